@@ -1,0 +1,13 @@
+//! Results computed from the document: ranking, recommendation and robustness.
+//!
+//! Pure functions of a [`crate::model::Session`]; nothing here is saved, and nothing here
+//! reads files, the clock or a random source it was not given.
+
+mod recommendation;
+mod scoring;
+
+pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};
+pub use scoring::{
+    RankedOption, Ranking, TIE_EPSILON, normalised, rank, ranks_of, total, total_with_weights,
+    vetoes_of,
+};

@@ -1,0 +1,1 @@
+//! The `verdict` command line: arguments turned into a validated plan, then run.

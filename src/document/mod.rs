@@ -1,0 +1,1 @@
+//! The open document: edits applied in one place, undo/redo, dirty flag. No egui, no files.

@@ -1,0 +1,1 @@
+//! Exports of the decision summary as strings; no I/O.

@@ -1,0 +1,5 @@
+//! The `verdict` binary.
+
+fn main() {
+    let _ = verdict::app::run(None);
+}

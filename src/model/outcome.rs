@@ -1,0 +1,135 @@
+//! The explicit outcome, kill criteria, and the decision log.
+
+use super::ids::{CriterionId, OptionId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What the people in the room decided. The recommendation is advice; this is the decision.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// No decision yet.
+    #[default]
+    Undecided,
+    /// Go ahead with one option.
+    Chosen {
+        /// The chosen option.
+        option: OptionId,
+        /// Why.
+        rationale: String,
+    },
+    /// Stop the project.
+    Killed {
+        /// Why.
+        rationale: String,
+    },
+    /// Decide later.
+    Deferred {
+        /// The date to decide by.
+        until: NaiveDate,
+        /// Why.
+        rationale: String,
+    },
+    /// Send it back to be framed again.
+    Reframe {
+        /// Why.
+        rationale: String,
+    },
+}
+
+impl Outcome {
+    /// One word for the kind of outcome.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Undecided => "Undecided",
+            Outcome::Chosen { .. } => "Chosen",
+            Outcome::Killed { .. } => "Killed",
+            Outcome::Deferred { .. } => "Deferred",
+            Outcome::Reframe { .. } => "Reframe",
+        }
+    }
+
+    /// The rationale, empty for [`Outcome::Undecided`].
+    pub fn rationale(&self) -> &str {
+        match self {
+            Outcome::Undecided => "",
+            Outcome::Chosen { rationale, .. }
+            | Outcome::Killed { rationale }
+            | Outcome::Deferred { rationale, .. }
+            | Outcome::Reframe { rationale } => rationale,
+        }
+    }
+}
+
+/// A condition written down in advance that, if it comes true, means the project should stop.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KillCriterion {
+    /// The condition, e.g. "the vendor cannot show 99.95 % in a trial month".
+    pub condition: String,
+    /// Whether it has come true.
+    #[serde(default)]
+    pub tripped: bool,
+}
+
+/// One dated entry in the decision log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    /// When it happened, UTC.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub event: LogEvent,
+}
+
+/// What a log entry records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LogEvent {
+    /// The outcome changed to this.
+    OutcomeChanged {
+        /// The new outcome.
+        to: Outcome,
+    },
+    /// A weight changed after results had been seen.
+    WeightChanged {
+        /// Which criterion.
+        criterion: CriterionId,
+        /// The weight before.
+        from: f64,
+        /// The weight after.
+        to: f64,
+    },
+    /// A free-text note.
+    Note {
+        /// The note.
+        text: String,
+    },
+}
+
+impl LogEvent {
+    /// The entry in plain words.
+    pub fn describe(&self) -> String {
+        match self {
+            LogEvent::OutcomeChanged { to } => match to {
+                Outcome::Undecided => "Outcome reset to undecided".to_owned(),
+                Outcome::Chosen { option, rationale } => {
+                    format!("Chose option `{option}`: {rationale}")
+                }
+                Outcome::Killed { rationale } => format!("Killed the project: {rationale}"),
+                Outcome::Deferred { until, rationale } => {
+                    format!("Deferred until {until}: {rationale}")
+                }
+                Outcome::Reframe { rationale } => format!("Sent back to reframe: {rationale}"),
+            },
+            LogEvent::WeightChanged {
+                criterion,
+                from,
+                to,
+            } => {
+                format!(
+                    "Weight of `{criterion}` changed from {from} to {to} after results were seen"
+                )
+            }
+            LogEvent::Note { text } => text.clone(),
+        }
+    }
+}

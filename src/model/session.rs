@@ -1,0 +1,193 @@
+//! The whole decision session: one document, one RON file.
+
+use super::criterion::Criterion;
+use super::directive::Directive;
+use super::framing::{ChallengeQuestion, Framing};
+use super::ids::{CriterionId, OptionId, unique_slug};
+use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
+use super::solution_option::{Lens, SolutionOption};
+use super::templates::Templates;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The save-file format this program writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A decision session from directive to outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Save-file format version; see [`FORMAT_VERSION`].
+    pub format: u32,
+    /// A short name for the session.
+    pub title: String,
+    /// The ask as given.
+    pub directive: Directive,
+    /// What we decided the problem really is.
+    #[serde(default)]
+    pub framing: Framing,
+    /// Dimensions options are scored on.
+    pub criteria: Vec<Criterion>,
+    /// The menu of possible answers.
+    #[serde(default)]
+    pub options: Vec<SolutionOption>,
+    /// Conditions that mean the project should stop.
+    #[serde(default)]
+    pub kill_criteria: Vec<KillCriterion>,
+    /// The decision.
+    #[serde(default)]
+    pub outcome: Outcome,
+    /// Dated record of outcome changes and notes.
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
+    /// Private notes: hidden in presentation mode and left out of exports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
+impl Session {
+    /// A new session for `ask`, with the default criteria and challenge questions from the
+    /// shipped templates and no options.
+    pub fn new(ask: &str) -> Self {
+        let templates = Templates::shipped();
+        Self {
+            format: FORMAT_VERSION,
+            title: String::new(),
+            directive: Directive {
+                ask: ask.to_owned(),
+                ..Directive::default()
+            },
+            framing: Framing {
+                questions: templates
+                    .challenge_questions
+                    .iter()
+                    .map(|q| ChallengeQuestion {
+                        question: q.clone(),
+                        answer: String::new(),
+                    })
+                    .collect(),
+                ..Framing::default()
+            },
+            criteria: templates.criteria.clone(),
+            options: Vec::new(),
+            kill_criteria: Vec::new(),
+            outcome: Outcome::Undecided,
+            log: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// The criterion with this id.
+    pub fn criterion(&self, id: &CriterionId) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| &c.id == id)
+    }
+
+    /// Position of the criterion with this id.
+    pub fn criterion_idx(&self, id: &CriterionId) -> Option<usize> {
+        self.criteria.iter().position(|c| &c.id == id)
+    }
+
+    /// The option with this id.
+    pub fn option(&self, id: &OptionId) -> Option<&SolutionOption> {
+        self.options.iter().find(|o| &o.id == id)
+    }
+
+    /// Position of the option with this id.
+    pub fn option_idx(&self, id: &OptionId) -> Option<usize> {
+        self.options.iter().position(|o| &o.id == id)
+    }
+
+    /// A fresh option id derived from `title`, unique in this session.
+    pub fn new_option_id(&self, title: &str) -> OptionId {
+        OptionId(unique_slug(
+            title,
+            self.options.iter().map(|o| o.id.as_str()),
+        ))
+    }
+
+    /// A fresh criterion id derived from `name`, unique in this session.
+    pub fn new_criterion_id(&self, name: &str) -> CriterionId {
+        CriterionId(unique_slug(
+            name,
+            self.criteria.iter().map(|c| c.id.as_str()),
+        ))
+    }
+
+    /// Adds an option with a fresh id and returns that id.
+    pub fn add_option(&mut self, title: &str, lens: Lens) -> OptionId {
+        let id = self.new_option_id(title);
+        self.options
+            .push(SolutionOption::new(id.as_str(), title, lens));
+        id
+    }
+
+    /// The lenses no option uses yet, in menu order.
+    pub fn missing_lenses(&self) -> Vec<Lens> {
+        Lens::BUILT_IN
+            .into_iter()
+            .filter(|lens| !self.options.iter().any(|o| &o.lens == lens))
+            .collect()
+    }
+
+    /// True when any kill criterion has tripped.
+    pub fn any_kill_criterion_tripped(&self) -> bool {
+        self.kill_criteria.iter().any(|k| k.tripped)
+    }
+
+    /// Sets the outcome and, if it changed, logs the change at `at`. Returns whether it changed.
+    pub fn set_outcome(&mut self, outcome: Outcome, at: DateTime<Utc>) -> bool {
+        if self.outcome == outcome {
+            return false;
+        }
+        self.outcome = outcome.clone();
+        self.log.push(LogEntry {
+            at,
+            event: LogEvent::OutcomeChanged { to: outcome },
+        });
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_new_session_has_the_default_criteria_and_questions() {
+        let s = Session::new("make checkout faster");
+        let ids: Vec<_> = s.criteria.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["impact", "cost", "trust-risk"]);
+        assert!(s.framing.questions.len() >= 4);
+        assert_eq!(s.missing_lenses().len(), 7);
+    }
+
+    #[test]
+    fn every_outcome_change_is_logged_once() {
+        let mut s = Session::new("x");
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+        let killed = Outcome::Killed {
+            rationale: "not worth it".into(),
+        };
+        assert!(s.set_outcome(killed.clone(), t));
+        assert!(!s.set_outcome(killed, t));
+        assert_eq!(s.log.len(), 1);
+        assert_eq!(s.log[0].at, t);
+    }
+
+    #[test]
+    fn added_options_get_unique_ids() {
+        let mut s = Session::new("x");
+        let a = s.add_option("Buy a CDN", Lens::Buy);
+        let b = s.add_option("Buy a CDN", Lens::Buy);
+        assert_eq!(a.as_str(), "buy-a-cdn");
+        assert_eq!(b.as_str(), "buy-a-cdn-2");
+        assert_eq!(s.missing_lenses().len(), 6);
+    }
+}

@@ -1,0 +1,252 @@
+//! Semantic checks of a parsed session, each problem named by its document path.
+//!
+//! Parsing proves the file has the right shape; these checks prove it makes sense:
+//! unique valid ids, finite numbers, scores inside their scales and ranges in order.
+
+use super::criterion::Criterion;
+use super::ids::is_valid_slug;
+use super::outcome::{LogEvent, Outcome};
+use super::session::{FORMAT_VERSION, Session};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One semantic problem, located by its path in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationIssue {
+    /// Where, e.g. `options[2].scores.cost`.
+    pub path: String,
+    /// What is wrong and, where it helps, what to do.
+    pub message: String,
+}
+
+impl fmt::Display for ValidationIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every semantic problem in `session`, in document order; empty when it is valid.
+pub fn validate(session: &Session) -> Vec<ValidationIssue> {
+    let mut issues = Issues::default();
+    if session.format == 0 || session.format > FORMAT_VERSION {
+        issues.push(
+            "format".into(),
+            format!(
+                "format {} is not one this program reads (it reads 1 to {FORMAT_VERSION})",
+                session.format
+            ),
+        );
+    }
+    check_criteria(session, &mut issues);
+    check_options(session, &mut issues);
+    check_framing(session, &mut issues);
+    check_outcome(session, &mut issues);
+    issues.0
+}
+
+#[derive(Default)]
+struct Issues(Vec<ValidationIssue>);
+
+impl Issues {
+    fn push(&mut self, path: String, message: String) {
+        self.0.push(ValidationIssue { path, message });
+    }
+
+    fn finite(&mut self, path: impl FnOnce() -> String, value: f64) -> bool {
+        if value.is_finite() {
+            true
+        } else {
+            self.push(path(), format!("{value} is not a finite number"));
+            false
+        }
+    }
+}
+
+fn check_id(issues: &mut Issues, path: String, id: &str, seen: &mut HashSet<String>) {
+    if !is_valid_slug(id) {
+        issues.push(
+            path,
+            format!("id {id:?} must be lowercase letters, digits and single hyphens (at most 64)"),
+        );
+    } else if !seen.insert(id.to_owned()) {
+        issues.push(path, format!("id {id:?} is used twice; ids must be unique"));
+    }
+}
+
+fn check_criteria(session: &Session, issues: &mut Issues) {
+    let mut seen = HashSet::new();
+    for (c_idx, c) in session.criteria.iter().enumerate() {
+        let at = |field: &str| format!("criteria[{c_idx}].{field}");
+        check_id(issues, at("id"), c.id.as_str(), &mut seen);
+        if issues.finite(|| at("weight"), c.weight) && c.weight < 0.0 {
+            issues.push(
+                at("weight"),
+                format!("weight {} is negative; use 0 or more", c.weight),
+            );
+        }
+        let lo_ok = issues.finite(|| at("scale.lo"), c.scale.lo);
+        let hi_ok = issues.finite(|| at("scale.hi"), c.scale.hi);
+        if lo_ok && hi_ok && c.scale.lo >= c.scale.hi {
+            issues.push(
+                at("scale"),
+                format!(
+                    "scale {}..{} is empty: lo must be below hi",
+                    c.scale.lo, c.scale.hi
+                ),
+            );
+        }
+        for (l_idx, level) in c.scale.levels.iter().enumerate() {
+            let path = || format!("criteria[{c_idx}].scale.levels[{l_idx}].value");
+            if issues.finite(path, level.value) && !c.scale.contains(level.value) {
+                issues.push(
+                    path(),
+                    format!("level {} is outside the scale", level.value),
+                );
+            }
+        }
+        if let Some(veto) = c.veto {
+            issues.finite(|| at("veto"), veto);
+        }
+    }
+}
+
+fn check_options(session: &Session, issues: &mut Issues) {
+    let mut seen = HashSet::new();
+    for (o_idx, option) in session.options.iter().enumerate() {
+        check_id(
+            issues,
+            format!("options[{o_idx}].id"),
+            option.id.as_str(),
+            &mut seen,
+        );
+        for (criterion_id, score) in &option.scores {
+            let path = format!("options[{o_idx}].scores.{criterion_id}");
+            match session.criterion(criterion_id) {
+                None => issues.push(
+                    path,
+                    format!("score for unknown criterion {:?}", criterion_id.as_str()),
+                ),
+                Some(criterion) => check_score(issues, &path, criterion, score),
+            }
+        }
+    }
+}
+
+fn check_score(issues: &mut Issues, path: &str, criterion: &Criterion, score: &super::Score) {
+    let mut ok = true;
+    for (name, value) in [
+        ("likely", Some(score.likely)),
+        ("low", score.low),
+        ("high", score.high),
+    ] {
+        let Some(value) = value else { continue };
+        let field = || format!("{path}.{name}");
+        if !issues.finite(field, value) {
+            ok = false;
+        } else if !criterion.scale.contains(value) {
+            ok = false;
+            issues.push(
+                field(),
+                format!(
+                    "{value} is outside the scale {}..{} of {:?}",
+                    criterion.scale.lo, criterion.scale.hi, criterion.name
+                ),
+            );
+        }
+    }
+    if ok && !(score.low_or_likely() <= score.likely && score.likely <= score.high_or_likely()) {
+        issues.push(
+            path.to_owned(),
+            format!(
+                "range out of order: need low ≤ likely ≤ high, got {} / {} / {}",
+                score.low_or_likely(),
+                score.likely,
+                score.high_or_likely()
+            ),
+        );
+    }
+}
+
+fn check_framing(session: &Session, issues: &mut Issues) {
+    for (a_idx, a) in session.framing.assumptions.iter().enumerate() {
+        let path = || format!("framing.assumptions[{a_idx}].confidence");
+        if issues.finite(path, a.confidence) && !(0.0..=100.0).contains(&a.confidence) {
+            issues.push(
+                path(),
+                format!("confidence {} must be 0 to 100 (percent)", a.confidence),
+            );
+        }
+    }
+}
+
+fn check_outcome(session: &Session, issues: &mut Issues) {
+    if let Outcome::Chosen { option, .. } = &session.outcome {
+        if session.option(option).is_none() {
+            issues.push(
+                "outcome.option".into(),
+                format!(
+                    "chosen option {:?} is not in the options list",
+                    option.as_str()
+                ),
+            );
+        }
+    }
+    for (e_idx, entry) in session.log.iter().enumerate() {
+        if let LogEvent::WeightChanged { from, to, .. } = &entry.event {
+            issues.finite(|| format!("log[{e_idx}].event.from"), *from);
+            issues.finite(|| format!("log[{e_idx}].event.to"), *to);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CriterionId, Lens, Score, SolutionOption};
+
+    fn paths(session: &Session) -> Vec<String> {
+        validate(session).into_iter().map(|i| i.path).collect()
+    }
+
+    #[test]
+    fn a_new_session_is_valid() {
+        assert!(validate(&Session::new("x")).is_empty());
+    }
+
+    #[test]
+    fn bad_numbers_are_named_by_their_path() {
+        let mut s = Session::new("x");
+        s.criteria[0].weight = f64::NAN;
+        s.criteria[1].weight = -1.0;
+        s.options
+            .push(SolutionOption::new("a", "A", Lens::Buy).with_score("cost", 9.0));
+        s.options
+            .push(SolutionOption::new("b", "B", Lens::Buy).with_score("nope", 3.0));
+        let mut ranged = Score::point(2.0);
+        ranged.low = Some(3.0);
+        s.options[1]
+            .scores
+            .insert(CriterionId::new("impact"), ranged);
+        assert_eq!(
+            paths(&s),
+            [
+                "criteria[0].weight",
+                "criteria[1].weight",
+                "options[0].scores.cost.likely",
+                "options[1].scores.impact",
+                "options[1].scores.nope",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_and_malformed_ids_are_reported() {
+        let mut s = Session::new("x");
+        s.options.push(SolutionOption::new("a", "A", Lens::Buy));
+        s.options
+            .push(SolutionOption::new("a", "A again", Lens::Buy));
+        s.options
+            .push(SolutionOption::new("Not A Slug", "C", Lens::Buy));
+        assert_eq!(paths(&s), ["options[1].id", "options[2].id"]);
+    }
+}

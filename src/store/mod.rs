@@ -1,0 +1,1 @@
+//! RON files: the only code that touches the filesystem.

@@ -1,0 +1,1 @@
+//! egui views: functions named `*_ui` that read the document and emit edits and commands.
