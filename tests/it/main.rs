@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod export;
 mod gui;
+mod properties;
 mod reliability;
 mod robustness;
 mod store;
