@@ -1,5 +1,7 @@
 //! The eframe application: applies commands, talks to the store and to file dialogs.
 
+pub mod analysis_worker;
+
 use std::path::PathBuf;
 
 /// Opens the window on `file`, or on the last session / the shipped example when `None`.

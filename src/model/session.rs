@@ -43,6 +43,9 @@ pub struct Session {
     /// Private notes: hidden in presentation mode and left out of exports.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Weights were locked before scoring; later weight changes are logged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weights_locked: bool,
 }
 
 impl Default for Session {
@@ -80,6 +83,7 @@ impl Session {
             outcome: Outcome::Undecided,
             log: Vec::new(),
             notes: String::new(),
+            weights_locked: false,
         }
     }
 

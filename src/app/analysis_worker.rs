@@ -1,0 +1,1 @@
+//! Runs heavy analysis (Monte Carlo) off the UI thread, cached by document revision.
