@@ -5,6 +5,7 @@
 //! treated as data in every format: escaped for HTML and Markdown, neutralised for CSV, and
 //! bidirectional-override characters are made visible everywhere.
 
+pub mod escape;
 mod markdown;
 
 use crate::model::Session;
