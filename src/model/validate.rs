@@ -180,16 +180,16 @@ fn check_framing(session: &Session, issues: &mut Issues) {
 }
 
 fn check_outcome(session: &Session, issues: &mut Issues) {
-    if let Outcome::Chosen { option, .. } = &session.outcome {
-        if session.option(option).is_none() {
-            issues.push(
-                "outcome.option".into(),
-                format!(
-                    "chosen option {:?} is not in the options list",
-                    option.as_str()
-                ),
-            );
-        }
+    if let Outcome::Chosen { option, .. } = &session.outcome
+        && session.option(option).is_none()
+    {
+        issues.push(
+            "outcome.option".into(),
+            format!(
+                "chosen option {:?} is not in the options list",
+                option.as_str()
+            ),
+        );
     }
     for (e_idx, entry) in session.log.iter().enumerate() {
         if let LogEvent::WeightChanged { from, to, .. } = &entry.event {
