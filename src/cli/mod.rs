@@ -1,4 +1,82 @@
 //! The `verdict` command line: arguments turned into a validated plan, then run.
+//!
+//! Clap parses and checks every argument (lens names, formats, dates) before any file is
+//! touched, so a usage mistake exits with code 2 and does nothing. Each subcommand lives in
+//! its own file and returns an exit code: 0 when all is well, 1 for a bad document or a
+//! failed check. Files are reached only through [`crate::store`], via [`io`].
 
 pub mod analyze;
+pub mod check;
+pub mod export;
+pub mod fmt;
+pub mod io;
+pub mod lens_name;
 pub mod merge;
+pub mod new;
+pub mod rank;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `verdict`: turn a vague directive into a defensible decision.
+#[derive(Debug, Parser)]
+#[command(
+    name = "verdict",
+    version,
+    about = "Turn a vague directive into a defensible decision: frame, expand, score, decide, share.",
+    long_about = "Turn a vague directive into a defensible decision: frame, expand, score, decide, share.\n\n\
+        With no subcommand, opens the window on FILE (or on the last session).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A session file to open in the window.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a session with the default criteria and print it (or write it with -o).
+    New(new::NewArgs),
+    /// Validate session files; problems are printed with their location.
+    Check(check::CheckArgs),
+    /// Rewrite session files in canonical form, or check that they are (--check).
+    Fmt(fmt::FmtArgs),
+    /// Rank the options and print the recommendation.
+    Rank(rank::RankArgs),
+    /// Export the decision summary as Markdown, HTML, CSV or JSON.
+    Export(export::ExportArgs),
+    /// How robust the winner is: flip points, uncertainty, a TOPSIS cross-check.
+    Analyze(analyze::AnalyzeArgs),
+    /// Join raters' copies of one session into one file.
+    Merge(merge::MergeArgs),
+}
+
+/// What the command line was asked to do, with everything it needs from outside.
+#[derive(Debug)]
+pub struct Context {
+    /// Today's date (UTC), read from the clock by the caller.
+    pub today: NaiveDate,
+}
+
+/// Runs one subcommand.
+///
+/// # Errors
+/// When a file cannot be read or written; the message names the file and what to do.
+pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::New(args) => new::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Rank(args) => rank::run(args),
+        Command::Export(args) => export::run(args, context.today),
+        Command::Analyze(args) => analyze::run(args),
+        Command::Merge(args) => merge::run(args),
+    }
+}

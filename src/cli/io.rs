@@ -1,0 +1,56 @@
+//! The command line's only door to files: thin wrappers over [`crate::store`].
+
+use crate::model::Session;
+use crate::store::{self, LoadError, SaveError};
+use std::path::Path;
+
+/// Reads, parses and validates the session at `path`.
+///
+/// # Errors
+/// The store's located [`LoadError`].
+pub fn load(path: &Path) -> Result<Session, LoadError> {
+    store::load_file(path)
+}
+
+/// The file's bytes exactly as stored, and the session they hold.
+///
+/// # Errors
+/// The store's located [`LoadError`].
+pub fn load_with_bytes(path: &Path) -> Result<(Vec<u8>, Session), LoadError> {
+    let bytes = store::read_bytes(path)?;
+    let loaded = store::load_named(&bytes, &path.display().to_string())?;
+    Ok((bytes, loaded.session))
+}
+
+/// The canonical RON text of `session`.
+///
+/// # Errors
+/// Never today; kept fallible so callers do not change if serialising ever can fail.
+pub fn canonical_ron(session: &Session) -> anyhow::Result<String> {
+    Ok(store::to_canonical_ron(session))
+}
+
+/// Writes `text` to `path` atomically.
+///
+/// # Errors
+/// The store's [`SaveError`], naming the path.
+pub fn write_text(path: &Path, text: &str) -> Result<(), SaveError> {
+    store::write_text_atomic(path, text)
+}
+
+/// Saves `session` to `path`, a file that must not exist yet.
+///
+/// # Errors
+/// When `path` exists, or the store cannot write it.
+pub fn create_new(path: &Path, session: &Session) -> anyhow::Result<()> {
+    match store::read_bytes(path) {
+        Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err @ LoadError::Io { .. }) => return Err(err.into()),
+        _ => anyhow::bail!(
+            "{}: already exists; choose another name or remove it first",
+            path.display()
+        ),
+    }
+    store::save_file(path, session)?;
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! `verdict new`: a fresh session with the default criteria and challenge questions.
+
+use super::lens_name;
+use crate::model::{Lens, Session};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `verdict new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The directive, word for word as it was given.
+    #[arg(long, value_name = "TEXT", value_parser = non_blank)]
+    pub goal: String,
+    /// A short title for the session (exports fall back to the directive).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// An option to start with, as `TITLE` or `TITLE:LENS` (repeatable). LENS is one of
+    /// re-architect, buy, reallocate, reframe, process, do-nothing, kill, custom; without it
+    /// the lens is custom.
+    #[arg(long = "option", value_name = "TITLE[:LENS]", value_parser = parse_option_spec)]
+    pub options: Vec<OptionSpec>,
+    /// Write the session to FILE (atomically) instead of printing it; FILE must not exist.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// One `--option` argument, already checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionSpec {
+    /// The option's title.
+    pub title: String,
+    /// Its lens.
+    pub lens: Lens,
+}
+
+fn non_blank(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("the directive must not be empty".to_owned())
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// Reads `TITLE` or `TITLE:LENS`.
+///
+/// The text after the last colon is a lens when it is a single word. A single word that is
+/// no lens is refused (it is most likely a typo); text with spaces after the colon belongs
+/// to the title, so `Phase 2: shadow traffic` is a title with the custom lens.
+fn parse_option_spec(text: &str) -> Result<OptionSpec, String> {
+    let custom = |title: &str| OptionSpec {
+        title: title.trim().to_owned(),
+        lens: Lens::Custom(String::new()),
+    };
+    let spec = match text.rsplit_once(':') {
+        Some((title, word)) if !word.trim().contains(' ') && !word.trim().is_empty() => {
+            match lens_name::parse(word) {
+                Some(lens) => OptionSpec {
+                    title: title.trim().to_owned(),
+                    lens,
+                },
+                None => {
+                    return Err(format!(
+                        "unknown lens `{}`: use one of {}",
+                        word.trim(),
+                        lens_name::all_keywords()
+                    ));
+                }
+            }
+        }
+        _ => custom(text),
+    };
+    if spec.title.is_empty() {
+        return Err("the option title must not be empty".to_owned());
+    }
+    Ok(spec)
+}
+
+/// The session `args` describe: the directive, the default criteria and the options in order.
+pub fn session_from(args: &NewArgs) -> Session {
+    let mut session = Session::new(args.goal.trim());
+    if let Some(title) = &args.title {
+        session.title = title.trim().to_owned();
+    }
+    for spec in &args.options {
+        session.add_option(&spec.title, spec.lens.clone());
+    }
+    session
+}
+
+/// Runs `verdict new`.
+///
+/// # Errors
+/// When the output file exists or cannot be written.
+pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    let session = session_from(args);
+    match &args.output {
+        None => print!("{}", super::io::canonical_ron(&session)?),
+        Some(path) => {
+            super::io::create_new(path, &session)?;
+            eprintln!("{}: new session written", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_option_spec_takes_its_lens_from_the_last_colon() {
+        let spec = parse_option_spec("Buy a multi-CDN: buy").unwrap();
+        assert_eq!(spec.title, "Buy a multi-CDN");
+        assert_eq!(spec.lens, Lens::Buy);
+        let spec = parse_option_spec("Do nothing:do-nothing").unwrap();
+        assert_eq!(spec.lens, Lens::DoNothing);
+    }
+
+    #[test]
+    fn an_option_spec_without_a_lens_is_custom() {
+        let spec = parse_option_spec("Phase 2: shadow traffic").unwrap();
+        assert_eq!(spec.title, "Phase 2: shadow traffic");
+        assert_eq!(spec.lens, Lens::Custom(String::new()));
+    }
+
+    #[test]
+    fn an_option_spec_with_an_unknown_lens_word_is_refused() {
+        let err = parse_option_spec("Buy a CDN:bye").unwrap_err();
+        assert!(err.contains("unknown lens `bye`"), "{err}");
+        assert!(parse_option_spec(":buy").is_err());
+    }
+
+    #[test]
+    fn options_keep_their_order_and_get_unique_ids() {
+        let args = NewArgs {
+            goal: " make checkout faster ".into(),
+            title: None,
+            options: vec![
+                parse_option_spec("Cache:re-architect").unwrap(),
+                parse_option_spec("Cache:buy").unwrap(),
+            ],
+            output: None,
+        };
+        let s = session_from(&args);
+        assert_eq!(s.directive.ask, "make checkout faster");
+        let ids: Vec<_> = s.options.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["cache", "cache-2"]);
+        assert!(crate::model::validate(&s).is_empty());
+    }
+}
