@@ -3,10 +3,19 @@
 //! Pure functions of a [`crate::model::Session`]; nothing here is saved, and nothing here
 //! reads files, the clock or a random source it was not given.
 
+pub mod dominance;
+pub mod flip_points;
+pub mod matrix;
+pub mod raters;
 mod recommendation;
+pub mod robustness;
 mod scoring;
+pub mod topsis;
+pub mod uncertainty;
+pub mod verdict;
 
 pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};
+pub use robustness::{RobustnessConfig, RobustnessReport, analyze};
 pub use scoring::{
     RankedOption, Ranking, TIE_EPSILON, normalised, rank, ranks_of, total, total_with_weights,
     vetoes_of,

@@ -5,6 +5,7 @@ use super::directive::Directive;
 use super::framing::{ChallengeQuestion, Framing};
 use super::ids::{CriterionId, OptionId, unique_slug};
 use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
+use super::rater::{Aggregation, Rater};
 use super::solution_option::{Lens, SolutionOption};
 use super::templates::Templates;
 use chrono::{DateTime, Utc};
@@ -46,6 +47,12 @@ pub struct Session {
     /// Weights were locked before scoring; later weight changes are logged.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub weights_locked: bool,
+    /// People who score independently; empty when the session has one voice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raters: Vec<Rater>,
+    /// How raters' scores are combined into the scores the ranking uses.
+    #[serde(default, skip_serializing_if = "Aggregation::is_mean")]
+    pub aggregation: Aggregation,
 }
 
 impl Default for Session {
@@ -84,6 +91,8 @@ impl Session {
             log: Vec::new(),
             notes: String::new(),
             weights_locked: false,
+            raters: Vec::new(),
+            aggregation: Aggregation::Mean,
         }
     }
 

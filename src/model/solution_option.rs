@@ -1,6 +1,6 @@
 //! One possible answer to the directive, the kind of answer it is, and its scores.
 
-use super::ids::{CriterionId, OptionId};
+use super::ids::{CriterionId, OptionId, RaterId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -116,6 +116,9 @@ pub struct SolutionOption {
     /// Private notes: hidden in presentation mode and left out of exports.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Each rater's own scores, by rater then criterion; empty without raters.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rater_scores: BTreeMap<RaterId, BTreeMap<CriterionId, Score>>,
 }
 
 impl SolutionOption {
@@ -128,6 +131,7 @@ impl SolutionOption {
             description: String::new(),
             scores: BTreeMap::new(),
             notes: String::new(),
+            rater_scores: BTreeMap::new(),
         }
     }
 
