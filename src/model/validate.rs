@@ -41,6 +41,7 @@ pub fn validate(session: &Session) -> Vec<ValidationIssue> {
     check_options(session, &mut issues);
     check_framing(session, &mut issues);
     check_outcome(session, &mut issues);
+    check_raters(session, &mut issues);
     issues.0
 }
 
@@ -199,6 +200,42 @@ fn check_outcome(session: &Session, issues: &mut Issues) {
     }
 }
 
+fn check_raters(session: &Session, issues: &mut Issues) {
+    let mut seen = HashSet::new();
+    for (r_idx, rater) in session.raters.iter().enumerate() {
+        check_id(
+            issues,
+            format!("raters[{r_idx}].id"),
+            rater.id.as_str(),
+            &mut seen,
+        );
+    }
+    for (o_idx, option) in session.options.iter().enumerate() {
+        for (rater, scores) in &option.rater_scores {
+            let at = format!("options[{o_idx}].rater_scores.{rater}");
+            if !session.raters.iter().any(|r| &r.id == rater) {
+                issues.push(
+                    at.clone(),
+                    format!(
+                        "scores by unknown rater {:?}; add them to `raters` or remove these scores",
+                        rater.as_str()
+                    ),
+                );
+            }
+            for (criterion_id, score) in scores {
+                let path = format!("{at}.{criterion_id}");
+                match session.criterion(criterion_id) {
+                    None => issues.push(
+                        path,
+                        format!("score for unknown criterion {:?}", criterion_id.as_str()),
+                    ),
+                    Some(criterion) => check_score(issues, &path, criterion, score),
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +272,30 @@ mod tests {
                 "options[0].scores.cost.likely",
                 "options[1].scores.impact",
                 "options[1].scores.nope",
+            ]
+        );
+    }
+
+    #[test]
+    fn rater_scores_are_checked_like_scores_and_must_name_a_rater() {
+        let mut s = Session::new("x");
+        s.raters.push(crate::model::Rater::new("ana", "Ana"));
+        s.raters.push(crate::model::Rater::new("ana", "Ana again"));
+        let mut option = SolutionOption::new("a", "A", Lens::Buy);
+        for (rater, criterion, value) in [("ana", "cost", 9.0), ("bo", "impact", 3.0)] {
+            option
+                .rater_scores
+                .entry(crate::model::RaterId::new(rater))
+                .or_default()
+                .insert(CriterionId::new(criterion), Score::point(value));
+        }
+        s.options.push(option);
+        assert_eq!(
+            paths(&s),
+            [
+                "raters[1].id",
+                "options[0].rater_scores.ana.cost.likely",
+                "options[0].rater_scores.bo",
             ]
         );
     }
