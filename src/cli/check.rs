@@ -25,12 +25,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         match super::io::load(file) {
             Ok(session) => {
                 if !args.quiet {
-                    println!(
-                        "{}: ok ({} options, {} criteria)",
+                    super::io::emit(&format!(
+                        "{}: ok ({} options, {} criteria)\n",
                         file.display(),
                         session.options.len(),
                         session.criteria.len()
-                    );
+                    ))?;
                 }
             }
             Err(err) => {

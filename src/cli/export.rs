@@ -35,7 +35,7 @@ pub fn run(args: &ExportArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let session = super::io::load(&args.file)?;
     let text = export::render(&session, args.format, args.date.unwrap_or(today));
     match &args.output {
-        None => print!("{text}"),
+        None => super::io::emit(&text)?,
         Some(path) => {
             super::io::write_text(path, &text)?;
             eprintln!("{}: {} written", path.display(), args.format.label());

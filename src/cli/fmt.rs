@@ -49,7 +49,7 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
             eprintln!("{err}");
             failed = true;
         } else {
-            println!("{}: formatted", file.display());
+            super::io::emit(&format!("{}: formatted\n", file.display()))?;
         }
     }
     Ok(if failed {

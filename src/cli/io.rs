@@ -54,3 +54,19 @@ pub fn create_new(path: &Path, session: &Session) -> anyhow::Result<()> {
     store::save_file(path, session)?;
     Ok(())
 }
+
+/// Writes `text` to standard output. A reader that went away (`verdict rank x | head`) is
+/// not an error: the output is simply cut short.
+///
+/// # Errors
+/// When standard output fails for another reason.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(err).context("cannot write to standard output"))
+        }
+        _ => Ok(()),
+    }
+}

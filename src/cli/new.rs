@@ -94,7 +94,7 @@ pub fn session_from(args: &NewArgs) -> Session {
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let session = session_from(args);
     match &args.output {
-        None => print!("{}", super::io::canonical_ron(&session)?),
+        None => super::io::emit(&super::io::canonical_ron(&session)?)?,
         Some(path) => {
             super::io::create_new(path, &session)?;
             eprintln!("{}: new session written", path.display());

@@ -233,9 +233,9 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     let session = super::io::load(&args.file)?;
     let report = report(&session);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        super::io::emit(&(serde_json::to_string_pretty(&report)? + "\n"))?;
     } else {
-        print!("{}", to_text(&report));
+        super::io::emit(&to_text(&report))?;
     }
     Ok(ExitCode::SUCCESS)
 }
