@@ -89,15 +89,16 @@ pub fn md_inline(text: &str) -> String {
 
 /// `text` made visible and escaped as Markdown inline content that keeps its line breaks as
 /// hard breaks; blank lines are dropped so the text stays one paragraph or list item.
-/// Continuation lines are indented by `indent` spaces so they stay inside a list item.
-pub fn md_block(text: &str, indent: usize) -> String {
+/// Continuation lines start with `continuation` (e.g. two spaces inside a list item, or `> `
+/// inside a block quote).
+pub fn md_block(text: &str, continuation: &str) -> String {
     let text = visible(text);
     let lines: Vec<String> = text
         .lines()
         .map(md_line)
         .filter(|l| !l.is_empty())
         .collect();
-    let separator = format!("\\\n{}", " ".repeat(indent));
+    let separator = format!("\\\n{continuation}");
     lines.join(&separator)
 }
 
@@ -146,7 +147,7 @@ mod tests {
     #[test]
     fn markdown_blocks_keep_line_breaks_as_hard_breaks() {
         assert_eq!(
-            md_block("one\n\n  two  \n===", 2),
+            md_block("one\n\n  two  \n===", "  "),
             "one\\\n  two\\\n  \\==="
         );
     }

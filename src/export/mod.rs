@@ -7,6 +7,7 @@
 
 pub mod escape;
 mod markdown;
+mod summary;
 
 use crate::model::Session;
 use chrono::NaiveDate;

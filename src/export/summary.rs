@@ -1,0 +1,204 @@
+//! What every export says, computed once: the ranking, the recommendation, the status line,
+//! and plain-word readings of scores. Formats only decide how to write it down.
+
+use crate::analysis::{self, Ranking, Recommendation};
+use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
+use chrono::NaiveDate;
+
+/// How an option does on one criterion, for pros and cons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Verdict {
+    /// In the best part of the scale.
+    Good,
+    /// In the middle of the scale.
+    Neutral,
+    /// In the worst part of the scale.
+    Bad,
+}
+
+impl Verdict {
+    /// The MADR word for it.
+    pub(super) fn word(self) -> &'static str {
+        match self {
+            Verdict::Good => "Good",
+            Verdict::Neutral => "Neutral",
+            Verdict::Bad => "Bad",
+        }
+    }
+}
+
+/// The computed results an export shows next to the document.
+pub(super) struct Summary<'a> {
+    /// The document.
+    pub session: &'a Session,
+    /// The ranking of every option.
+    pub ranking: Ranking,
+    /// The advice.
+    pub recommendation: Recommendation,
+    /// The date the export is made.
+    pub today: NaiveDate,
+}
+
+impl<'a> Summary<'a> {
+    /// Computes the results for `session`.
+    pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
+        let ranking = analysis::rank(session);
+        let recommendation = analysis::recommend_from(session, &ranking);
+        Self {
+            session,
+            ranking,
+            recommendation,
+            today,
+        }
+    }
+
+    /// The session title, or the directive when the title is empty.
+    pub(super) fn title(&self) -> &str {
+        let s = self.session;
+        if !s.title.trim().is_empty() {
+            &s.title
+        } else if !s.directive.ask.trim().is_empty() {
+            &s.directive.ask
+        } else {
+            "Untitled decision"
+        }
+    }
+
+    /// The status in decision-record words, e.g. "accepted" or "deferred until 2026-03-01".
+    pub(super) fn status(&self) -> String {
+        match &self.session.outcome {
+            Outcome::Undecided => "proposed".to_owned(),
+            Outcome::Chosen { .. } => "accepted".to_owned(),
+            Outcome::Killed { .. } => "rejected (project killed)".to_owned(),
+            Outcome::Deferred { until, .. } => format!("deferred until {until}"),
+            Outcome::Reframe { .. } => "sent back to be reframed".to_owned(),
+        }
+    }
+
+    /// The outcome in one sentence, without its rationale.
+    pub(super) fn outcome_sentence(&self) -> String {
+        match &self.session.outcome {
+            Outcome::Undecided => "No decision has been recorded yet.".to_owned(),
+            Outcome::Chosen { option, .. } => {
+                format!("Chosen option: “{}”.", self.option_title(option.as_str()))
+            }
+            Outcome::Killed { .. } => "The project is killed.".to_owned(),
+            Outcome::Deferred { until, .. } => format!("The decision is deferred until {until}."),
+            Outcome::Reframe { .. } => "The directive goes back to be framed again.".to_owned(),
+        }
+    }
+
+    /// The title of the option with id `id`, or the id itself when there is none.
+    pub(super) fn option_title(&self, id: &str) -> String {
+        self.session
+            .options
+            .iter()
+            .find(|o| o.id.as_str() == id)
+            .map_or_else(|| id.to_owned(), |o| o.title.clone())
+    }
+
+    /// The name of the criterion with id `id`, or the id itself when there is none.
+    pub(super) fn criterion_name(&self, id: &str) -> String {
+        self.session
+            .criteria
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map_or_else(|| id.to_owned(), |c| c.name.clone())
+    }
+
+    /// Each criterion's share of the total weight in percent (0 when no weight is positive).
+    pub(super) fn weight_share(&self, criterion: &Criterion) -> f64 {
+        let sum: f64 = self
+            .session
+            .criteria
+            .iter()
+            .map(|c| c.weight)
+            .filter(|w| w.is_finite() && *w > 0.0)
+            .sum();
+        if sum > 0.0 && criterion.weight.is_finite() && criterion.weight > 0.0 {
+            100.0 * criterion.weight / sum
+        } else {
+            0.0
+        }
+    }
+
+    /// The flags of the option at `option_idx`: "vetoed", "unscored", both or none.
+    pub(super) fn flags(&self, option_idx: usize) -> Vec<&'static str> {
+        let mut flags = Vec::new();
+        if let Some(row) = self.ranking.row_for(option_idx) {
+            if row.is_vetoed() {
+                flags.push("vetoed");
+            }
+            if !row.is_scored() {
+                flags.push("unscored");
+            }
+        }
+        flags
+    }
+
+    /// A log event in plain words, naming options and criteria by their titles.
+    pub(super) fn describe(&self, event: &LogEvent) -> String {
+        match event {
+            LogEvent::OutcomeChanged { to } => {
+                let what = match to {
+                    Outcome::Undecided => "Outcome reset to undecided".to_owned(),
+                    Outcome::Chosen { option, .. } => {
+                        format!("Chose “{}”", self.option_title(option.as_str()))
+                    }
+                    Outcome::Killed { .. } => "Killed the project".to_owned(),
+                    Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
+                    Outcome::Reframe { .. } => "Sent back to be reframed".to_owned(),
+                };
+                if to.rationale().trim().is_empty() {
+                    what
+                } else {
+                    format!("{what}: {}", to.rationale())
+                }
+            }
+            LogEvent::WeightChanged {
+                criterion,
+                from,
+                to,
+            } => format!(
+                "Weight of “{}” changed from {from} to {to} after results were seen",
+                self.criterion_name(criterion.as_str())
+            ),
+            LogEvent::Note { text } => text.clone(),
+        }
+    }
+}
+
+/// How `option` does on `criterion`, or `None` when it has no score there.
+pub(super) fn verdict_on(criterion: &Criterion, option: &SolutionOption) -> Option<Verdict> {
+    let score = option.score(&criterion.id)?;
+    let n = analysis::normalised(criterion, score.likely);
+    Some(if n >= 0.6 {
+        Verdict::Good
+    } else if n <= 0.4 {
+        Verdict::Bad
+    } else {
+        Verdict::Neutral
+    })
+}
+
+/// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.
+pub(super) fn number(value: f64) -> String {
+    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+/// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".
+pub(super) fn scale_words(criterion: &Criterion) -> String {
+    let arrow = match criterion.direction {
+        Direction::Benefit => "higher is better",
+        Direction::Cost => "lower is better",
+    };
+    format!(
+        "{arrow}, {}–{}",
+        number(criterion.scale.lo),
+        number(criterion.scale.hi)
+    )
+}
