@@ -1,7 +1,11 @@
 //! egui views: functions named `*_ui` that read the document and emit edits and commands.
 
+pub mod command;
 pub mod decide_view;
+pub mod directive_view;
+pub mod fields;
 pub mod matrix_view;
+pub mod nav;
 pub mod robustness_view;
 pub mod theme;
 pub mod view_ctx;

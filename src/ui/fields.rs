@@ -1,0 +1,95 @@
+//! Labelled input widgets shared by the editing places.
+//!
+//! Every field gets an accessible name from the label drawn beside it (`labelled_by`), emits
+//! an [`Edit`] when its value changes, and ends the undo step when it loses focus, so a
+//! stretch of typing is one undo step.
+
+use super::view_ctx::ViewCtx;
+use crate::document::Edit;
+use chrono::NaiveDate;
+
+/// A label and a text field bound to `value`; `edit` turns the new text into an edit.
+/// Use inside a two-column [`egui::Grid`] or a horizontal layout.
+pub fn text_field(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    label: &str,
+    value: &str,
+    multiline: bool,
+    edit: impl FnOnce(String) -> Edit,
+) -> egui::Response {
+    let label = ui.label(label);
+    text_input(ui, cx, label.id, value, multiline, edit)
+}
+
+/// A text field named by the widget `label_id` (a label drawn elsewhere, e.g. a question).
+pub fn text_input(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    label_id: egui::Id,
+    value: &str,
+    multiline: bool,
+    edit: impl FnOnce(String) -> Edit,
+) -> egui::Response {
+    let mut text = value.to_owned();
+    let width = ui.available_width().clamp(160.0, 640.0);
+    let widget = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(2)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let response = ui
+        .add(widget.desired_width(width))
+        .labelled_by(label_id);
+    if response.changed() {
+        cx.edit(edit(text));
+    }
+    cx.seal_after(&response);
+    response
+}
+
+/// A label and a `YYYY-MM-DD` field for an optional date; an empty field clears it. Text
+/// that is not a date yet stays in the field (marked) without changing the document.
+pub fn date_field(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    label: &str,
+    value: Option<NaiveDate>,
+    edit: impl FnOnce(Option<NaiveDate>) -> Edit,
+) -> egui::Response {
+    let label = ui.label(label);
+    let shown = value.map(|d| d.to_string()).unwrap_or_default();
+    let draft_id = label.id.with("draft");
+    let mut text: String = ui
+        .data(|d| d.get_temp::<String>(draft_id))
+        .unwrap_or_else(|| shown.clone());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id);
+    let parsed = if text.trim().is_empty() {
+        Some(None)
+    } else {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok().map(Some)
+    };
+    if response.changed() {
+        if let Some(date) = parsed
+            && date != value
+        {
+            cx.edit(edit(date));
+        }
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(draft_id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+    if parsed.is_none() {
+        ui.colored_label(super::theme::WARNING, "not a date (YYYY-MM-DD)");
+    }
+    cx.seal_after(&response);
+    response
+}
