@@ -19,6 +19,9 @@ use serde::Serialize;
 
 /// Slopes closer to zero than this are parallel lines: they never cross.
 const PARALLEL: f64 = 1e-12;
+/// A crossing this close to share 0 or 1 is a tie at the edge, not a flip: no weight lies
+/// beyond it.
+const EDGE: f64 = 1e-9;
 
 /// Where a weight change makes another option the leader.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -132,7 +135,7 @@ fn weight_flip(matrix: &DecisionMatrix, leader: usize, j: usize) -> WeightFlip {
         }
         let gap = (a_i + p0 * s_i) - (a_l + p0 * s_l);
         let p_star = (p0 - gap / slope).clamp(0.0, 1.0);
-        if slope > 0.0 && p_star < 1.0 {
+        if slope > 0.0 && p_star < 1.0 - EDGE {
             let better = match up {
                 None => true,
                 Some((p, s, _)) => p_star < p - PARALLEL || (p_star <= p + PARALLEL && slope > s),
@@ -140,7 +143,7 @@ fn weight_flip(matrix: &DecisionMatrix, leader: usize, j: usize) -> WeightFlip {
             if better {
                 up = Some((p_star, slope, i));
             }
-        } else if slope < 0.0 && p_star > 0.0 {
+        } else if slope < 0.0 && p_star > EDGE {
             let better = match down {
                 None => true,
                 Some((p, s, _)) => p_star > p + PARALLEL || (p_star >= p - PARALLEL && slope < s),
