@@ -6,8 +6,11 @@
 //! bidirectional-override characters are made visible everywhere.
 
 pub mod escape;
+mod html;
+mod html_style;
 mod markdown;
 mod summary;
+mod svg;
 
 use crate::model::Session;
 use chrono::NaiveDate;
@@ -82,9 +85,8 @@ impl FromStr for Format {
 /// Private notes are never included. The result is deterministic given its inputs.
 pub fn render(session: &Session, format: Format, today: NaiveDate) -> String {
     match format {
-        Format::Markdown | Format::Html | Format::Csv | Format::Json => {
-            markdown::render(session, today)
-        }
+        Format::Markdown | Format::Csv | Format::Json => markdown::render(session, today),
+        Format::Html => html::render(session, today),
     }
 }
 
