@@ -1,0 +1,93 @@
+//! The Log & share place: the dated decision log, a note field, the Markdown summary shown
+//! read-only, and an export button for every format.
+
+use super::command::Command;
+use super::view_ctx::ViewCtx;
+use crate::document::Edit;
+use crate::export::Format;
+
+/// Runtime state of the Log & share place (never saved).
+#[derive(Debug, Default)]
+pub struct LogState {
+    /// The note being typed.
+    pub draft_note: String,
+}
+
+/// Draws the log and the summary; returns an export command when one is clicked.
+/// `summary` is the Markdown decision record, computed by the caller once per revision.
+pub fn log_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    state: &mut LogState,
+    summary: &str,
+) -> Option<Command> {
+    let mut command = None;
+    ui.heading("Log & share");
+    if !cx.presenting {
+        ui.horizontal_wrapped(|ui| {
+            for format in Format::ALL {
+                let export = Command::Export(format);
+                if ui
+                    .button(format!("Export {}…", format.extension().to_uppercase()))
+                    .on_hover_text(export.tooltip())
+                    .clicked()
+                {
+                    command = Some(export);
+                }
+            }
+        });
+    }
+    ui.add_space(6.0);
+    ui.columns(2, |columns| {
+        decision_log_ui(&mut columns[0], cx, state);
+        summary_ui(&mut columns[1], summary);
+    });
+    command
+}
+
+fn decision_log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {
+    ui.label(egui::RichText::new("Decision log").strong());
+    if !cx.presenting {
+        ui.horizontal(|ui| {
+            let label = ui.label("Note");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut state.draft_note).desired_width(220.0))
+                .labelled_by(label.id);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let note = state.draft_note.trim().to_owned();
+            if (ui.button("Add note").clicked() || enter) && !note.is_empty() {
+                cx.edit(Edit::AddLogNote(note));
+                state.draft_note.clear();
+            }
+        });
+    }
+    let log = &cx.session.log;
+    if log.is_empty() {
+        ui.weak("Nothing logged yet: outcome changes and late weight changes appear here.");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("decision-log")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for entry in log.iter().rev() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.weak(entry.at.format("%Y-%m-%d %H:%M UTC").to_string());
+                    ui.label(entry.event.describe());
+                });
+            }
+        });
+}
+
+fn summary_ui(ui: &mut egui::Ui, summary: &str) {
+    ui.label(egui::RichText::new("Decision summary (Markdown)").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("summary")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add(
+                egui::Label::new(egui::RichText::new(summary).monospace())
+                    .wrap()
+                    .selectable(true),
+            );
+        });
+}
