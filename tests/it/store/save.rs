@@ -1,0 +1,208 @@
+//! Saving: canonical bytes, atomic replacement, `.bak`, clear errors, nothing left behind.
+
+use super::broken::fixture;
+use super::generate::generated_session;
+use std::fs;
+use std::path::Path;
+use verdict::model::Session;
+use verdict::store::{self, LoadError, SaveError};
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn saving_writes_canonical_text_and_loads_back_equal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let session = generated_session(20, 5, 1);
+    store::save_file(&path, &session).unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        store::to_canonical_ron(&session)
+    );
+    assert_eq!(store::load_file(&path).unwrap(), session);
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+}
+
+#[test]
+fn saving_over_a_file_keeps_the_previous_version_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let first = generated_session(3, 3, 1);
+    let second = generated_session(4, 3, 2);
+    store::save_file(&path, &first).unwrap();
+    store::save_file(&path, &second).unwrap();
+    assert_eq!(store::load_file(&path).unwrap(), second);
+    let bak = store::backup_path(&path);
+    assert_eq!(bak.file_name().unwrap(), "plan.ron.bak");
+    assert_eq!(store::load_file(&bak).unwrap(), first);
+    assert_eq!(names_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+#[test]
+fn exports_are_written_atomically_without_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("summary.md");
+    store::write_text_atomic(&path, "one\n").unwrap();
+    store::write_text_atomic(&path, "two\n").unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), "two\n");
+    assert_eq!(names_in(dir.path()), ["summary.md"]);
+}
+
+#[test]
+fn saving_into_a_vanished_folder_fails_naming_the_path_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gone").join("plan.ron");
+    let err = store::save_file(&path, &Session::new("x")).unwrap_err();
+    let text = err.to_string();
+    assert!(text.starts_with(&path.display().to_string()), "{text}");
+    assert!(text.contains("temporary file"), "{text}");
+    assert_eq!(err.io_kind(), Some(std::io::ErrorKind::NotFound));
+    assert!(names_in(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_into_a_read_only_folder_fails_and_keeps_the_old_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let old = generated_session(2, 2, 7);
+    store::save_file(&path, &old).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.path().join("probe");
+    let is_root = fs::write(&probe, "x").is_ok();
+    let result = store::save_file(&path, &generated_session(3, 2, 8));
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    if is_root {
+        // Permissions do not bind the superuser; nothing to test here.
+        let _ = fs::remove_file(probe);
+        return;
+    }
+    let err = result.unwrap_err();
+    assert!(matches!(err, SaveError::Io { .. }), "{err}");
+    assert!(err.to_string().contains("plan.ron"), "{err}");
+    assert_eq!(store::load_file(&path).unwrap(), old);
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+}
+
+#[test]
+fn saving_to_a_folder_path_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = store::save_file(dir.path(), &Session::new("x")).unwrap_err();
+    assert!(err.to_string().contains("could not"), "{err}");
+    assert!(dir.path().is_dir());
+}
+
+#[test]
+fn stale_temporary_files_from_a_dead_process_are_removed_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    // Process ids are below 2^22 on Linux, so this one is not running.
+    let stale = dir.path().join(".plan.ron.4294967295-0.tmp");
+    fs::write(&stale, "half a sess").unwrap();
+    let other = dir.path().join(".other.ron.4294967295-0.tmp");
+    fs::write(&other, "not ours").unwrap();
+    assert_eq!(
+        store::stale_temps(dir.path(), "plan.ron".as_ref()),
+        [stale.clone()]
+    );
+    store::save_file(&path, &Session::new("x")).unwrap();
+    assert!(!stale.exists());
+    assert!(
+        other.exists(),
+        "temporary files of other documents are left alone"
+    );
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(store::MAX_FILE_BYTES + 1).unwrap();
+    let err = store::load_file(&path).unwrap_err();
+    assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+    assert!(
+        err.to_string().contains("over the 16777216-byte limit"),
+        "{err}"
+    );
+    let in_memory = vec![b' '; store::MAX_FILE_BYTES as usize + 1];
+    assert!(matches!(
+        store::load_document(&in_memory),
+        Err(LoadError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn a_missing_file_or_a_folder_gives_a_read_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.ron");
+    let err = store::load_file(&missing).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: cannot read", missing.display()))
+    );
+    let err = store::load_file(dir.path()).unwrap_err();
+    assert!(err.to_string().contains("folder"), "{err}");
+}
+
+#[test]
+fn bom_and_crlf_files_load_like_the_canonical_file() {
+    let session = generated_session(5, 3, 3);
+    let canonical = store::to_canonical_ron(&session);
+    let crlf = format!("\u{feff}{}", canonical.replace('\n', "\r\n"));
+    assert_eq!(store::load_document(crlf.as_bytes()).unwrap(), session);
+}
+
+#[test]
+fn markup_control_characters_and_odd_unicode_round_trip() {
+    let mut session = Session::new("<script>alert(1)</script>");
+    session.title = "\u{202E}evil\u{200B} \u{1F600} e\u{301} \"q\" \\ \t\r\n\0 '' r#\"x\"#".into();
+    session.notes = "\u{FEFF}starts with a BOM\u{2028}line separator".into();
+    let text = store::to_canonical_ron(&session);
+    assert!(!text.contains('\r'), "newlines inside strings are escaped");
+    assert_eq!(store::load_document(text.as_bytes()).unwrap(), session);
+}
+
+#[test]
+fn a_newer_file_is_left_untouched_when_refused() {
+    let path = fixture("broken/newer-format.ron");
+    let before = fs::read(&path).unwrap();
+    let err = store::load_file(&path).unwrap_err();
+    assert!(
+        matches!(err, LoadError::NewerFormat { found: 7, .. }),
+        "{err}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
+    for depth in [200, 100_000] {
+        for (before, open, close) in [
+            (
+                "(format: 1, title: \"t\", directive: (ask: \"a\"), criteria: ",
+                "[",
+                "]",
+            ),
+            ("(format: 1, title: ", "(", ")"),
+            ("", "(", ")"),
+            (
+                "(format: 1, title: \"t\", directive: (ask: \"a\"), criteria: [], outcome: Chosen(option: ",
+                "Some(",
+                ")",
+            ),
+        ] {
+            let text = format!("{before}{}{}", open.repeat(depth), close.repeat(depth));
+            let err = store::load_document(text.as_bytes()).unwrap_err();
+            assert!(matches!(err, LoadError::Syntax { .. }), "{err}");
+        }
+    }
+}
