@@ -1,13 +1,247 @@
 //! The Matrix place: options × criteria, scores, weights, totals and ranks.
+//!
+//! Rows are virtualised: only the rows on screen do any work, so 500 options × 12 criteria
+//! draw as fast as a screenful. Rows stay in document order while scores change, so the row
+//! under the pointer never jumps away mid-drag; the rank column shows where each stands.
 
+#[path = "matrix_cells.rs"]
+mod cells;
+#[path = "matrix_header.rs"]
+mod header;
+#[path = "matrix_rationale.rs"]
+mod rationale;
+
+use super::theme;
 use super::view_ctx::ViewCtx;
+use crate::analysis::{RankedOption, Ranking};
+use crate::model::{CriterionId, Session, SolutionOption};
+use cells::CellRequest;
+use egui::{Label, RichText, TextStyle, Ui};
+use egui_extras::{Column, TableBuilder, TableRow};
+use rationale::RationaleEditor;
 
 /// Runtime state of the matrix (never saved).
 #[derive(Debug, Default)]
-pub struct MatrixState {}
+pub struct MatrixState {
+    /// Show and edit the low/high range of every score as well as its likely value.
+    pub show_ranges: bool,
+    rationale: Option<RationaleEditor>,
+    lookup: RankLookup,
+}
+
+/// Finds an option's ranking row in constant time. The table is cached across frames and
+/// checked on every use, so it is rebuilt only when the ranking actually changed.
+#[derive(Debug, Default)]
+struct RankLookup {
+    /// `pos[option_idx]` is that option's position in `ranking.rows`.
+    pos: Vec<usize>,
+}
+
+impl RankLookup {
+    fn row<'r>(&mut self, ranking: &'r Ranking, option_idx: usize) -> Option<&'r RankedOption> {
+        let find = |pos: &[usize]| {
+            pos.get(option_idx)
+                .and_then(|&p| ranking.rows.get(p))
+                .filter(|row| row.option_idx == option_idx)
+        };
+        if let Some(row) = find(&self.pos) {
+            return Some(row);
+        }
+        let len = ranking.rows.iter().map(|r| r.option_idx + 1).max();
+        self.pos.clear();
+        self.pos.resize(len.unwrap_or(0), usize::MAX);
+        for (p, row) in ranking.rows.iter().enumerate() {
+            self.pos[row.option_idx] = p;
+        }
+        find(&self.pos)
+    }
+}
 
 /// Draws the matrix and emits edits for changed scores and weights.
-pub fn matrix_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
-    let _ = (cx, state);
-    ui.label("Matrix");
+pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
+    if cx.session.criteria.is_empty() || cx.session.options.is_empty() {
+        ui.label("The matrix needs at least one criterion and one option: add them first.");
+        return;
+    }
+    toolbar_ui(ui, cx, state);
+    ui.add_space(4.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix-horizontal")
+        .show(ui, |ui| table_ui(ui, cx, state));
+    rationale::rationale_window_ui(ui, cx, &mut state.rationale);
+}
+
+fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut MatrixState) {
+    ui.horizontal(|ui| {
+        if !cx.presenting {
+            ui.checkbox(&mut state.show_ranges, "Ranges (low / likely / high)");
+            ui.separator();
+        }
+        let (mut unscored, mut vetoed) = (0, 0);
+        for row in &cx.ranking.rows {
+            unscored += usize::from(!row.is_scored());
+            vetoed += usize::from(row.is_vetoed());
+        }
+        let n_options = cx.session.options.len();
+        ui.label(format!(
+            "{n_options} options × {} criteria",
+            cx.session.criteria.len()
+        ));
+        if unscored > 0 {
+            ui.label(RichText::new(format!("{unscored} unscored")).color(theme::WARNING));
+        }
+        if vetoed > 0 {
+            ui.label(RichText::new(format!("{vetoed} vetoed")).color(theme::VETO));
+        }
+    });
+}
+
+fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
+    let body_height = ui.text_style_height(&TextStyle::Body);
+    let small_height = ui.text_style_height(&TextStyle::Small);
+    let mut row_height =
+        (body_height + small_height + 10.0).max(ui.spacing().interact_size.y + 8.0);
+    if cx.presenting {
+        row_height *= 1.3;
+    }
+    let header_height = body_height + ui.spacing().interact_size.y + 10.0;
+    let ranges = state.show_ranges && !cx.presenting;
+    let criterion_width = if ranges { 170.0 } else { 96.0 };
+    let n_criteria = cx.session.criteria.len();
+    let table = TableBuilder::new(ui)
+        .id_salt("matrix-table")
+        .striped(false)
+        .resizable(!cx.presenting)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(44.0))
+        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .columns(
+            Column::initial(criterion_width).at_least(64.0).clip(true),
+            n_criteria,
+        )
+        .column(Column::initial(84.0).at_least(64.0))
+        .min_scrolled_height(0.0);
+    let mut request: Option<(usize, CriterionId)> = None;
+    table
+        .header(header_height, |mut row| header::header_ui(&mut row, cx))
+        .body(|body| {
+            body.rows(row_height, cx.session.options.len(), |row| {
+                let option_idx = row.index();
+                let ranked = state.lookup.row(cx.ranking, option_idx);
+                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, ranges) {
+                    request = Some((option_idx, criterion));
+                }
+            });
+        });
+    if let Some((option_idx, criterion)) = request {
+        let option = &cx.session.options[option_idx];
+        let text = option
+            .score(&criterion)
+            .map(|s| s.rationale.clone())
+            .unwrap_or_default();
+        state.rationale = Some(RationaleEditor::new(option.id.clone(), criterion, text));
+    }
+}
+
+/// Draws one option's row; returns the criterion whose rationale editor was asked for.
+fn row_ui(
+    mut row: TableRow<'_, '_>,
+    cx: &mut ViewCtx<'_>,
+    option_idx: usize,
+    ranked: Option<&RankedOption>,
+    ranges: bool,
+) -> Option<CriterionId> {
+    let session: &Session = cx.session;
+    let option = &session.options[option_idx];
+    row.col(|ui| rank_ui(ui, session, ranked));
+    row.col(|ui| option_ui(ui, session, option, ranked));
+    let mut request = None;
+    for criterion in &session.criteria {
+        row.col(|ui| {
+            if cells::cell_ui(ui, cx, option, criterion, ranges) == CellRequest::OpenRationale {
+                request = Some(criterion.id.clone());
+            }
+        });
+    }
+    row.col(|ui| total_ui(ui, session, ranked));
+    request
+}
+
+fn rank_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
+    let Some(ranked) = ranked else {
+        return;
+    };
+    let text = ranked
+        .rank
+        .map_or_else(|| "–".to_owned(), |rank| rank.to_string());
+    let mut text = RichText::new(text).strong();
+    if ranked.is_vetoed() {
+        text = text.color(theme::VETO).strikethrough();
+    }
+    let response = ui.label(text);
+    if ranked.is_vetoed() {
+        response.on_hover_ui(|ui| {
+            ui.label(veto_text(session, &ranked.vetoed_by));
+        });
+    }
+}
+
+/// "Vetoed by Trust risk, Cost".
+fn veto_text(session: &Session, by: &[CriterionId]) -> String {
+    let names: Vec<&str> = by
+        .iter()
+        .map(|id| {
+            session
+                .criterion(id)
+                .map_or(id.as_str(), |c| c.name.as_str())
+        })
+        .collect();
+    format!("Vetoed by {}", names.join(", "))
+}
+
+fn option_ui(
+    ui: &mut Ui,
+    session: &Session,
+    option: &SolutionOption,
+    ranked: Option<&RankedOption>,
+) {
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.add(Label::new(RichText::new(&option.title).strong()).truncate());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(option.lens.label()).small().weak());
+            if let Some(ranked) = ranked.filter(|r| r.is_vetoed()) {
+                let text = veto_text(session, &ranked.vetoed_by);
+                ui.label(RichText::new(text).small().color(theme::VETO));
+            } else if ranked.is_some_and(|r| !r.is_scored()) {
+                ui.label(RichText::new("unscored").small().color(theme::WARNING));
+            }
+        });
+    });
+}
+
+fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
+    let Some(ranked) = ranked else {
+        return;
+    };
+    match ranked.total {
+        Some(total) => {
+            ui.label(RichText::new(format!("{total:.1}")).strong());
+        }
+        None => {
+            let response = ui.label(RichText::new("unscored").color(theme::WARNING));
+            response.on_hover_ui(|ui| {
+                let names: Vec<&str> = ranked
+                    .missing
+                    .iter()
+                    .map(|id| {
+                        session
+                            .criterion(id)
+                            .map_or(id.as_str(), |c| c.name.as_str())
+                    })
+                    .collect();
+                ui.label(format!("No score yet on {}", names.join(", ")));
+            });
+        }
+    }
 }

@@ -60,3 +60,6 @@ pub fn series_color(idx: usize) -> Color32 {
     ];
     PALETTE[idx % PALETTE.len()]
 }
+
+/// Greys out what does not count, e.g. the bar of a vetoed option; also chart guide lines.
+pub const MUTED: Color32 = Color32::from_rgb(0x9e, 0x9e, 0x9e);

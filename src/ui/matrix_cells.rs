@@ -1,0 +1,280 @@
+//! One cell of the matrix: a score coloured by its normalised value, its editors (likely,
+//! and low/high when ranges are shown), its rationale on hover, or an offer to score it
+//! when it is empty.
+
+use crate::analysis::normalised;
+use crate::document::Edit;
+use crate::model::{Criterion, Score, SolutionOption};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+use egui::{DragValue, Response, RichText, Stroke, StrokeKind, Ui};
+
+/// What a cell asks of the matrix beyond edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CellRequest {
+    /// Nothing.
+    Nothing,
+    /// Open the rationale editor for this cell.
+    OpenRationale,
+}
+
+/// Names `response` for screen readers and tests. `name` is only called when an
+/// accessibility tree is being built, so plain frames pay nothing for it.
+pub(super) fn name_widget(response: &Response, name: impl FnOnce() -> String) {
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name()));
+}
+
+/// The accessible name of a cell's likely score, e.g. "Cost of Buy a CDN".
+pub(super) fn cell_name(criterion: &Criterion, option: &SolutionOption) -> String {
+    format!("{} of {}", criterion.name, option.title)
+}
+
+/// How far a value moves per dragged point: about 100 points cross the whole scale.
+fn drag_speed(criterion: &Criterion) -> f64 {
+    let span = criterion.scale.hi - criterion.scale.lo;
+    if span.is_finite() && span > 0.0 {
+        span / 100.0
+    } else {
+        0.01
+    }
+}
+
+/// Draws one cell into the table cell `ui`.
+pub(super) fn cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    ranges: bool,
+) -> CellRequest {
+    let rect = ui.max_rect();
+    let Some(score) = option.score(&criterion.id) else {
+        return empty_cell_ui(ui, cx, option, criterion, rect);
+    };
+    let fill = theme::score_fill(normalised(criterion, score.likely), ui.visuals().dark_mode);
+    ui.painter().rect_filled(rect, 0.0, fill);
+    if cx.presenting {
+        let response = ui.label(RichText::new(format_value(score.likely)).strong());
+        hover_rationale(response, score);
+        return CellRequest::Nothing;
+    }
+    let mut request = CellRequest::Nothing;
+    ui.horizontal_centered(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        if ranges {
+            low_ui(ui, cx, option, criterion, score);
+        }
+        likely_ui(ui, cx, option, criterion, score);
+        if ranges {
+            high_ui(ui, cx, option, criterion, score);
+        }
+        if rationale_button_ui(ui, option, criterion, score).clicked() {
+            request = CellRequest::OpenRationale;
+        }
+    });
+    request
+}
+
+/// The value as a short label: whole numbers without decimals.
+pub(super) fn format_value(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    }
+}
+
+fn likely_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    score: &Score,
+) {
+    let scale = &criterion.scale;
+    let mut likely = score.likely;
+    let response = ui.add(
+        DragValue::new(&mut likely)
+            .range(scale.lo..=scale.hi)
+            .speed(drag_speed(criterion))
+            .max_decimals(2),
+    );
+    name_widget(&response, || cell_name(criterion, option));
+    if response.changed() && likely != score.likely && scale.contains(likely) {
+        let mut new = score.clone();
+        new.likely = likely;
+        // Keep low ≤ likely ≤ high: a range end the new value passes moves with it.
+        new.low = new.low.map(|low| low.min(likely));
+        new.high = new.high.map(|high| high.max(likely));
+        cx.edit(Edit::SetScore(
+            option.id.clone(),
+            criterion.id.clone(),
+            Some(new),
+        ));
+    }
+    cx.seal_after(&response);
+    hover_rationale(response, score);
+}
+
+fn low_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    score: &Score,
+) {
+    let mut low = score.low_or_likely();
+    let response = ui.add(
+        DragValue::new(&mut low)
+            .range(criterion.scale.lo..=score.likely)
+            .speed(drag_speed(criterion))
+            .max_decimals(2),
+    );
+    name_widget(&response, || {
+        format!("{}, low", cell_name(criterion, option))
+    });
+    if response.changed() && low != score.low_or_likely() && low <= score.likely {
+        let mut new = score.clone();
+        new.low = Some(low);
+        cx.edit(Edit::SetScore(
+            option.id.clone(),
+            criterion.id.clone(),
+            Some(new),
+        ));
+    }
+    cx.seal_after(&response);
+    response.on_hover_text("Pessimistic end of the range");
+}
+
+fn high_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    score: &Score,
+) {
+    let mut high = score.high_or_likely();
+    let response = ui.add(
+        DragValue::new(&mut high)
+            .range(score.likely..=criterion.scale.hi)
+            .speed(drag_speed(criterion))
+            .max_decimals(2),
+    );
+    name_widget(&response, || {
+        format!("{}, high", cell_name(criterion, option))
+    });
+    if response.changed() && high != score.high_or_likely() && high >= score.likely {
+        let mut new = score.clone();
+        new.high = Some(high);
+        cx.edit(Edit::SetScore(
+            option.id.clone(),
+            criterion.id.clone(),
+            Some(new),
+        ));
+    }
+    cx.seal_after(&response);
+    response.on_hover_text("Optimistic end of the range");
+}
+
+fn rationale_button_ui(
+    ui: &mut Ui,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    score: &Score,
+) -> Response {
+    let color = if score.rationale.is_empty() {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().strong_text_color()
+    };
+    let response = ui.add(egui::Button::new(RichText::new("¶").color(color)).small());
+    name_widget(&response, || {
+        format!("Open rationale of {}", cell_name(criterion, option))
+    });
+    response.on_hover_ui(|ui| {
+        if score.rationale.is_empty() {
+            ui.label("No rationale yet: click to write why this score");
+        } else {
+            ui.label(&score.rationale);
+        }
+    })
+}
+
+/// Shows the rationale as a tooltip, when there is one.
+fn hover_rationale(response: Response, score: &Score) {
+    if !score.rationale.is_empty() {
+        response.on_hover_ui(|ui| {
+            ui.set_max_width(320.0);
+            ui.label(&score.rationale);
+        });
+    }
+}
+
+fn empty_cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    rect: egui::Rect,
+) -> CellRequest {
+    if criterion.weight > 0.0 {
+        // A missing score on a weighted criterion leaves the whole option unscored.
+        ui.painter().rect_stroke(
+            rect.shrink(1.5),
+            2.0,
+            Stroke::new(1.5, theme::WARNING),
+            StrokeKind::Inside,
+        );
+    }
+    if cx.presenting {
+        ui.label(RichText::new("missing").color(theme::WARNING));
+        return CellRequest::Nothing;
+    }
+    ui.horizontal_centered(|ui| {
+        let response = ui.add(egui::Button::new("Set…").small());
+        name_widget(&response, || {
+            format!("Set {}", cell_name(criterion, option))
+        });
+        let response = response.on_hover_text("No score yet: click to start at the middle");
+        if response.clicked() {
+            let scale = &criterion.scale;
+            let mut middle = (scale.lo + scale.hi) / 2.0;
+            if scale.hi - scale.lo >= 2.0 {
+                middle = middle.round().clamp(scale.lo, scale.hi);
+            }
+            cx.edit(Edit::SetScore(
+                option.id.clone(),
+                criterion.id.clone(),
+                Some(Score::point(middle)),
+            ));
+            cx.seal();
+        }
+    });
+    CellRequest::Nothing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Direction;
+
+    #[test]
+    fn values_show_without_trailing_zeros() {
+        assert_eq!(format_value(4.0), "4");
+        assert_eq!(format_value(2.5), "2.5");
+        assert_eq!(format_value(3.25), "3.25");
+    }
+
+    #[test]
+    fn dragging_a_hundred_points_crosses_the_scale() {
+        let mut c = Criterion::new("cost", "Cost", 1.0, Direction::Cost);
+        c.scale.lo = 0.0;
+        c.scale.hi = 50.0;
+        assert_eq!(drag_speed(&c) * 100.0, 50.0);
+    }
+}

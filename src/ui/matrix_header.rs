@@ -1,0 +1,130 @@
+//! The matrix's sticky header: one column per criterion with its direction and an editable
+//! weight.
+
+use crate::document::Edit;
+use crate::model::{Criterion, Direction};
+use crate::ui::view_ctx::ViewCtx;
+use egui::{DragValue, Label, RichText, Ui};
+use egui_extras::TableRow;
+
+/// "↑" for a benefit, "↓" for a cost.
+fn arrow(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Benefit => "↑",
+        Direction::Cost => "↓",
+    }
+}
+
+/// Draws the header row: rank, option, the criteria, total.
+pub(super) fn header_ui(row: &mut TableRow<'_, '_>, cx: &mut ViewCtx<'_>) {
+    row.col(|ui| {
+        ui.label(RichText::new("#").strong())
+            .on_hover_text("Rank by weighted total");
+    });
+    row.col(|ui| {
+        ui.label(RichText::new("Option").strong());
+    });
+    let total_weight: f64 = cx.session.criteria.iter().map(|c| c.weight.max(0.0)).sum();
+    for criterion in &cx.session.criteria {
+        row.col(|ui| criterion_header_ui(ui, cx, criterion, total_weight));
+    }
+    row.col(|ui| {
+        ui.label(RichText::new("Total").strong())
+            .on_hover_text("Weighted total out of 100");
+    });
+}
+
+fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion, total: f64) {
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        let title = format!("{} {}", arrow(criterion.direction), criterion.name);
+        ui.add(Label::new(RichText::new(title).strong()).truncate())
+            .on_hover_ui(|ui| criterion_help_ui(ui, criterion));
+        if cx.presenting {
+            ui.label(format!("weight {}", share(criterion.weight, total)));
+            return;
+        }
+        let mut weight = criterion.weight;
+        let response = ui.add(
+            DragValue::new(&mut weight)
+                .range(0.0..=f64::INFINITY)
+                .speed(0.5)
+                .max_decimals(2)
+                .prefix("w "),
+        );
+        super::cells::name_widget(&response, || format!("Weight of {}", criterion.name));
+        if response.changed() && weight != criterion.weight && weight >= 0.0 {
+            cx.edit(Edit::SetWeight(criterion.id.clone(), weight));
+        }
+        cx.seal_after(&response);
+        let locked = cx.session.weights_locked;
+        response.on_hover_ui(|ui| {
+            ui.label(format!(
+                "Weight {}: {} of the total",
+                super::cells::format_value(criterion.weight),
+                share(criterion.weight, total)
+            ));
+            if locked {
+                ui.label("Weights are locked: a change is recorded in the decision log.");
+            }
+        });
+    });
+}
+
+/// The weight as a percentage of all weights, e.g. "25 %".
+fn share(weight: f64, total: f64) -> String {
+    if total > 0.0 {
+        format!("{:.0} %", 100.0 * weight.max(0.0) / total)
+    } else {
+        "0 %".to_owned()
+    }
+}
+
+fn criterion_help_ui(ui: &mut Ui, criterion: &Criterion) {
+    ui.set_max_width(320.0);
+    ui.label(RichText::new(&criterion.name).strong());
+    if !criterion.description.is_empty() {
+        ui.label(&criterion.description);
+    }
+    ui.label(format!(
+        "{} · scale {} to {}",
+        criterion.direction.label(),
+        super::cells::format_value(criterion.scale.lo),
+        super::cells::format_value(criterion.scale.hi)
+    ));
+    if let Some(veto) = criterion.veto {
+        let side = match criterion.direction {
+            Direction::Benefit => "below",
+            Direction::Cost => "above",
+        };
+        ui.label(format!(
+            "Veto: a score {side} {} disqualifies an option",
+            super::cells::format_value(veto)
+        ));
+    }
+    for level in &criterion.scale.levels {
+        ui.label(format!(
+            "{} = {}",
+            super::cells::format_value(level.value),
+            level.meaning
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_weight_is_shown_as_its_share_of_all_weights() {
+        assert_eq!(share(25.0, 100.0), "25 %");
+        assert_eq!(share(1.0, 3.0), "33 %");
+        assert_eq!(share(5.0, 0.0), "0 %");
+    }
+
+    #[test]
+    fn benefits_point_up_and_costs_down() {
+        assert_eq!(arrow(Direction::Benefit), "↑");
+        assert_eq!(arrow(Direction::Cost), "↓");
+    }
+}

@@ -1,0 +1,89 @@
+//! The small window in which the rationale of one matrix cell is written: the argument
+//! someone in the room can challenge.
+
+use crate::document::Edit;
+use crate::model::{CriterionId, OptionId};
+use crate::ui::view_ctx::ViewCtx;
+use egui::{RichText, Ui};
+
+/// The cell whose rationale is being written, and the text as typed so far.
+#[derive(Debug)]
+pub(super) struct RationaleEditor {
+    option: OptionId,
+    criterion: CriterionId,
+    text: String,
+}
+
+impl RationaleEditor {
+    /// Starts editing the rationale of one cell from its current text.
+    pub(super) fn new(option: OptionId, criterion: CriterionId, text: String) -> Self {
+        Self {
+            option,
+            criterion,
+            text,
+        }
+    }
+}
+
+/// Draws the editor window while `editor` is open; closes it when asked or when its
+/// cell no longer has a score.
+pub(super) fn rationale_window_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    editor: &mut Option<RationaleEditor>,
+) {
+    let Some(ed) = editor.as_mut() else {
+        return;
+    };
+    let session = cx.session;
+    let (Some(option), Some(criterion)) =
+        (session.option(&ed.option), session.criterion(&ed.criterion))
+    else {
+        *editor = None;
+        return;
+    };
+    let Some(score) = option.score(&criterion.id) else {
+        *editor = None;
+        return;
+    };
+    let cell = super::cells::cell_name(criterion, option);
+    let mut open = true;
+    let mut done = false;
+    egui::Window::new(format!("Why {cell}"))
+        .id(egui::Id::unique("matrix-rationale-window"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(360.0)
+        .show(ui.ctx(), |ui| {
+            let value = super::cells::format_value(score.likely);
+            ui.label(RichText::new(format!("{cell}: {value}")).strong());
+            if let Some(meaning) = criterion.scale.meaning_of(score.likely) {
+                ui.label(RichText::new(meaning).italics());
+            }
+            let response = ui.add(
+                egui::TextEdit::multiline(&mut ed.text)
+                    .desired_rows(5)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("The argument behind this score"),
+            );
+            super::cells::name_widget(&response, || format!("Rationale of {cell}"));
+            if response.changed() {
+                let mut new = score.clone();
+                new.rationale = ed.text.clone();
+                cx.edit(Edit::SetScore(
+                    option.id.clone(),
+                    criterion.id.clone(),
+                    Some(new),
+                ));
+            }
+            cx.seal_after(&response);
+            if ui.button("Done").clicked() {
+                done = true;
+            }
+        });
+    if !open || done {
+        cx.seal();
+        *editor = None;
+    }
+}
