@@ -5,12 +5,16 @@
 //! treated as data in every format: escaped for HTML and Markdown, neutralised for CSV, and
 //! bidirectional-override characters are made visible everywhere.
 
+mod csv_matrix;
 pub mod escape;
 mod html;
 mod html_style;
+mod json;
 mod markdown;
 mod summary;
 mod svg;
+
+pub use json::JSON_EXPORT_VERSION;
 
 use crate::model::Session;
 use chrono::NaiveDate;
@@ -85,7 +89,9 @@ impl FromStr for Format {
 /// Private notes are never included. The result is deterministic given its inputs.
 pub fn render(session: &Session, format: Format, today: NaiveDate) -> String {
     match format {
-        Format::Markdown | Format::Csv | Format::Json => markdown::render(session, today),
+        Format::Markdown => markdown::render(session, today),
+        Format::Csv => csv_matrix::render(session, today),
+        Format::Json => json::render(session, today),
         Format::Html => html::render(session, today),
     }
 }
