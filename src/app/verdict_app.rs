@@ -1,0 +1,436 @@
+//! The application state and the frame: draw every part, then apply what the views asked.
+
+use super::dialogs::{FileDialogs, NativeDialogs, PromptOnly};
+use super::file_worker::FileWorker;
+use super::prefs::Prefs;
+use super::recovery::{Recovery, RecoveryOffer};
+use crate::analysis::{Ranking, Recommendation, rank, recommend_from};
+use crate::document::Document;
+use crate::export::{self, Format};
+use crate::model::Session;
+use crate::ui::command::{Command, commands_from_keyboard};
+use crate::ui::decide_view::{DecideState, decide_ui};
+use crate::ui::directive_view::directive_ui;
+use crate::ui::framing_view::framing_ui;
+use crate::ui::log_view::{LogState, log_ui};
+use crate::ui::matrix_view::{MatrixState, matrix_ui};
+use crate::ui::menu_bar::{MenuBarInfo, menu_bar_ui};
+use crate::ui::menu_view::{MenuState, menu_ui};
+use crate::ui::nav::{Place, nav_ui};
+use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::{Intent, ViewCtx};
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// A message shown under the menu bar until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// What happened, where, and what to do.
+    pub text: String,
+    /// Shown as an error.
+    pub is_error: bool,
+    /// Offer "Save As…" next to it (after a failed save).
+    pub offer_save_as: bool,
+}
+
+/// Results computed from the document, refreshed only when it changes.
+pub(super) struct Derived {
+    pub(super) key: (u64, u64),
+    pub(super) ranking: Ranking,
+    pub(super) recommendation: Recommendation,
+    pub(super) summary: Option<((u64, u64), String)>,
+}
+
+/// A path typed in the window because no file dialog could be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct PathPrompt {
+    pub(super) purpose: Command,
+    pub(super) text: String,
+}
+
+/// The Verdict window's state: the open document, preferences, and runtime state.
+pub struct VerdictApp {
+    pub(super) doc: Document,
+    /// Bumped whenever `doc` is replaced, so caches keyed by revision stay honest.
+    pub(super) generation: u64,
+    pub(super) path: Option<PathBuf>,
+    pub(super) prefs: Prefs,
+    pub(super) place: Place,
+    pub(super) presenting: bool,
+    pub(super) derived: Derived,
+    pub(super) menu: MenuState,
+    pub(super) matrix: MatrixState,
+    pub(super) decide: DecideState,
+    pub(super) log: LogState,
+    pub(super) files: FileWorker,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) prompt: Option<PathPrompt>,
+    /// A command waiting for an answer about unsaved changes.
+    pub(super) confirm: Option<Command>,
+    /// A command to run once the save in progress succeeds.
+    pub(super) after_save: Option<Command>,
+    pub(super) notice: Option<Notice>,
+    pub(super) recovery: Option<Recovery>,
+    pub(super) recovery_offer: Option<RecoveryOffer>,
+    /// (generation, revision) last written to the recovery file.
+    pub(super) recovery_written: Option<(u64, u64)>,
+    pub(super) last_edit: Option<Instant>,
+    pub(super) allow_close: bool,
+    pub(super) show_shortcuts: bool,
+    pub(super) title_sent: String,
+    pub(super) style_applied: Option<(bool, u32, bool)>,
+    pub(super) clock: Box<dyn Fn() -> DateTime<Utc>>,
+    pub(super) started: bool,
+}
+
+impl VerdictApp {
+    /// An app on `session` with `prefs`, native dialogs, recovery in the user's data folder
+    /// and the system clock. The caller loads any file.
+    pub fn new(session: Session, prefs: Prefs) -> Self {
+        let mut app = Self::new_for_test(session, prefs);
+        app.dialogs = Box::new(NativeDialogs);
+        app.recovery = Recovery::in_data_dir();
+        app.clock = Box::new(Utc::now);
+        app
+    }
+
+    /// An app with no file dialogs (every file request opens the in-window path prompt),
+    /// no recovery file, and the system clock; for tests and benchmarks.
+    pub fn new_for_test(session: Session, prefs: Prefs) -> Self {
+        let place = prefs.last_place;
+        let doc = Document::new(session);
+        let derived = derive(&doc, (0, 0));
+        Self {
+            doc,
+            generation: 0,
+            path: None,
+            prefs,
+            place,
+            presenting: false,
+            derived,
+            menu: MenuState::default(),
+            matrix: MatrixState::default(),
+            decide: DecideState::default(),
+            log: LogState::default(),
+            files: FileWorker::default(),
+            dialogs: Box::new(PromptOnly),
+            prompt: None,
+            confirm: None,
+            after_save: None,
+            notice: None,
+            recovery: None,
+            recovery_offer: None,
+            recovery_written: None,
+            last_edit: None,
+            allow_close: false,
+            show_shortcuts: false,
+            title_sent: String::new(),
+            style_applied: None,
+            clock: Box::new(Utc::now),
+            started: false,
+        }
+    }
+
+    /// Replaces the clock (tests pass a fixed one).
+    pub fn with_clock(mut self, clock: impl Fn() -> DateTime<Utc> + 'static) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// Replaces the file dialogs.
+    pub fn with_dialogs(mut self, dialogs: impl FileDialogs + 'static) -> Self {
+        self.dialogs = Box::new(dialogs);
+        self
+    }
+
+    /// Keeps the recovery copy in this folder and offers what an earlier run left there.
+    pub fn with_recovery(mut self, recovery: Recovery) -> Self {
+        self.recovery_offer = recovery.read();
+        self.recovery = Some(recovery);
+        self
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The file the document belongs to, if any.
+    pub fn path(&self) -> Option<&PathBuf> {
+        self.path.as_ref()
+    }
+
+    /// The preferences (saved by eframe between runs).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The place shown.
+    pub fn place(&self) -> Place {
+        self.place
+    }
+
+    /// True in presentation mode.
+    pub fn is_presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The message shown under the menu bar, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Unsaved work found at start and not answered yet.
+    pub fn recovery_offer(&self) -> Option<&RecoveryOffer> {
+        self.recovery_offer.as_ref()
+    }
+
+    /// The window title: `NAME — Verdict`, with `•` when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned());
+        let dirty = if self.doc.is_dirty() { " •" } else { "" };
+        format!("{name}{dirty} — Verdict")
+    }
+
+    /// Runs `command` as if it had been picked from the menu.
+    pub fn command(&mut self, ctx: &egui::Context, command: Command) {
+        self.run_command(ctx, command, false);
+    }
+
+    /// Blocks until running loads and saves finish (up to 10 s) and applies their results;
+    /// tests use it instead of waiting for repaints.
+    pub fn wait_for_files(&mut self, ctx: &egui::Context) {
+        for done in self.files.wait_all(std::time::Duration::from_secs(10)) {
+            self.file_done(ctx, done);
+        }
+    }
+
+    /// Draws one frame of the whole window and applies what it asked for.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            self.files.set_waker(&ctx);
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
+        for done in self.files.poll() {
+            self.file_done(&ctx, done);
+        }
+        let mut commands = commands_from_keyboard(&ctx);
+        commands.extend(self.presentation_keys(&ctx));
+        commands.extend(dropped_files(&ctx));
+        self.handle_close_request(&ctx);
+        self.refresh_style(&ctx);
+        self.refresh_title(&ctx);
+        self.refresh_derived();
+
+        let intents = self.panels_ui(ui, &mut commands);
+        commands.extend(self.modals_ui(&ctx));
+        self.apply_intents(intents);
+        for command in commands {
+            self.run_command(&ctx, command, false);
+        }
+        self.autosave(&ctx);
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
+        if self.presenting {
+            let title = self.doc.session().title.clone();
+            egui::Panel::top("stepper").show(ui, |ui| {
+                commands.extend(stepper_ui(ui, self.place, &title));
+            });
+        } else {
+            egui::Panel::top("menu-bar").show(ui, |ui| {
+                let info = MenuBarInfo {
+                    undo_label: self.doc.undo_label(),
+                    redo_label: self.doc.redo_label(),
+                    recent: self.prefs.recent.clone(),
+                    presenting: self.presenting,
+                    dark: self.prefs.dark,
+                    read_only: false,
+                };
+                commands.extend(menu_bar_ui(ui, &info));
+                commands.extend(self.notice_ui(ui));
+            });
+            egui::Panel::left("nav")
+                .resizable(false)
+                .exact_size(170.0)
+                .show(ui, |ui| {
+                    let open = self.doc.session().framing.unanswered().count();
+                    commands.extend(nav_ui(ui, self.place, open));
+                });
+        }
+        let mut intents = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            intents = self.place_ui(ui, commands);
+        });
+        intents
+    }
+
+    fn place_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
+        let today = (self.clock)().date_naive();
+        let Self {
+            doc,
+            derived,
+            menu,
+            matrix,
+            decide,
+            log,
+            place,
+            presenting,
+            ..
+        } = self;
+        let mut cx = ViewCtx::new(
+            doc.session(),
+            &derived.ranking,
+            &derived.recommendation,
+            *presenting,
+            today,
+        );
+        let scrolled = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+            egui::ScrollArea::vertical()
+                .id_salt("place")
+                .auto_shrink([false, false])
+                .show(ui, |ui| add(ui));
+        };
+        match place {
+            Place::Directive => scrolled(ui, &mut |ui| directive_ui(ui, &mut cx)),
+            Place::Framing => scrolled(ui, &mut |ui| framing_ui(ui, &mut cx)),
+            Place::Menu => menu_ui(ui, &mut cx, menu),
+            Place::Matrix => matrix_ui(ui, &mut cx, matrix),
+            Place::Decide => scrolled(ui, &mut |ui| decide_ui(ui, &mut cx, decide)),
+            Place::Log => {
+                let summary = derived.summary.as_ref().map_or("", |(_, text)| text.as_str());
+                commands.extend(log_ui(ui, &mut cx, log, summary));
+            }
+        }
+        cx.into_intents()
+    }
+
+    fn apply_intents(&mut self, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Edit(edit) => {
+                    let rev = self.doc.revision();
+                    match self.doc.apply(edit, (self.clock)()) {
+                        Ok(()) if self.doc.revision() != rev => {
+                            self.last_edit = Some(Instant::now());
+                        }
+                        Ok(()) => {}
+                        Err(err) => self.error(format!("That change was not made: {err}.")),
+                    }
+                }
+                Intent::Seal => self.doc.seal(),
+            }
+        }
+        self.refresh_derived();
+    }
+
+    /// Recomputes ranking, recommendation and (on the Log place) the summary when the
+    /// document changed since they were computed.
+    pub(super) fn refresh_derived(&mut self) {
+        let key = (self.generation, self.doc.revision());
+        if self.derived.key != key {
+            let summary = self.derived.summary.take();
+            self.derived = derive(&self.doc, key);
+            self.derived.summary = summary;
+        }
+        if self.place == Place::Log
+            && self.derived.summary.as_ref().is_none_or(|(k, _)| *k != key)
+        {
+            let today = (self.clock)().date_naive();
+            let text = export::render(self.doc.session(), Format::Markdown, today);
+            self.derived.summary = Some((key, text));
+        }
+    }
+
+    fn refresh_style(&mut self, ctx: &egui::Context) {
+        let wanted = (self.prefs.dark, self.prefs.zoom.to_bits(), self.presenting);
+        if self.style_applied != Some(wanted) {
+            apply_style(ctx, self.prefs.dark, self.prefs.zoom, self.presenting);
+            self.style_applied = Some(wanted);
+        }
+    }
+
+    fn refresh_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Command::Quit);
+        }
+    }
+
+    /// Arrow keys step through the places while presenting (when no field has the keyboard).
+    fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
+        if !self.presenting || ctx.egui_wants_keyboard_input() {
+            return Vec::new();
+        }
+        ctx.input_mut(|i| {
+            let mut found = Vec::new();
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight) {
+                found.push(Command::NextPlace);
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
+                found.push(Command::PreviousPlace);
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                found.push(Command::TogglePresentation);
+            }
+            found
+        })
+    }
+
+    pub(super) fn error(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: true,
+            offer_save_as: false,
+        });
+    }
+
+    pub(super) fn info(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: false,
+            offer_save_as: false,
+        });
+    }
+}
+
+fn derive(doc: &Document, key: (u64, u64)) -> Derived {
+    let ranking = rank(doc.session());
+    let recommendation = recommend_from(doc.session(), &ranking);
+    Derived {
+        key,
+        ranking,
+        recommendation,
+        summary: None,
+    }
+}
+
+/// `.ron` files dropped onto the window, as open commands.
+fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+            .take(1)
+            .map(Command::OpenPath)
+            .collect()
+    })
+}

@@ -1,0 +1,86 @@
+//! Presentation mode: the stepper shown instead of the editing chrome, and the style
+//! (large type, high contrast) for the shared screen.
+
+use super::command::Command;
+use super::nav::Place;
+use super::theme;
+
+/// The bar at the top while presenting: previous / next through the six places and a way
+/// out. Returns the command clicked, if any.
+pub fn stepper_ui(ui: &mut egui::Ui, place: Place, title: &str) -> Option<Command> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        let previous = ui.add_enabled(place != Place::Directive, egui::Button::new("◀ Previous"));
+        if previous.clicked() {
+            picked = Some(Command::PreviousPlace);
+        }
+        for step in Place::ALL {
+            if ui
+                .add(egui::Button::selectable(step == place, step.label()))
+                .clicked()
+            {
+                picked = Some(Command::GoTo(step));
+            }
+        }
+        if ui
+            .add_enabled(place != Place::Log, egui::Button::new("Next ▶"))
+            .clicked()
+        {
+            picked = Some(Command::NextPlace);
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(title).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Leave presentation")
+                .on_hover_text(Command::TogglePresentation.tooltip_with_shortcut(ui.ctx()))
+                .clicked()
+            {
+                picked = Some(Command::TogglePresentation);
+            }
+        });
+    });
+    picked
+}
+
+/// The look of the whole window for a theme, a zoom and whether it is being presented.
+/// Everything is derived from these three, so leaving presentation restores the rest.
+pub fn apply_style(ctx: &egui::Context, dark: bool, zoom: f32, presenting: bool) {
+    let theme_choice = if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    ctx.set_theme(theme_choice);
+    let mut visuals = theme_choice.default_visuals();
+    if presenting {
+        let (text, background) = if dark {
+            (egui::Color32::WHITE, egui::Color32::BLACK)
+        } else {
+            (egui::Color32::BLACK, egui::Color32::WHITE)
+        };
+        visuals.override_text_color = Some(text);
+        visuals.panel_fill = background;
+        visuals.window_fill = background;
+        visuals.extreme_bg_color = background;
+        visuals.selection.bg_fill = theme::ACCENT;
+    }
+    ctx.set_visuals(visuals);
+    let body = if presenting {
+        theme::PRESENTING_BODY_SIZE
+    } else {
+        theme::BODY_SIZE
+    };
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Small, FontId::new(body * 0.75, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(body, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(body, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(body * 0.9, FontFamily::Monospace)),
+            (TextStyle::Heading, FontId::new(body * 1.6, FontFamily::Proportional)),
+        ]
+        .into();
+    });
+    ctx.set_zoom_factor(zoom);
+}
