@@ -7,12 +7,23 @@ use crate::ui::view_ctx::ViewCtx;
 use egui::{DragValue, Label, RichText, Ui};
 use egui_extras::TableRow;
 
-/// "↑" for a benefit, "↓" for a cost.
-fn arrow(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Benefit => "↑",
-        Direction::Cost => "↓",
-    }
+/// Paints a small arrow before a criterion's name: up for a benefit, down for a cost.
+/// (Painted, because the default fonts have no arrow glyphs.)
+fn direction_arrow_ui(ui: &mut Ui, direction: Direction) {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(height * 0.6, height), egui::Sense::hover());
+    let stroke = egui::Stroke::new(1.5, ui.visuals().strong_text_color());
+    let (from, to) = match direction {
+        Direction::Benefit => (rect.center_bottom(), rect.center_top()),
+        Direction::Cost => (rect.center_top(), rect.center_bottom()),
+    };
+    let from = from + (to - from) * 0.1;
+    ui.painter().arrow(from, (to - from) * 0.9, stroke);
+    response.on_hover_text(match direction {
+        Direction::Benefit => "Benefit: higher is better",
+        Direction::Cost => "Cost: lower is better",
+    });
 }
 
 /// Draws the header row: rank, option, the criteria, total.
@@ -37,9 +48,12 @@ pub(super) fn header_ui(row: &mut TableRow<'_, '_>, cx: &mut ViewCtx<'_>) {
 fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion, total: f64) {
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = 2.0;
-        let title = format!("{} {}", arrow(criterion.direction), criterion.name);
-        ui.add(Label::new(RichText::new(title).strong()).truncate())
-            .on_hover_ui(|ui| criterion_help_ui(ui, criterion));
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 2.0;
+            direction_arrow_ui(ui, criterion.direction);
+            ui.add(Label::new(RichText::new(&criterion.name).strong()).truncate())
+                .on_hover_ui(|ui| criterion_help_ui(ui, criterion));
+        });
         if cx.presenting {
             ui.label(format!("weight {}", share(criterion.weight, total)));
             return;
@@ -120,11 +134,5 @@ mod tests {
         assert_eq!(share(25.0, 100.0), "25 %");
         assert_eq!(share(1.0, 3.0), "33 %");
         assert_eq!(share(5.0, 0.0), "0 %");
-    }
-
-    #[test]
-    fn benefits_point_up_and_costs_down() {
-        assert_eq!(arrow(Direction::Benefit), "↑");
-        assert_eq!(arrow(Direction::Cost), "↓");
     }
 }
