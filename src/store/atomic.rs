@@ -8,6 +8,7 @@
 
 use super::canonical::to_canonical_ron;
 use super::error::SaveError;
+use super::stamp::{FileStamp, stamp_written};
 use crate::model::Session;
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
@@ -23,6 +24,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// no temporary file is left behind.
 pub fn save_file(path: &Path, session: &Session) -> Result<(), SaveError> {
     write_atomic(path, to_canonical_ron(session).as_bytes(), true)
+}
+
+/// Like [`save_file`], returning the stamp of what was written for a later
+/// [`super::check_unchanged`].
+///
+/// # Errors
+/// As [`save_file`].
+pub fn save_file_stamped(path: &Path, session: &Session) -> Result<FileStamp, SaveError> {
+    let text = to_canonical_ron(session);
+    write_atomic(path, text.as_bytes(), true)?;
+    stamp_written(path, text.as_bytes())
 }
 
 /// Writes `text` to `path` atomically, without a backup; exports use it.
@@ -188,7 +200,7 @@ fn remove_stale_temps(dir: &Path, file_name: &OsStr) {
 /// Whether a process with this id is running. Only Linux can tell cheaply (`/proc`);
 /// elsewhere another process's temporary file is assumed abandoned, which at worst makes
 /// that process's own save fail with a clear error.
-fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     if cfg!(target_os = "linux") {
         Path::new("/proc").join(pid.to_string()).exists()
     } else {

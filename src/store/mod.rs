@@ -11,16 +11,22 @@ mod atomic;
 mod canonical;
 mod error;
 mod load;
+mod lock;
 mod migrate;
 mod peek;
+mod recovery;
+mod stamp;
 
-pub use atomic::{backup_path, save_file, stale_temps, write_text_atomic};
+pub use atomic::{backup_path, save_file, save_file_stamped, stale_temps, write_text_atomic};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
 pub use load::{
     INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes,
 };
+pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
+pub use recovery::{RecoveryEntry, RecoveryListing, RecoveryStore};
+pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 
 /// The largest session file accepted, in bytes (16 MiB). A generated session of 1,000
 /// options scored on 12 criteria takes about 1 MiB, so this leaves plenty of room while

@@ -1,0 +1,146 @@
+//! One editor per document: an OS advisory lock on a lock file next to it.
+//!
+//! The lock file is `.NAME.lock` in the document's folder and holds the id of the process
+//! that owns it. The lock itself is the operating system's (`File::try_lock`), so it is
+//! released the moment the process exits or is killed; a leftover lock file without a
+//! lock on it means nothing and is simply taken over.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a document could not be locked for editing.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another process holds the lock.
+    #[error(
+        "{file}: already open in another Verdict window{}; open it read-only, or close it \
+         there first",
+        match pid { Some(pid) => format!(" (process {pid})"), None => String::new() }
+    )]
+    InUse {
+        /// The document.
+        file: String,
+        /// The process that holds it, if it wrote its id.
+        pid: Option<u32>,
+    },
+    /// The lock file could not be created or locked (e.g. a read-only folder).
+    #[error("{file}: could not lock it for editing: {source}; open it read-only instead")]
+    Io {
+        /// The document.
+        file: String,
+        /// What the operating system said.
+        source: io::Error,
+    },
+}
+
+/// Held while a document is open for editing; dropping it releases the lock and removes
+/// the lock file.
+#[derive(Debug)]
+pub struct DocumentLock {
+    file: File,
+    lock_path: PathBuf,
+}
+
+/// The lock file used for `document`: `.NAME.lock` next to it.
+pub fn lock_path(document: &Path) -> PathBuf {
+    let name = document.file_name().unwrap_or_default().to_string_lossy();
+    document.with_file_name(format!(".{name}.lock"))
+}
+
+impl DocumentLock {
+    /// Takes the edit lock on `document` (which need not exist yet).
+    ///
+    /// # Errors
+    /// [`LockError::InUse`] when another process (or another lock in this process) holds
+    /// it, naming that process when known; [`LockError::Io`] when the folder is not writable.
+    pub fn acquire(document: &Path) -> Result<Self, LockError> {
+        let lock_path = lock_path(document);
+        let name = document.display().to_string();
+        let io_err = |source| LockError::Io {
+            file: name.clone(),
+            source,
+        };
+        // A lock file removed by its owner between our open and our lock is retried.
+        for _ in 0..8 {
+            let mut file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&lock_path)
+                .map_err(io_err)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(LockError::InUse {
+                        file: name,
+                        pid: read_pid(&mut file),
+                    });
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(io_err(e)),
+            }
+            if !same_file(&file, &lock_path) {
+                continue;
+            }
+            file.set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| write!(file, "{}", std::process::id()))
+                .and_then(|()| file.flush())
+                .map_err(io_err)?;
+            return Ok(Self { file, lock_path });
+        }
+        Err(io_err(io::Error::other(
+            "the lock file keeps being replaced by another process",
+        )))
+    }
+
+    /// The lock file's path.
+    pub fn path(&self) -> &Path {
+        &self.lock_path
+    }
+}
+
+impl Drop for DocumentLock {
+    fn drop(&mut self) {
+        // Remove first, then unlock, so nobody can lock a file that is about to vanish
+        // without noticing (see `same_file`).
+        let _ = fs::remove_file(&self.lock_path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Who holds the lock on `document`, if anyone: `Some(pid)` (or `Some(None)` when the
+/// holder is unknown) while it is locked, `None` when it is free.
+pub fn lock_holder(document: &Path) -> Option<Option<u32>> {
+    let mut file = File::open(lock_path(document)).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            None
+        }
+        Err(_) => Some(read_pid(&mut file)),
+    }
+}
+
+fn read_pid(file: &mut File) -> Option<u32> {
+    let mut text = String::new();
+    file.rewind().ok()?;
+    file.take(32).read_to_string(&mut text).ok()?;
+    text.trim().parse().ok()
+}
+
+/// Whether the open `file` is still the one at `path` (not removed and recreated).
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
+}

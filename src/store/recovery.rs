@@ -1,0 +1,248 @@
+//! Crash recovery: unsaved work written aside, atomically, so a crash loses nothing.
+//!
+//! The app calls [`RecoveryStore::write`] shortly after each edit (within 2 s) and
+//! [`RecoveryStore::discard`] after a successful save or a deliberate "don't save". On the
+//! next start [`RecoveryStore::list`] shows what a crashed process left behind; entries of
+//! processes still running are marked so they are not offered. Before restoring over the
+//! original file, compare [`RecoveryEntry::original_stamp`] with the file now
+//! ([`super::check_unchanged`]): if it changed meanwhile, let the user choose.
+
+use super::MAX_FILE_BYTES;
+use super::atomic::write_text_atomic;
+use super::error::{LoadError, SaveError};
+use super::load::read_bytes;
+use super::migrate::syntax_error;
+use super::stamp::FileStamp;
+use crate::model::Session;
+use chrono::{DateTime, Utc};
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Unsaved work of one document, as written to its recovery file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryEntry {
+    /// The file the document was loaded from or last saved to; `None` while untitled.
+    pub original: Option<PathBuf>,
+    /// The original file's stamp when it was loaded or last saved.
+    pub original_stamp: Option<FileStamp>,
+    /// The process that wrote this entry.
+    pub pid: u32,
+    /// When this entry was written (the caller's clock).
+    pub written_at: DateTime<Utc>,
+    /// The unsaved document.
+    pub session: Session,
+}
+
+/// One recovery file found by [`RecoveryStore::list`].
+#[derive(Debug)]
+pub struct RecoveryListing {
+    /// The recovery file; pass it to [`RecoveryStore::read`] or [`RecoveryStore::discard`].
+    pub path: PathBuf,
+    /// Its content, or why it cannot be read.
+    pub entry: Result<RecoveryEntry, LoadError>,
+    /// The writing process is still running (another open window): do not offer it.
+    pub owner_running: bool,
+}
+
+/// The folder that holds recovery files. Inject any folder for tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryStore {
+    dir: PathBuf,
+}
+
+impl RecoveryStore {
+    /// Recovery files in `dir` (created on first write).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The per-user data folder for Verdict, e.g. `~/.local/share/verdict/recovery` on
+    /// Linux; `None` when the platform has no home folder.
+    pub fn in_user_data_dir() -> Option<Self> {
+        let dirs = directories::ProjectDirs::from("", "", "Verdict")?;
+        Some(Self::new(dirs.data_dir().join("recovery")))
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The recovery file `entry` goes to: one per original file (or per process while
+    /// untitled), so a newer write replaces the older one.
+    pub fn path_for(&self, original: Option<&Path>, pid: u32) -> PathBuf {
+        let key = match original {
+            Some(path) => FileStamp::of_bytes(path.as_os_str().as_encoded_bytes(), None).hash,
+            None => u64::from(pid),
+        };
+        let kind = if original.is_some() {
+            "doc"
+        } else {
+            "untitled"
+        };
+        self.dir.join(format!("{kind}-{key:016x}.ron"))
+    }
+
+    /// Writes `entry` atomically to its recovery file, creating the folder if needed.
+    /// Returns the recovery file's path.
+    ///
+    /// # Errors
+    /// [`SaveError`] naming the recovery file.
+    pub fn write(&self, entry: &RecoveryEntry) -> Result<PathBuf, SaveError> {
+        let path = self.path_for(entry.original.as_deref(), entry.pid);
+        fs::create_dir_all(&self.dir).map_err(|source| SaveError::Io {
+            file: self.dir.display().to_string(),
+            step: "create the recovery folder",
+            source,
+        })?;
+        let config = PrettyConfig::new().new_line("\n").struct_names(false);
+        let text = ron::ser::to_string_pretty(entry, config).map_err(|e| SaveError::Io {
+            file: path.display().to_string(),
+            step: "encode the recovery file",
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+        })?;
+        write_text_atomic(&path, &text)?;
+        Ok(path)
+    }
+
+    /// Reads one recovery file. The session is parsed but not validated: unsaved work may
+    /// be half-edited, and the app shows its problems after restoring.
+    ///
+    /// # Errors
+    /// [`LoadError`] naming the recovery file.
+    pub fn read(&self, path: &Path) -> Result<RecoveryEntry, LoadError> {
+        let bytes = read_bytes(path)?;
+        let file = path.display().to_string();
+        debug_assert!(bytes.len() as u64 <= MAX_FILE_BYTES);
+        let text = std::str::from_utf8(&bytes).map_err(|_| LoadError::NotUtf8 {
+            file: file.clone(),
+            line: 1,
+            col: 1,
+        })?;
+        ron::Options::default()
+            .from_str(text)
+            .map_err(|e| syntax_error(&e, &file))
+    }
+
+    /// Every recovery file in the folder, oldest write first; unreadable ones are listed
+    /// with their error so the user can discard them.
+    pub fn list(&self) -> Vec<RecoveryListing> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut listings: Vec<RecoveryListing> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "ron")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .map(|path| {
+                let entry = self.read(&path);
+                let owner_running = entry.as_ref().is_ok_and(|e| {
+                    e.pid == std::process::id() || super::atomic::process_alive(e.pid)
+                });
+                RecoveryListing {
+                    path,
+                    entry,
+                    owner_running,
+                }
+            })
+            .collect();
+        listings.sort_by(|a, b| {
+            let at = |l: &RecoveryListing| l.entry.as_ref().ok().map(|e| e.written_at);
+            at(a).cmp(&at(b)).then_with(|| a.path.cmp(&b.path))
+        });
+        listings
+    }
+
+    /// Deletes a recovery file; a file already gone is not an error.
+    ///
+    /// # Errors
+    /// [`SaveError`] when it exists but cannot be removed.
+    pub fn discard(&self, path: &Path) -> Result<(), SaveError> {
+        match fs::remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(SaveError::Io {
+                file: path.display().to_string(),
+                step: "remove the recovery file",
+                source,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn entry(original: Option<&str>, pid: u32, ask: &str) -> RecoveryEntry {
+        RecoveryEntry {
+            original: original.map(PathBuf::from),
+            original_stamp: Some(FileStamp::of_bytes(b"old", None)),
+            pid,
+            written_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
+            session: Session::new(ask),
+        }
+    }
+
+    #[test]
+    fn a_written_entry_is_listed_read_back_and_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        assert!(store.list().is_empty());
+        let e = entry(Some("plans/a.ron"), u32::MAX, "first");
+        let path = store.write(&e).unwrap();
+        let listed = store.list();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].path, path);
+        assert_eq!(listed[0].entry.as_ref().unwrap(), &e);
+        assert!(!listed[0].owner_running);
+        store.discard(&path).unwrap();
+        store.discard(&path).unwrap();
+        assert!(store.list().is_empty());
+    }
+
+    #[test]
+    fn a_newer_write_for_the_same_document_replaces_the_older_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        store.write(&entry(Some("a.ron"), 1, "one")).unwrap();
+        store.write(&entry(Some("a.ron"), 1, "two")).unwrap();
+        store.write(&entry(None, 1, "untitled")).unwrap();
+        let listed = store.list();
+        assert_eq!(listed.len(), 2);
+        let asks: Vec<_> = listed
+            .iter()
+            .map(|l| l.entry.as_ref().unwrap().session.directive.ask.clone())
+            .collect();
+        assert!(asks.contains(&"two".to_owned()) && asks.contains(&"untitled".to_owned()));
+    }
+
+    #[test]
+    fn entries_of_this_running_process_are_marked_as_owned_by_a_live_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        store
+            .write(&entry(None, std::process::id(), "mine"))
+            .unwrap();
+        assert!(store.list()[0].owner_running);
+    }
+
+    #[test]
+    fn a_damaged_recovery_file_is_listed_with_its_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        fs::write(dir.path().join("doc-0.ron"), "(garbage").unwrap();
+        let listed = store.list();
+        assert!(listed[0].entry.is_err());
+        assert!(!listed[0].owner_running);
+    }
+}
