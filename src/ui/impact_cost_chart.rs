@@ -59,7 +59,7 @@ impl ChartAxes {
 /// The size step of a risk score: 0 for the scale's low end up to `SIZE_STEPS - 1`.
 fn size_step(criterion: &Criterion, score: f64) -> usize {
     let span = criterion.scale.hi - criterion.scale.lo;
-    if !(span > 0.0) {
+    if span.is_nan() || span <= 0.0 {
         return 0;
     }
     let t = ((score - criterion.scale.lo) / span).clamp(0.0, 1.0);

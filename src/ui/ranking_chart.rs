@@ -150,7 +150,7 @@ mod tests {
             SolutionOption::new("rewrite", "Rewrite checkout", Lens::ReArchitect)
                 .with_score("impact", 5.0)
                 .with_score("cost", 1.0)
-                .with_score("trust-risk", 5.0),
+                .with_score("trust-risk", 4.5),
         );
         s.criteria[2].veto = Some(4.0);
         s
