@@ -179,10 +179,10 @@ fn matrix(out: &mut String, s: &Summary) {
     for c in &s.session.criteria {
         let _ = write!(
             out,
-            "<th class=\"num\" dir=\"auto\">{}<br><small>weight {} · {}</small></th>",
+            "<th class=\"num\" dir=\"auto\">{}<br><small>weight {} {}</small></th>",
             html(&one_line(&c.name)),
             number(c.weight),
-            html(c.direction.label())
+            arrow(c.direction)
         );
     }
     out.push_str("<th class=\"num\">Total</th><th class=\"num\">Rank</th><th>Flags</th></tr></thead>\n<tbody>\n");
@@ -211,11 +211,22 @@ fn matrix(out: &mut String, s: &Summary) {
             .map_or_else(|| "–".to_owned(), |r| r.to_string());
         let _ = writeln!(
             out,
-            "<td class=\"num\">{total}</td><td class=\"num\">{rank}</td><td>{}</td></tr>",
+            "<td class=\"num\">{total}</td><td class=\"num\">{rank}</td><td class=\"flags\">{}</td></tr>",
             flags.join(", ")
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str(
+        "</tbody>\n</table>\n<p class=\"legend\">↑ higher is better · ↓ lower is better. \
+         Totals are weighted means on each criterion's scale, out of 100.</p>\n</section>\n",
+    );
+}
+
+/// An arrow for the direction: up when higher is better.
+fn arrow(direction: crate::model::Direction) -> &'static str {
+    match direction {
+        crate::model::Direction::Benefit => "↑",
+        crate::model::Direction::Cost => "↓",
+    }
 }
 
 fn framing(out: &mut String, s: &Summary) {

@@ -14,7 +14,10 @@ pub(super) const CSS: &str = r#"
 html { font-size: 18px; }
 body { margin: 0 auto; max-width: 1100px; padding: 32px 40px 48px; color: var(--ink);
   background: #fff; font-family: "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", sans-serif;
-  line-height: 1.45; overflow-wrap: anywhere; }
+  line-height: 1.45; }
+p, li, blockquote, h1, h3 { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
+td.flags { white-space: nowrap; }
 h1 { font-size: 2.1rem; line-height: 1.15; margin: 0.2rem 0 0.6rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.7rem; padding-bottom: 0.25rem;
   border-bottom: 2px solid var(--line); }
@@ -43,7 +46,7 @@ figure { margin: 0; break-inside: avoid; }
 figcaption { font-weight: 700; margin-bottom: 0.3rem; }
 .chart { width: 100%; height: auto; display: block; }
 .chart .label { font-size: 15px; fill: var(--ink); }
-.chart .value { font-size: 14px; fill: var(--ink); font-weight: 600; }
+.chart .value { font-size: 15px; fill: var(--ink); font-weight: 600; }
 .chart .muted, .chart .tick { fill: var(--muted); font-size: 13px; }
 .chart .axis-label { fill: var(--ink); font-size: 14px; }
 .chart .bar { fill: var(--accent); }
@@ -55,13 +58,14 @@ figcaption { font-weight: 700; margin-bottom: 0.3rem; }
 .chart .sweet { fill: #e3f1e6; }
 .chart .dot { fill: var(--accent); fill-opacity: 0.8; stroke: #fff; stroke-width: 1.5; }
 .chart .dot.vetoed { fill: var(--bad); }
-.chart .dot-label { fill: #fff; font-size: 13px; font-weight: 700; }
+.chart .dot-label { fill: #fff; font-size: 12px; font-weight: 700; }
 .legend { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; font-size: 0.95rem; }
 th, td { border: 1px solid var(--line); padding: 0.35rem 0.55rem; text-align: left;
   vertical-align: top; }
 th { background: var(--panel); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th small { font-weight: 400; color: var(--muted); }
 tr.vetoed td { color: var(--bad); }
 tr.unscored td { color: var(--muted); }
 .key { font-weight: 700; color: var(--accent); }

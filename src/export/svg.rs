@@ -7,13 +7,15 @@ use crate::model::{Criterion, Direction};
 use std::fmt::Write;
 
 /// Width of both charts in SVG user units.
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = 520.0;
 /// Width of the label column of the ranking chart.
-const LABEL_W: f64 = 230.0;
+const LABEL_W: f64 = 200.0;
 /// Height of one bar row.
 const ROW_H: f64 = 30.0;
+/// Space between the frame of the impact-vs-cost plot and the ends of its scales.
+const PAD: f64 = 26.0;
 /// Longest label drawn in a chart, in characters; the full text is in the table.
-const MAX_LABEL: usize = 30;
+const MAX_LABEL: usize = 22;
 
 /// The option key shown in charts and tables: A, B, …, Z, AA, AB, …
 pub(super) fn key(option_idx: usize) -> String {
@@ -146,7 +148,7 @@ fn position(criterion: &Criterion, value: f64) -> f64 {
 /// with trust risk. `None` when the criteria have no benefit and cost pair to plot.
 pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
     let (impact, cost, risk) = chart_axes(&s.session.criteria)?;
-    let (left, top, plot_w, plot_h) = (70.0, 20.0, WIDTH - 110.0, 300.0);
+    let (left, top, plot_w, plot_h) = (40.0, 10.0, WIDTH - 50.0, 300.0);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -191,9 +193,10 @@ pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
         let r = risk
             .and_then(|r| o.score(&r.id).map(|sc| position(r, sc.likely)))
             .unwrap_or(0.5);
-        let x = left + plot_w * position(cost, c.likely);
-        let y = top + plot_h * (1.0 - position(impact, i.likely));
-        points.push((option_idx, x, y, 7.0 + 16.0 * r));
+        // Inset by `PAD` so markers at the ends of a scale stay inside the frame.
+        let x = left + PAD + (plot_w - 2.0 * PAD) * position(cost, c.likely);
+        let y = top + PAD + (plot_h - 2.0 * PAD) * (1.0 - position(impact, i.likely));
+        points.push((option_idx, x, y, 10.0 + 14.0 * r));
     }
     // Biggest markers first so small ones stay visible on top.
     points.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
