@@ -82,9 +82,9 @@ fn header(out: &mut String, s: &Summary) {
         html(&s.status())
     );
     if !d.ask.trim().is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<blockquote class=\"directive\" dir=\"auto\">{}</blockquote>\n",
+            "<blockquote class=\"directive\" dir=\"auto\">{}</blockquote>",
             lines(&d.ask)
         );
     }
@@ -159,11 +159,11 @@ fn charts(out: &mut String, s: &Summary) {
         svg::ranking_chart(s)
     );
     if let Some(chart) = svg::impact_cost_chart(s) {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<figure><figcaption>Impact against cost</figcaption>{chart}\
              <p class=\"legend\">Letters are the keys in the matrix; bigger circles carry more \
-             trust risk; red circles are vetoed. Best is top left.</p></figure>\n"
+             trust risk; red circles are vetoed. Best is top left.</p></figure>"
         );
     }
     out.push_str("</section>\n");

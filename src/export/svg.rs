@@ -15,7 +15,7 @@ const ROW_H: f64 = 30.0;
 /// Space between the frame of the impact-vs-cost plot and the ends of its scales.
 const PAD: f64 = 26.0;
 /// Longest label drawn in a chart, in characters; the full text is in the table.
-const MAX_LABEL: usize = 22;
+const MAX_LABEL: usize = 20;
 
 /// The option key shown in charts and tables: A, B, …, Z, AA, AB, …
 pub(super) fn key(option_idx: usize) -> String {
@@ -69,10 +69,8 @@ pub(super) fn ranking_chart(s: &Summary) -> String {
         let label = format!("{} · {}", key(row.option_idx), short(&o.title));
         let _ = write!(
             out,
-            "<g><title>{}</title><text x=\"{}\" y=\"{}\" class=\"label\" \
-             text-anchor=\"end\">{}</text>",
+            "<g><title>{}</title><text x=\"0\" y=\"{}\" class=\"label\">{}</text>",
             html(&o.title),
-            LABEL_W - 10.0,
             y + 20.0,
             html(&label)
         );

@@ -1,6 +1,10 @@
 //! Integration tests: every export format read back by a real parser, hostile text, and
 //! golden files for a small fixed session.
 
+mod browser;
+mod csv;
 mod fixture;
 mod golden;
+mod html;
+mod json;
 mod markdown;
