@@ -163,7 +163,7 @@ fn charts(out: &mut String, s: &Summary) {
             out,
             "<figure><figcaption>Impact against cost</figcaption>{chart}\
              <p class=\"legend\">Letters are the keys in the matrix; bigger circles carry more \
-             trust risk; red circles are vetoed. Best is top left.</p></figure>"
+             trust risk; red circles are vetoed. The shaded quarter is best: high impact at low cost.</p></figure>"
         );
     }
     out.push_str("</section>\n");

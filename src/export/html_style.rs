@@ -13,10 +13,11 @@ pub(super) const CSS: &str = r#"
 * { box-sizing: border-box; }
 html { font-size: 18px; }
 body { margin: 0 auto; max-width: 1100px; padding: 32px 40px 48px; color: var(--ink);
-  background: #fff; font-family: "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", sans-serif;
+  background: #fff; font-family: "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", sans-serif,
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji";
   line-height: 1.45; }
 p, li, blockquote, h1, h3 { overflow-wrap: anywhere; }
-td { overflow-wrap: break-word; }
+td { overflow-wrap: anywhere; }
 td.flags { white-space: nowrap; }
 h1 { font-size: 2.1rem; line-height: 1.15; margin: 0.2rem 0 0.6rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.7rem; padding-bottom: 0.25rem;
@@ -60,12 +61,13 @@ figcaption { font-weight: 700; margin-bottom: 0.3rem; }
 .chart .dot.vetoed { fill: var(--bad); }
 .chart .dot-label { fill: #fff; font-size: 12px; font-weight: 700; }
 .legend { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; font-size: 0.95rem; }
-th, td { border: 1px solid var(--line); padding: 0.35rem 0.55rem; text-align: left;
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; font-size: 0.92rem; }
+th, td { border: 1px solid var(--line); padding: 0.3rem 0.45rem; text-align: left;
   vertical-align: top; }
 th { background: var(--panel); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-th small { font-weight: 400; color: var(--muted); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th small { font-weight: 400; color: var(--muted); white-space: nowrap; }
 tr.vetoed td { color: var(--bad); }
 tr.unscored td { color: var(--muted); }
 .key { font-weight: 700; color: var(--accent); }

@@ -155,7 +155,7 @@ pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
          <title id=\"scatter-title\">{} against {}{}</title>\
          <rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{}\" class=\"sweet\"/>\
          <rect x=\"{left}\" y=\"{top}\" width=\"{plot_w}\" height=\"{plot_h}\" class=\"frame\"/>\
-         <text x=\"{}\" y=\"{}\" class=\"tick\">better</text>",
+",
         top + plot_h + 60.0,
         html(&impact.name),
         html(&cost.name),
@@ -164,9 +164,7 @@ pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
             html(&r.name)
         )),
         plot_w / 2.0,
-        plot_h / 2.0,
-        left + 6.0,
-        top + 18.0
+        plot_h / 2.0
     );
     let _ = write!(
         out,
