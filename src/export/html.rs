@@ -4,7 +4,7 @@
 
 use super::escape::html;
 use super::html_style::{CSP, CSS};
-use super::summary::{Summary, number, verdict_on};
+use super::summary::{Summary, number, sentence, verdict_on};
 use super::svg;
 use crate::model::{Outcome, Session};
 use chrono::NaiveDate;
@@ -54,7 +54,9 @@ fn lines(text: &str) -> String {
 fn list(out: &mut String, items: impl IntoIterator<Item = String>, empty: &str) {
     let items: Vec<String> = items.into_iter().filter(|i| !i.trim().is_empty()).collect();
     if items.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{empty}</p>");
+        if !empty.is_empty() {
+            let _ = writeln!(out, "<p class=\"none\">{empty}</p>");
+        }
         return;
     }
     out.push_str("<ul>");
@@ -137,15 +139,21 @@ fn decision(out: &mut String, s: &Summary) {
     let class = if differs { "advice differs" } else { "advice" };
     let _ = writeln!(
         out,
-        "<p class=\"{class}\" dir=\"auto\">Recommendation from the scores: {}.{}</p>",
-        html(&advice),
+        "<p class=\"{class}\" dir=\"auto\">Recommendation from the scores: {}{}</p>",
+        html(&sentence(&advice)),
         if differs {
             " The decision differs from it."
         } else {
             ""
         }
     );
-    out.push_str("<p class=\"advice\">Robustness: not assessed in this export.</p>\n</section>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"advice\" dir=\"auto\"><strong>Robustness:</strong> {}</p>",
+        lines(&s.robustness.line)
+    );
+    list(out, s.robustness_reasons(), "");
+    out.push_str("</section>\n");
 }
 
 fn charts(out: &mut String, s: &Summary) {

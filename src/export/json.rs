@@ -6,6 +6,7 @@
 
 use super::escape::is_bidi_control;
 use super::summary::Summary;
+use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{KillReason, Recommendation};
 use crate::model::Session;
 use chrono::NaiveDate;
@@ -28,7 +29,7 @@ struct Export<'a> {
 struct Results<'a> {
     ranking: Vec<RankRow<'a>>,
     recommendation: Advice,
-    robustness: Option<()>,
+    robustness: &'a RobustnessVerdict,
 }
 
 /// One row of the ranking, best first.
@@ -123,7 +124,7 @@ pub(super) fn render(session: &Session, today: NaiveDate) -> String {
         results: Results {
             ranking,
             recommendation: advice(&s),
-            robustness: None,
+            robustness: &s.robustness,
         },
     };
     // Non-finite numbers become null; nothing else in these types can fail to serialise.

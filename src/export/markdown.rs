@@ -4,7 +4,7 @@
 //! user text goes through [`escape::md_inline`] or [`escape::md_block`].
 
 use super::escape::{md_block, md_inline};
-use super::summary::{Summary, Verdict, number, scale_words, verdict_on};
+use super::summary::{Summary, Verdict, number, scale_words, sentence, verdict_on};
 use crate::model::{Outcome, Session};
 use chrono::NaiveDate;
 
@@ -194,8 +194,8 @@ fn outcome(doc: &mut Doc, s: &Summary) {
         doc.line("");
     }
     doc.line(format!(
-        "Recommendation from the scores: {}.",
-        md_inline(&s.recommendation.plain(s.session))
+        "Recommendation from the scores: {}",
+        md_inline(&sentence(&s.recommendation.plain(s.session)))
     ));
     doc.line("");
     doc.heading(3, "Consequences");
@@ -220,7 +220,7 @@ fn outcome(doc: &mut Doc, s: &Summary) {
         doc.line("The kill criteria below stay in force: if one comes true, the project stops.");
     }
     doc.blank();
-    robustness(doc);
+    robustness(doc, s);
 }
 
 /// MADR "Good, because …" lines for the chosen option, one per scored criterion.
@@ -246,10 +246,19 @@ fn consequences(s: &Summary, chosen: &crate::model::SolutionOption) -> Vec<Strin
         .collect()
 }
 
-/// The robustness verdict. The analysis layer does not offer one yet; this is where it goes.
-fn robustness(doc: &mut Doc) {
+/// The robustness verdict: the one-line verdict and its reasons.
+fn robustness(doc: &mut Doc, s: &Summary) {
     doc.heading(3, "Robustness");
-    doc.line("Not assessed in this export.");
+    doc.line(md_block(&s.robustness.line, ""));
+    doc.line("");
+    let reasons = s.robustness_reasons();
+    if !reasons.is_empty() {
+        doc.bullets(&reasons, "");
+    }
+    doc.line(
+        "Checked with weight flip points, a TOPSIS cross-check and dominance; the \
+              uncertainty simulation runs in the app and in verdict analyze.",
+    );
     doc.line("");
 }
 

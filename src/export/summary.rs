@@ -1,6 +1,7 @@
 //! What every export says, computed once: the ranking, the recommendation, the status line,
 //! and plain-word readings of scores. Formats only decide how to write it down.
 
+use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
 use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
 use chrono::NaiveDate;
@@ -35,6 +36,8 @@ pub(super) struct Summary<'a> {
     pub ranking: Ranking,
     /// The advice.
     pub recommendation: Recommendation,
+    /// How robust the winner is, without Monte Carlo so the export stays cheap and exact.
+    pub robustness: RobustnessVerdict,
     /// The date the export is made.
     pub today: NaiveDate,
 }
@@ -44,12 +47,24 @@ impl<'a> Summary<'a> {
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
+        let robustness = analysis::robustness::quick(session).verdict;
         Self {
             session,
             ranking,
             recommendation,
+            robustness,
             today,
         }
+    }
+
+    /// The robustness reasons that the verdict line does not already say.
+    pub(super) fn robustness_reasons(&self) -> Vec<String> {
+        self.robustness
+            .reasons
+            .iter()
+            .filter(|r| !self.robustness.line.contains(r.as_str()))
+            .cloned()
+            .collect()
     }
 
     /// The session title, or the directive when the title is empty.
@@ -201,4 +216,14 @@ pub(super) fn scale_words(criterion: &Criterion) -> String {
         number(criterion.scale.lo),
         number(criterion.scale.hi)
     )
+}
+
+/// `text` ending with a full stop, unless it already ends with one or another end mark.
+pub(super) fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?', '…']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }
