@@ -26,10 +26,7 @@ fn check(name: &str, session: &Session, format: Format) {
             .lines()
             .zip(expected.lines())
             .position(|(a, e)| a != e)
-            .map_or_else(
-                || actual.lines().count().min(expected.lines().count()),
-                |i| i,
-            );
+            .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
         panic!(
             "{} differs from the export at line {}:\n  golden: {:?}\n  actual: {:?}\n\
              run with UPDATE_GOLDEN=1 to accept the change, then review the diff",
