@@ -80,3 +80,34 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Merge(args) => merge::run(args),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_argument_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_bare_file_opens_the_window_and_a_subcommand_runs_instead() {
+        let window = Cli::try_parse_from(["verdict", "saves/live-streams.ron"]).unwrap();
+        assert!(window.command.is_none());
+        assert_eq!(
+            window.file.as_deref(),
+            Some(std::path::Path::new("saves/live-streams.ron"))
+        );
+        let rank = Cli::try_parse_from(["verdict", "rank", "saves/x.ron", "--json"]).unwrap();
+        assert!(rank.file.is_none());
+        assert!(matches!(rank.command, Some(Command::Rank(ref a)) if a.json));
+        assert!(Cli::try_parse_from(["verdict"]).unwrap().command.is_none());
+    }
+
+    #[test]
+    fn a_file_and_a_subcommand_together_are_a_usage_error() {
+        let err = Cli::try_parse_from(["verdict", "x.ron", "rank", "y.ron"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}
