@@ -25,7 +25,7 @@ fn main() -> ExitCode {
                 Ok(code) => code,
                 Err(err) => {
                     eprintln!("{err:#}");
-                    ExitCode::FAILURE
+                    cli::exit_code_for(&err)
                 }
             }
         }

@@ -32,6 +32,13 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// # Errors
 /// When the session cannot be loaded or the output cannot be written.
 pub fn run(args: &ExportArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
+    if args.output.as_ref() == Some(&args.file) {
+        return Err(super::UsageError(format!(
+            "{}: the export would overwrite the session itself; choose another -o file",
+            args.file.display()
+        ))
+        .into());
+    }
     let session = super::io::load(&args.file)?;
     let text = export::render(&session, args.format, args.date.unwrap_or(today));
     match &args.output {

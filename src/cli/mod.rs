@@ -58,6 +58,21 @@ pub enum Command {
     Merge(merge::MergeArgs),
 }
 
+/// A usage mistake found after parsing, when it depends on two arguments together; the
+/// binary exits with code 2 and nothing has been touched.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The exit code for `err`: 2 for a [`UsageError`], 1 for anything else.
+pub fn exit_code_for(err: &anyhow::Error) -> ExitCode {
+    if err.is::<UsageError>() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 /// What the command line was asked to do, with everything it needs from outside.
 #[derive(Debug)]
 pub struct Context {

@@ -342,6 +342,11 @@ fn usage_mistakes_exit_2_and_change_nothing() {
         assert_exit(&out, 2);
         assert!(out.stdout.is_empty(), "{args:?}");
     }
+    let before = shipped(LIVE);
+    let out = verdict(&["export", LIVE, "--format", "md", "-o", LIVE]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("would overwrite the session"));
+    assert_eq!(shipped(LIVE), before);
     assert!(
         stderr(&verdict(&["new", "--goal", "x", "--option", "A:bye"]))
             .contains("unknown lens `bye`")
