@@ -105,63 +105,58 @@ impl SmaaResult {
     }
 }
 
-/// A triangular cell precomputed for inverse-CDF sampling.
+/// A ranged cell, sampled from the triangular distribution low / likely / high.
+///
+/// Sampling uses the min–max construction (Stein & Keblis, 2009): with `U`, `V` uniform,
+/// `a + (b − c)·min(U, V) + (c − a)·max(U, V)` is triangular on `a..b` with mode `c`. It
+/// needs no square root and no branch, which makes it several times faster than the
+/// inverse CDF on large matrices.
 struct Triangle {
     cell: usize,
     a: f64,
-    b: f64,
-    split: f64,
-    k_low: f64,
-    k_high: f64,
+    k_min: f64,
+    k_max: f64,
 }
 
 impl Triangle {
     fn new(cell: usize, a: f64, c: f64, b: f64) -> Self {
-        let width = b - a;
         Self {
             cell,
             a,
-            b,
-            split: (c - a) / width,
-            k_low: width * (c - a),
-            k_high: width * (b - c),
+            k_min: b - c,
+            k_max: c - a,
         }
     }
 
-    fn sample(&self, u: f64) -> f64 {
-        if u < self.split {
-            self.a + (u * self.k_low).sqrt()
-        } else {
-            self.b - ((1.0 - u) * self.k_high).sqrt()
-        }
+    /// One draw from two uniform numbers.
+    #[inline]
+    fn sample(&self, u: f64, v: f64) -> f64 {
+        self.a + self.k_min * u.min(v) + self.k_max * u.max(v)
     }
 }
 
-/// Uniform numbers in [0, 1) from a seeded stream, two per 64-bit word.
-struct Uniforms {
-    rng: ChaCha8Rng,
-    spare: Option<u32>,
+/// Four uniform numbers in (0, 1) from the quarters of one random word.
+///
+/// Sixteen bits each: a resolution of 1/65,536 of a score's range, far finer than the noise
+/// of any Monte Carlo run, for a quarter of the random bits. The random stream is the cost
+/// that dominates large matrices.
+#[inline]
+fn four_uniforms(word: u64) -> [f64; 4] {
+    const SCALE: f64 = 1.0 / 65_536.0;
+    std::array::from_fn(|k| (f64::from((word >> (16 * k)) as u16) + 0.5) * SCALE)
 }
 
-impl Uniforms {
-    fn new(seed: u64, stream: u64) -> Self {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(stream);
-        Self { rng, spare: None }
-    }
+/// One uniform number in [0, 1) with 53 random bits.
+#[inline]
+fn uniform(rng: &mut ChaCha8Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+}
 
-    fn next(&mut self) -> f64 {
-        const SCALE: f64 = 1.0 / 4_294_967_296.0;
-        let bits = match self.spare.take() {
-            Some(bits) => bits,
-            None => {
-                let word = self.rng.next_u64();
-                self.spare = Some((word >> 32) as u32);
-                word as u32
-            }
-        };
-        f64::from(bits) * SCALE
-    }
+/// The random stream of one lane.
+fn lane_rng(seed: u64, lane: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(lane);
+    rng
 }
 
 /// Sums over one lane's samples.
@@ -280,7 +275,7 @@ fn run_lane(
         win_weights: vec![0.0; m * n],
         wins: vec![0.0; m],
     };
-    let mut uniforms = Uniforms::new(config.seed, lane as u64);
+    let mut rng = lane_rng(config.seed, lane as u64);
     let mut values = matrix.likely.clone();
     let mut weights = vec![0.0; n];
     let mut totals = vec![0.0; m];
@@ -296,19 +291,23 @@ fn run_lane(
                 return None;
             }
         }
-        for t in triangles {
-            values[t.cell] = t.sample(uniforms.next());
+        for pair in triangles.chunks(2) {
+            let q = four_uniforms(rng.next_u64());
+            values[pair[0].cell] = pair[0].sample(q[0], q[1]);
+            if let Some(t) = pair.get(1) {
+                values[t.cell] = t.sample(q[2], q[3]);
+            }
         }
         match config.weights {
             WeightMode::Fixed => weights.copy_from_slice(&matrix.weights),
             WeightMode::Jitter { .. } => {
                 for (w, &set) in weights.iter_mut().zip(&matrix.weights) {
-                    *w = set * (1.0 + jitter * (2.0 * uniforms.next() - 1.0));
+                    *w = set * (1.0 + jitter * (2.0 * uniform(&mut rng) - 1.0));
                 }
             }
             WeightMode::Simplex => {
                 for w in weights.iter_mut() {
-                    *w = -(1.0 - uniforms.next()).ln();
+                    *w = -(1.0 - uniform(&mut rng)).ln();
                 }
             }
         }
@@ -321,9 +320,7 @@ fn run_lane(
             let row = &values[i * n..(i + 1) * n];
             *t = row.iter().zip(&weights).map(|(v, w)| v * w).sum();
         }
-        // The previous order is a good start; (total, index) is a strict order, so the
-        // result does not depend on it.
-        order.sort_unstable_by(|&a, &b| totals[b].total_cmp(&totals[a]).then(a.cmp(&b)));
+        sort_best_first(&mut order, &totals);
         let mut pos = 0;
         while pos < m {
             let head = totals[order[pos]];
@@ -353,6 +350,38 @@ fn run_lane(
         .done
         .fetch_add(samples % CHECK_EVERY, Ordering::Relaxed);
     Some(tally)
+}
+
+/// Sorts `order` by total, best first, ties by index. Starts from the previous sample's
+/// order, which is usually almost right, with an insertion sort; falls back to a full sort
+/// when too much moves. `(total, index)` is a strict order, so the result never depends on
+/// the starting order.
+fn sort_best_first(order: &mut [usize], totals: &[f64]) {
+    let before = |a: usize, b: usize| totals[a] > totals[b] || (totals[a] == totals[b] && a < b);
+    let budget = 8 * order.len();
+    let mut moves = 0;
+    for pos in 1..order.len() {
+        let current = order[pos];
+        let mut hole = pos;
+        while hole > 0 && before(current, order[hole - 1]) {
+            order[hole] = order[hole - 1];
+            hole -= 1;
+        }
+        order[hole] = current;
+        moves += pos - hole;
+        if moves > budget {
+            order.sort_unstable_by(|&a, &b| {
+                if before(a, b) {
+                    std::cmp::Ordering::Less
+                } else if before(b, a) {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            });
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -409,6 +438,53 @@ mod tests {
         let r = smaa(&DecisionMatrix::from_session(&s), &SmaaConfig::default());
         assert_eq!(r.options[0].p_best, 0.5);
         assert_eq!(r.options[1].rank_acceptability, [0.5, 0.5]);
+    }
+
+    #[test]
+    fn draws_follow_the_triangular_distribution() {
+        // Low 1, likely 1.6, high 3: F(x) = (x − 1)² / 1.2 below the mode,
+        // 1 − (3 − x)² / 2.8 above it.
+        let t = Triangle::new(0, 1.0, 1.6, 3.0);
+        let mut rng = lane_rng(7, 0);
+        let draws: Vec<f64> = (0..200_000)
+            .flat_map(|_| {
+                let q = four_uniforms(rng.next_u64());
+                [t.sample(q[0], q[1]), t.sample(q[2], q[3])]
+            })
+            .collect();
+        let cdf = |x: f64| {
+            if x < 1.6 {
+                (x - 1.0).powi(2) / 1.2
+            } else {
+                1.0 - (3.0 - x).powi(2) / 2.8
+            }
+        };
+        for x in [1.2, 1.6, 2.0, 2.5, 2.9] {
+            let share = draws.iter().filter(|d| **d <= x).count() as f64 / draws.len() as f64;
+            assert!(
+                (share - cdf(x)).abs() < 0.005,
+                "F({x}) = {share}, want {}",
+                cdf(x)
+            );
+        }
+        assert!(draws.iter().all(|d| (1.0..=3.0).contains(d)));
+    }
+
+    #[test]
+    fn sorting_from_any_start_gives_the_same_order() {
+        let totals = [0.3, 0.9, 0.3, 0.1, 0.9, 0.5];
+        let want = [1, 4, 5, 0, 2, 3];
+        for start in [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 0, 4, 2, 5, 1]] {
+            let mut order = start;
+            sort_best_first(&mut order, &totals);
+            assert_eq!(order, want);
+        }
+        let many: Vec<f64> = (0..100).map(|i| f64::from((i * 37) % 11)).collect();
+        let mut reversed: Vec<usize> = (0..100).rev().collect();
+        let mut forward: Vec<usize> = (0..100).collect();
+        sort_best_first(&mut reversed, &many);
+        sort_best_first(&mut forward, &many);
+        assert_eq!(reversed, forward);
     }
 
     #[test]
