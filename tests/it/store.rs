@@ -1,6 +1,7 @@
 //! Integration tests: store — broken files, saving, and properties of the RON format.
 
-mod broken;
-mod generate;
+pub mod broken;
+pub mod generate;
+mod fuzz_regressions;
 mod properties;
 mod save;
