@@ -76,11 +76,11 @@ fn md_line(line: &str) -> String {
 }
 
 /// `text` made visible and escaped as a single line of Markdown inline content, for headings
-/// and table cells: line breaks become spaces.
+/// and table cells: line breaks (LF, CR or CRLF, as CommonMark counts them) become spaces.
 pub fn md_inline(text: &str) -> String {
     let text = visible(text);
     let parts: Vec<String> = text
-        .lines()
+        .split(['\r', '\n'])
         .map(md_line)
         .filter(|l| !l.is_empty())
         .collect();
@@ -94,7 +94,7 @@ pub fn md_inline(text: &str) -> String {
 pub fn md_block(text: &str, continuation: &str) -> String {
     let text = visible(text);
     let lines: Vec<String> = text
-        .lines()
+        .split(['\r', '\n'])
         .map(md_line)
         .filter(|l| !l.is_empty())
         .collect();

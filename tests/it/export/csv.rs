@@ -94,3 +94,21 @@ fn negative_scores_stay_numbers() {
     let rows = read(&render(&s, Format::Csv, today()));
     assert_eq!(rows[1][3], "-2");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_title_reads_back_as_one_cell_that_is_never_a_formula(
+        title in r#"[a-z0-9 \t\r\n",;=+\-@'\x{202E}é🚀]{0,24}"#
+    ) {
+        let mut s = small_session();
+        s.options[0].title = title.clone();
+        let rows = read(&render(&s, Format::Csv, today()));
+        proptest::prop_assert_eq!(rows.len(), 5);
+        proptest::prop_assert_eq!(rows[1].len(), rows[0].len());
+        proptest::prop_assert_eq!(&rows[1][1], &verdict::export::escape::csv_text(&title));
+        proptest::prop_assert!(!rows[1][1].starts_with(['=', '+', '-', '@', '\t', '\r']));
+        proptest::prop_assert!(!rows[1][1].contains('\u{202E}'), "a raw bidi override");
+    }
+}

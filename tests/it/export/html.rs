@@ -17,6 +17,19 @@ fn body_text(doc: &Html) -> String {
     text
 }
 
+/// The text of `element`, with every `<br>` read as a line break.
+fn text_with_breaks(element: scraper::ElementRef<'_>) -> String {
+    let mut text = String::new();
+    for node in element.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => text.push_str(t),
+            scraper::Node::Element(e) if e.name() == "br" => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 #[test]
 fn hostile_text_never_becomes_elements_scripts_or_handlers() {
     let out = render(&hostile_session(), Format::Html, today());
@@ -54,8 +67,8 @@ fn every_hostile_string_is_present_as_text() {
     }
     assert!(!out.contains('\u{202E}'), "a raw bidi override");
     let cells: Vec<String> = select(&doc, "tbody tr td:nth-child(2)")
-        .iter()
-        .map(|td| td.text().collect::<Vec<_>>().join("\n"))
+        .into_iter()
+        .map(text_with_breaks)
         .collect();
     let expected: Vec<String> = HOSTILE.iter().map(|t| visible(t)).collect();
     assert_eq!(cells, expected);
@@ -113,4 +126,23 @@ fn the_matrix_table_has_one_row_per_option_with_totals_and_ranks() {
         ]
     );
     assert_eq!(rows[1].value().attr("class"), Some("vetoed"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_title_reads_back_as_the_same_text_and_never_as_markup(
+        title in r#"[a-z0-9 \t\r\n<>&"'/=!\-\[\]\x{202E}é🚀]{0,24}"#
+    ) {
+        let mut s = small_session();
+        s.options[0].title = title.clone();
+        let out = render(&s, Format::Html, today());
+        let doc = Html::parse_document(&out);
+        let cell = text_with_breaks(select(&doc, "tbody tr td:nth-child(2)")[0]);
+        let expected = visible(title.trim()).replace("\r\n", "\n").replace('\r', "\n");
+        proptest::prop_assert_eq!(cell, expected);
+        proptest::prop_assert_eq!(select(&doc, "tbody tr").len(), 4);
+        proptest::prop_assert!(select(&doc, "script, img, a").is_empty());
+    }
 }

@@ -176,3 +176,33 @@ fn the_record_has_the_decision_record_sections() {
         assert!(text.contains(section), "{section:?} missing");
     }
 }
+
+/// The text a title should read as in a table cell: visible, lines trimmed and joined.
+fn expected_cell(title: &str) -> String {
+    let visible = verdict::export::escape::visible(title);
+    let lines: Vec<&str> = visible
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join(" ")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_title_reads_back_as_exactly_one_cell_with_the_same_text(
+        title in r"[a-z0-9 \t\r\n\\`*_\[\]()<>|~#&;!=+\-.:$@'\x{202E}é🚀]{0,24}"
+    ) {
+        let mut s = small_session();
+        s.options[0].title = title.clone();
+        let md = render(&s, Format::Markdown, today());
+        let rows = table_after(&md, "Scoring matrix");
+        proptest::prop_assert_eq!(rows[1].len(), rows[0].len());
+        proptest::prop_assert_eq!(&rows[1][0], &expected_cell(&title));
+        for event in parse(&md) {
+            proptest::prop_assert!(!matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+        }
+    }
+}
