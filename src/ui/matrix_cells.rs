@@ -60,21 +60,39 @@ pub(super) fn cell_ui(
         hover_rationale(response, score);
         return CellRequest::Nothing;
     }
-    let mut request = CellRequest::Nothing;
-    ui.horizontal_centered(|ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
-        if ranges {
-            low_ui(ui, cx, option, criterion, score);
-        }
-        likely_ui(ui, cx, option, criterion, score);
-        if ranges {
-            high_ui(ui, cx, option, criterion, score);
-        }
+    // The cell's own layout is already left-to-right and centred: no child layout needed.
+    ui.spacing_mut().item_spacing.x = 2.0;
+    if ranges {
+        low_ui(ui, cx, option, criterion, score);
+    }
+    let likely = likely_ui(ui, cx, option, criterion, score);
+    if ranges {
+        high_ui(ui, cx, option, criterion, score);
+    }
+    // The rationale button shows while the cell is pointed at or its value or the button
+    // itself has keyboard focus (so Tab reaches it): idle cells cost one widget, not two.
+    let focused = ui.memory(|m| m.focused());
+    let wanted = ui.rect_contains_pointer(rect)
+        || focused.is_some_and(|id| id == likely || id == ui.next_auto_id());
+    if wanted {
         if rationale_button_ui(ui, option, criterion, score).clicked() {
-            request = CellRequest::OpenRationale;
+            return CellRequest::OpenRationale;
         }
-    });
-    request
+    } else if !score.rationale.is_empty() {
+        // A small corner mark, as spreadsheets show a comment.
+        let corner = rect.right_top();
+        let size = 6.0;
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![
+                corner,
+                corner + egui::vec2(-size, 0.0),
+                corner + egui::vec2(0.0, size),
+            ],
+            ui.visuals().strong_text_color(),
+            Stroke::NONE,
+        ));
+    }
+    CellRequest::Nothing
 }
 
 /// The value as a short label: whole numbers without decimals.
@@ -89,13 +107,14 @@ pub(super) fn format_value(value: f64) -> String {
     }
 }
 
+/// The likely value's editor; returns its widget id.
 fn likely_ui(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
     option: &SolutionOption,
     criterion: &Criterion,
     score: &Score,
-) {
+) -> egui::Id {
     let scale = &criterion.scale;
     let mut likely = score.likely;
     let response = ui.add(
@@ -118,7 +137,9 @@ fn likely_ui(
         ));
     }
     cx.seal_after(&response);
+    let id = response.id;
     hover_rationale(response, score);
+    id
 }
 
 fn low_ui(
@@ -235,7 +256,7 @@ fn empty_cell_ui(
         ui.label(RichText::new("missing").color(theme::WARNING));
         return CellRequest::Nothing;
     }
-    ui.horizontal_centered(|ui| {
+    {
         let response = ui.add(egui::Button::new("Set…").small());
         name_widget(&response, || {
             format!("Set {}", cell_name(criterion, option))
@@ -254,7 +275,7 @@ fn empty_cell_ui(
             ));
             cx.seal();
         }
-    });
+    }
     CellRequest::Nothing
 }
 
