@@ -1,7 +1,8 @@
 //! Integration tests: store — broken files, saving, and properties of the RON format.
 
 pub mod broken;
-pub mod generate;
+mod format_doc;
 mod fuzz_regressions;
+pub mod generate;
 mod properties;
 mod save;
