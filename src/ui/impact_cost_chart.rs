@@ -116,7 +116,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
     let (x_mid, y_mid) = (mid(cost), mid(impact));
     let label = |pos: &HoverPosition<'_>| match pos {
         HoverPosition::NearDataPoint { position, .. } => {
-            Some(hover_text(session, impact, cost, risk, *position))
+            hover_text(session, impact, cost, risk, *position)
         }
         HoverPosition::Elsewhere { .. } => None,
     };
@@ -199,7 +199,7 @@ fn hover_text(
     cost: &Criterion,
     risk: Option<&Criterion>,
     position: PlotPoint,
-) -> String {
+) -> Option<String> {
     let mut lines: Vec<String> = session
         .options
         .iter()
@@ -211,11 +211,15 @@ fn hover_text(
             format!("{}{risk}", o.title)
         })
         .collect();
+    if lines.is_empty() {
+        // Near a quadrant line rather than a marker.
+        return None;
+    }
     lines.push(format!(
         "{} {} · {} {}",
         impact.name, position.y, cost.name, position.x
     ));
-    lines.join("\n")
+    Some(lines.join("\n"))
 }
 
 #[cfg(test)]
@@ -285,7 +289,16 @@ mod tests {
             None,
             PlotPoint::new(2.0, 4.0),
         );
+        let text = text.expect("two options sit at (2, 4)");
         assert!(text.contains("Buy a CDN") && text.contains("Tune caches"));
         assert!(!text.contains("Rewrite"));
+        let nothing = hover_text(
+            &s,
+            &s.criteria[0],
+            &s.criteria[1],
+            None,
+            PlotPoint::new(3.0, 3.0),
+        );
+        assert_eq!(nothing, None);
     }
 }

@@ -81,7 +81,17 @@ pub fn ranking_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         return;
     }
     let n_bars = rows.len();
-    let titles: Vec<String> = rows.iter().map(|r| axis_title(session, r)).collect();
+    let titles: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let title = axis_title(session, r);
+            if r.is_vetoed() {
+                format!("{title} (vetoed)")
+            } else {
+                title
+            }
+        })
+        .collect();
     let bars: Vec<Bar> = rows
         .iter()
         .enumerate()
