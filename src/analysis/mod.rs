@@ -6,6 +6,7 @@
 pub mod dominance;
 pub mod flip_points;
 pub mod matrix;
+pub mod merge;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
