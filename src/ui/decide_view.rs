@@ -26,22 +26,18 @@ pub struct DecideState {
 /// Two charts sit side by side when the place is at least this wide, points.
 const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 
-/// Draws the Decide place and emits edits for kill criteria and the outcome.
+/// Draws the Decide place and emits edits for kill criteria and the outcome. The place
+/// grows downwards; the caller puts it in a vertical scroll area (with whatever follows it).
 pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
-    egui::ScrollArea::vertical()
-        .id_salt("decide-scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            recommendation_ui(ui, cx, state);
-            ui.add_space(12.0);
-            charts_ui(ui, cx);
-            ui.add_space(12.0);
-            ui.heading("Kill criteria");
-            kill::kill_criteria_ui(ui, cx, &mut state.kill_draft);
-            ui.add_space(12.0);
-            ui.heading("Outcome");
-            outcome::outcome_ui(ui, cx, &mut state.form);
-        });
+    recommendation_ui(ui, cx, state);
+    ui.add_space(12.0);
+    charts_ui(ui, cx);
+    ui.add_space(12.0);
+    ui.heading("Kill criteria");
+    kill::kill_criteria_ui(ui, cx, &mut state.kill_draft);
+    ui.add_space(12.0);
+    ui.heading("Outcome");
+    outcome::outcome_ui(ui, cx, &mut state.form);
 }
 
 /// The advice in plain words, framed in the accent colour, or the kill colour for Kill.
@@ -156,7 +152,9 @@ mod tests {
                     let advice = recommend_from(&f.session, &ranking);
                     let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date");
                     let mut cx = ViewCtx::new(&f.session, &ranking, &advice, f.presenting, today);
-                    decide_ui(ui, &mut cx, &mut f.state);
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        decide_ui(ui, &mut cx, &mut f.state);
+                    });
                     let intents = cx.into_intents();
                     let now = Utc.with_ymd_and_hms(2026, 11, 26, 15, 0, 0).unwrap();
                     for intent in &intents {
