@@ -26,7 +26,7 @@ pub struct FmtArgs {
 pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for file in &args.files {
-        let (bytes, session) = match super::io::load_with_bytes(file) {
+        let (bytes, loaded) = match super::io::load_with_bytes(file) {
             Ok(loaded) => loaded,
             Err(err) => {
                 eprintln!("{err}");
@@ -34,7 +34,7 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let canonical = super::io::canonical_ron(&session)?;
+        let canonical = super::io::canonical_ron(&loaded.session)?;
         if bytes == canonical.as_bytes() {
             continue;
         }
@@ -45,11 +45,22 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
                 file.display()
             );
             failed = true;
-        } else if let Err(err) = super::io::write_text(file, &canonical) {
-            eprintln!("{err}");
-            failed = true;
-        } else {
-            super::io::emit(&format!("{}: formatted\n", file.display()))?;
+            continue;
+        }
+        // An upgrade from an older format keeps the original next to it, as the app does.
+        let (written, note) = match loaded.migrated_from {
+            Some(old) => (
+                super::io::save_with_backup(file, &loaded.session),
+                format!(" (upgraded from format {old}; the original is kept as .bak)"),
+            ),
+            None => (super::io::write_text(file, &canonical), String::new()),
+        };
+        match written {
+            Err(err) => {
+                eprintln!("{err}");
+                failed = true;
+            }
+            Ok(()) => super::io::emit(&format!("{}: formatted{note}\n", file.display()))?,
         }
     }
     Ok(if failed {

@@ -12,14 +12,23 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
     store::load_file(path)
 }
 
-/// The file's bytes exactly as stored, and the session they hold.
+/// The file's bytes exactly as stored, and the session they hold (with the older format it
+/// was upgraded from, if any).
 ///
 /// # Errors
 /// The store's located [`LoadError`].
-pub fn load_with_bytes(path: &Path) -> Result<(Vec<u8>, Session), LoadError> {
+pub fn load_with_bytes(path: &Path) -> Result<(Vec<u8>, store::Loaded), LoadError> {
     let bytes = store::read_bytes(path)?;
     let loaded = store::load_named(&bytes, &path.display().to_string())?;
-    Ok((bytes, loaded.session))
+    Ok((bytes, loaded))
+}
+
+/// Saves `session` over `path` atomically, keeping the previous file as `NAME.bak`.
+///
+/// # Errors
+/// The store's [`SaveError`], naming the path.
+pub fn save_with_backup(path: &Path, session: &Session) -> Result<(), SaveError> {
+    store::save_file(path, session)
 }
 
 /// The canonical RON text of `session`.
