@@ -1,1 +1,6 @@
-//! Integration tests: robustness.
+//! Integration tests: robustness — hand-worked examples, properties, the view and the CLI.
+
+mod analyze_cli;
+mod examples;
+mod properties;
+mod view;
