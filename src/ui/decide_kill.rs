@@ -31,7 +31,7 @@ pub(super) fn kill_criteria_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut St
         let response = ui.add(
             egui::TextEdit::singleline(draft)
                 .hint_text("e.g. the vendor cannot show 99.95 % in a trial month")
-                .desired_width(ui.available_width().clamp(160.0, 420.0)),
+                .desired_width(ui.available_width().clamp(240.0, 630.0)),
         );
         let response = response.accessible_name("New kill criterion");
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -75,7 +75,7 @@ fn editable_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, idx: usize, kill: &KillCriteri
     }
     let mut condition = kill.condition.clone();
     let mut text = egui::TextEdit::singleline(&mut condition)
-        .desired_width(ui.available_width().clamp(160.0, 420.0) - 90.0);
+        .desired_width(ui.available_width().clamp(240.0, 720.0) - 90.0);
     if kill.tripped {
         text = text.text_color(theme::KILL);
     }

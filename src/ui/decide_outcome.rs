@@ -123,31 +123,40 @@ fn outcome_color(outcome: &Outcome) -> Option<Color32> {
     }
 }
 
-/// The current outcome in a sentence.
-fn describe(session: &Session, outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Undecided => "No decision recorded yet.".to_owned(),
-        Outcome::Chosen { option, rationale } => {
+/// The current outcome as a headline and its rationale.
+fn describe<'o>(session: &Session, outcome: &'o Outcome) -> (String, &'o str) {
+    let headline = match outcome {
+        Outcome::Undecided => "No decision recorded yet".to_owned(),
+        Outcome::Chosen { option, .. } => {
             let title = session
                 .option(option)
                 .map_or(option.as_str(), |o| o.title.as_str());
-            format!("Chosen: “{title}” — {rationale}")
+            format!("Chosen: “{title}”")
         }
-        Outcome::Killed { rationale } => format!("Killed — {rationale}"),
-        Outcome::Deferred { until, rationale } => format!("Deferred until {until} — {rationale}"),
-        Outcome::Reframe { rationale } => format!("Sent back to reframe — {rationale}"),
-    }
+        Outcome::Killed { .. } => "Killed".to_owned(),
+        Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
+        Outcome::Reframe { .. } => "Sent back to reframe".to_owned(),
+    };
+    (headline, outcome.rationale())
 }
 
 /// Draws the current outcome, the form (unless presenting) and the latest outcome changes.
 pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     let session = cx.session;
     form.load_once(&session.outcome);
-    let mut current = RichText::new(describe(session, &session.outcome)).heading();
+    let (headline, rationale) = describe(session, &session.outcome);
+    let mut current = RichText::new(headline).heading().strong();
     if let Some(color) = outcome_color(&session.outcome) {
         current = current.color(color);
     }
     ui.label(current);
+    if !rationale.is_empty() {
+        let mut text = RichText::new(rationale);
+        if cx.presenting {
+            text = text.size(theme::PRESENTING_BODY_SIZE);
+        }
+        ui.label(text);
+    }
     ui.add_space(6.0);
     if !cx.presenting {
         form_ui(ui, cx, form);

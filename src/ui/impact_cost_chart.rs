@@ -114,6 +114,8 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
         series[g * SIZE_STEPS + step].push(point);
     }
     let (x_mid, y_mid) = (mid(cost), mid(impact));
+    // Quadrant names sit in bands above and below the scale, clear of every marker.
+    let label_band = (impact.scale.hi - impact.scale.lo) * 0.12;
     let label = |pos: &HoverPosition<'_>| match pos {
         HoverPosition::NearDataPoint { position, .. } => {
             hover_text(session, impact, cost, risk, *position)
@@ -128,8 +130,8 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
         .allow_boxed_zoom(false)
         .include_x(cost.scale.lo)
         .include_x(cost.scale.hi)
-        .include_y(impact.scale.lo)
-        .include_y(impact.scale.hi)
+        .include_y(impact.scale.lo - label_band)
+        .include_y(impact.scale.hi + label_band)
         .x_axis_label(format!("{} (lower is cheaper)", cost.name))
         .y_axis_label(impact.name.clone())
         .label_formatter(label)
@@ -144,10 +146,11 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
             };
             let (lo_x, hi_x) = (cost.scale.lo, cost.scale.hi);
             let (lo_y, hi_y) = (impact.scale.lo, impact.scale.hi);
-            plot.text(quadrant("Quick wins", lo_x, hi_y, Align2::LEFT_TOP));
-            plot.text(quadrant("Big bets", hi_x, hi_y, Align2::RIGHT_TOP));
-            plot.text(quadrant("Fill-ins", lo_x, lo_y, Align2::LEFT_BOTTOM));
-            plot.text(quadrant("Money pits", hi_x, lo_y, Align2::RIGHT_BOTTOM));
+            let (top, bottom) = (hi_y + label_band, lo_y - label_band);
+            plot.text(quadrant("Quick wins", lo_x, top, Align2::LEFT_TOP));
+            plot.text(quadrant("Big bets", hi_x, top, Align2::RIGHT_TOP));
+            plot.text(quadrant("Fill-ins", lo_x, bottom, Align2::LEFT_BOTTOM));
+            plot.text(quadrant("Money pits", hi_x, bottom, Align2::RIGHT_BOTTOM));
             for (i, points) in series.into_iter().enumerate() {
                 if points.is_empty() {
                     continue;

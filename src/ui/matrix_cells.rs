@@ -121,7 +121,8 @@ fn likely_ui(
         DragValue::new(&mut likely)
             .range(scale.lo..=scale.hi)
             .speed(drag_speed(criterion))
-            .max_decimals(2),
+            .max_decimals(2)
+            .custom_formatter(|v, _| format_value(v)),
     );
     name_widget(&response, || cell_name(criterion, option));
     if response.changed() && likely != score.likely && scale.contains(likely) {
@@ -154,7 +155,8 @@ fn low_ui(
         DragValue::new(&mut low)
             .range(criterion.scale.lo..=score.likely)
             .speed(drag_speed(criterion))
-            .max_decimals(2),
+            .max_decimals(2)
+            .custom_formatter(|v, _| format_value(v)),
     );
     name_widget(&response, || {
         format!("{}, low", cell_name(criterion, option))
@@ -184,7 +186,8 @@ fn high_ui(
         DragValue::new(&mut high)
             .range(score.likely..=criterion.scale.hi)
             .speed(drag_speed(criterion))
-            .max_decimals(2),
+            .max_decimals(2)
+            .custom_formatter(|v, _| format_value(v)),
     );
     name_widget(&response, || {
         format!("{}, high", cell_name(criterion, option))

@@ -64,6 +64,7 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion,
                 .range(0.0..=f64::INFINITY)
                 .speed(0.5)
                 .max_decimals(2)
+                .custom_formatter(|v, _| super::cells::format_value(v))
                 .prefix("w "),
         );
         super::cells::name_widget(&response, || format!("Weight of {}", criterion.name));
