@@ -214,16 +214,23 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     )
     .labelled_by(label.id);
     let outcome = form.outcome(session);
-    if let Err(problem) = &outcome {
-        ui.label(RichText::new(problem).color(theme::WARNING));
+    match &outcome {
+        Err(problem) => {
+            ui.label(RichText::new(problem).color(theme::WARNING));
+        }
+        Ok(same) if *same == session.outcome => {
+            ui.label(RichText::new("This is the outcome already recorded.").weak());
+        }
+        Ok(_) => {}
     }
+    let outcome = outcome.ok().filter(|o| *o != session.outcome);
     let mut text = RichText::new("Record outcome").strong();
     if form.kind == OutcomeKind::Kill {
         text = text.color(theme::KILL);
     }
-    let response = ui.add_enabled(outcome.is_ok(), egui::Button::new(text));
+    let response = ui.add_enabled(outcome.is_some(), egui::Button::new(text));
     if response.clicked()
-        && let Ok(outcome) = outcome
+        && let Some(outcome) = outcome
     {
         cx.edit(Edit::SetOutcome(outcome));
         cx.seal();

@@ -12,15 +12,23 @@ pub(super) struct RationaleEditor {
     option: OptionId,
     criterion: CriterionId,
     text: String,
+    /// Where to put the window on its first frame (next to the cell that opened it).
+    place_at: Option<egui::Pos2>,
 }
 
 impl RationaleEditor {
     /// Starts editing the rationale of one cell from its current text.
-    pub(super) fn new(option: OptionId, criterion: CriterionId, text: String) -> Self {
+    pub(super) fn new(
+        option: OptionId,
+        criterion: CriterionId,
+        text: String,
+        place_at: Option<egui::Pos2>,
+    ) -> Self {
         Self {
             option,
             criterion,
             text,
+            place_at,
         }
     }
 }
@@ -49,12 +57,16 @@ pub(super) fn rationale_window_ui(
     let cell = super::cells::cell_name(criterion, option);
     let mut open = true;
     let mut done = false;
-    egui::Window::new(format!("Why {cell}"))
+    let mut window = egui::Window::new(format!("Why {cell}"));
+    if let Some(at) = ed.place_at.take() {
+        window = window.current_pos(at + egui::vec2(16.0, 8.0));
+    }
+    window
         .id(egui::Id::unique("matrix-rationale-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
-        .default_width(360.0)
+        .default_width(420.0)
         .show(ui.ctx(), |ui| {
             let value = super::cells::format_value(score.likely);
             ui.label(RichText::new(format!("{cell}: {value}")).strong());

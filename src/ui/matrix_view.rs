@@ -139,7 +139,8 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
             .score(&criterion)
             .map(|s| s.rationale.clone())
             .unwrap_or_default();
-        state.rationale = Some(RationaleEditor::new(option.id.clone(), criterion, text));
+        let at = ui.ctx().pointer_interact_pos();
+        state.rationale = Some(RationaleEditor::new(option.id.clone(), criterion, text, at));
     }
 }
 
