@@ -194,6 +194,15 @@ pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
         let y = top + PAD + (plot_h - 2.0 * PAD) * (1.0 - position(impact, i.likely));
         points.push((option_idx, x, y, 10.0 + 14.0 * r));
     }
+    // Options with the same two scores would hide each other: fan them out to the right.
+    let original: Vec<(f64, f64)> = points.iter().map(|p| (p.1, p.2)).collect();
+    for (i, point) in points.iter_mut().enumerate() {
+        let same = original[..i]
+            .iter()
+            .filter(|(x, y)| (x - original[i].0).abs() < 0.5 && (y - original[i].1).abs() < 0.5)
+            .count();
+        point.1 += 16.0 * same as f64;
+    }
     // Biggest markers first so small ones stay visible on top.
     points.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
     for (option_idx, x, y, radius) in points {
