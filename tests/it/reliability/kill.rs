@@ -68,7 +68,7 @@ fn a_kill_at_any_moment_of_a_save_leaves_the_old_or_the_new_version() {
             wait_for_line(&mut child, "VERDICT-HELPER-READY"),
             "helper did not start"
         );
-        std::thread::sleep(Duration::from_micros(rng.random_range(0..30_000)));
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..20_000)));
         child.kill().unwrap();
         child.wait().unwrap();
 

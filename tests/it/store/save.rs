@@ -111,7 +111,7 @@ fn stale_temporary_files_from_a_dead_process_are_removed_by_the_next_save() {
     fs::write(&other, "not ours").unwrap();
     assert_eq!(
         store::stale_temps(dir.path(), "plan.ron".as_ref()),
-        [stale.clone()]
+        std::slice::from_ref(&stale)
     );
     store::save_file(&path, &Session::new("x")).unwrap();
     assert!(!stale.exists());
