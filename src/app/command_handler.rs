@@ -47,7 +47,10 @@ impl VerdictApp {
             },
             Command::SaveAs => {
                 let name = self.suggested_name("ron");
-                match self.dialogs.pick_save(default_dir().as_deref(), &name, "ron") {
+                match self
+                    .dialogs
+                    .pick_save(default_dir().as_deref(), &name, "ron")
+                {
                     Picked::Path(path) => self.save_to(with_extension(path, "ron")),
                     Picked::Cancelled => self.after_save = None,
                     Picked::Unavailable => self.ask_for_path(Command::SaveAs, &name),
@@ -121,7 +124,11 @@ impl VerdictApp {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| {
                 let slug = crate::model::slugify(&self.doc.session().title);
-                if slug.is_empty() { "decision".to_owned() } else { slug }
+                if slug.is_empty() {
+                    "decision".to_owned()
+                } else {
+                    slug
+                }
             });
         format!("{stem}.{extension}")
     }

@@ -135,8 +135,9 @@ impl VerdictApp {
         if let Some(answer) = answer {
             let purpose = prompt.purpose.clone();
             self.prompt = None;
-            if let Some(path) = answer {
-                self.prompt_answered(ctx, purpose, path);
+            match answer {
+                Some(path) => self.prompt_answered(ctx, purpose, path),
+                None => self.after_save = None,
             }
         }
     }
@@ -148,10 +149,10 @@ impl VerdictApp {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.heading("Restore unsaved work?");
-            let from = offer
-                .source
-                .as_ref()
-                .map_or_else(|| "an untitled session".to_owned(), |p| p.display().to_string());
+            let from = offer.source.as_ref().map_or_else(
+                || "an untitled session".to_owned(),
+                |p| p.display().to_string(),
+            );
             ui.label(format!(
                 "Verdict did not close cleanly last time. There is unsaved work on {from} \
                  (“{}”, {} options).",

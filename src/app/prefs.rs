@@ -87,7 +87,10 @@ mod tests {
         prefs.add_recent(Path::new("a.ron"));
         prefs.add_recent(Path::new("b.ron"));
         prefs.add_recent(Path::new("a.ron"));
-        assert_eq!(prefs.recent, [PathBuf::from("a.ron"), PathBuf::from("b.ron")]);
+        assert_eq!(
+            prefs.recent,
+            [PathBuf::from("a.ron"), PathBuf::from("b.ron")]
+        );
     }
 
     #[test]

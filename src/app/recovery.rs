@@ -72,7 +72,12 @@ impl Recovery {
     }
 
     /// The jobs that write `session` (at `revision`, edited from `source`) as the copy.
-    pub fn write_jobs(&self, session: &Session, source: Option<&Path>, revision: u64) -> [FileJob; 2] {
+    pub fn write_jobs(
+        &self,
+        session: &Session,
+        source: Option<&Path>,
+        revision: u64,
+    ) -> [FileJob; 2] {
         [
             FileJob::Recovery {
                 path: self.source_path(),

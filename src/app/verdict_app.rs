@@ -1,5 +1,6 @@
 //! The application state and the frame: draw every part, then apply what the views asked.
 
+use super::analysis_worker::AnalysisWorker;
 use super::dialogs::{FileDialogs, NativeDialogs, PromptOnly};
 use super::file_worker::FileWorker;
 use super::prefs::Prefs;
@@ -18,6 +19,7 @@ use crate::ui::menu_bar::{MenuBarInfo, menu_bar_ui};
 use crate::ui::menu_view::{MenuState, menu_ui};
 use crate::ui::nav::{Place, nav_ui};
 use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::robustness_view::{RobustnessAction, RobustnessSettings, robustness_ui};
 use crate::ui::{Intent, ViewCtx};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
@@ -82,6 +84,9 @@ pub struct VerdictApp {
     pub(super) style_applied: Option<(bool, u32, bool)>,
     pub(super) clock: Box<dyn Fn() -> DateTime<Utc>>,
     pub(super) started: bool,
+    /// The background robustness analysis shown in Decide; `None` leaves it out.
+    pub(super) analysis: Option<AnalysisWorker>,
+    pub(super) robustness: RobustnessSettings,
 }
 
 impl VerdictApp {
@@ -92,11 +97,13 @@ impl VerdictApp {
         app.dialogs = Box::new(NativeDialogs);
         app.recovery = Recovery::in_data_dir();
         app.clock = Box::new(Utc::now);
+        app.analysis = Some(AnalysisWorker::new());
         app
     }
 
     /// An app with no file dialogs (every file request opens the in-window path prompt),
-    /// no recovery file, and the system clock; for tests and benchmarks.
+    /// no recovery file, no background robustness analysis, and the system clock; for
+    /// tests and benchmarks.
     pub fn new_for_test(session: Session, prefs: Prefs) -> Self {
         let place = prefs.last_place;
         let doc = Document::new(session);
@@ -129,6 +136,8 @@ impl VerdictApp {
             style_applied: None,
             clock: Box::new(Utc::now),
             started: false,
+            analysis: None,
+            robustness: RobustnessSettings::default(),
         }
     }
 
@@ -149,6 +158,17 @@ impl VerdictApp {
         self.recovery_offer = recovery.read();
         self.recovery = Some(recovery);
         self
+    }
+
+    /// Runs the robustness analysis in the background and shows it in Decide.
+    pub fn with_robustness(mut self) -> Self {
+        self.analysis = Some(AnalysisWorker::new());
+        self
+    }
+
+    /// The ranking of the current document.
+    pub fn ranking(&self) -> &Ranking {
+        &self.derived.ranking
     }
 
     /// The open document.
@@ -188,11 +208,10 @@ impl VerdictApp {
 
     /// The window title: `NAME — Verdict`, with `•` when there are unsaved changes.
     pub fn window_title(&self) -> String {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned());
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
         format!("{name}{dirty} — Verdict")
     }
@@ -283,8 +302,12 @@ impl VerdictApp {
             log,
             place,
             presenting,
+            analysis,
+            robustness,
+            generation,
             ..
         } = self;
+        let doc_key = (*generation << 40) ^ doc.revision();
         let mut cx = ViewCtx::new(
             doc.session(),
             &derived.ranking,
@@ -303,9 +326,24 @@ impl VerdictApp {
             Place::Framing => scrolled(ui, &mut |ui| framing_ui(ui, &mut cx)),
             Place::Menu => menu_ui(ui, &mut cx, menu),
             Place::Matrix => matrix_ui(ui, &mut cx, matrix),
-            Place::Decide => scrolled(ui, &mut |ui| decide_ui(ui, &mut cx, decide)),
+            Place::Decide => scrolled(ui, &mut |ui| {
+                decide_ui(ui, &mut cx, decide);
+                if let Some(worker) = analysis.as_mut() {
+                    ui.separator();
+                    let session = doc.session();
+                    worker.update(session, doc_key, &robustness.config(), ui.ctx());
+                    let report = worker.report();
+                    let action = robustness_ui(ui, session, report, worker.progress(), robustness);
+                    if action == RobustnessAction::Cancel {
+                        worker.cancel();
+                    }
+                }
+            }),
             Place::Log => {
-                let summary = derived.summary.as_ref().map_or("", |(_, text)| text.as_str());
+                let summary = derived
+                    .summary
+                    .as_ref()
+                    .map_or("", |(_, text)| text.as_str());
                 commands.extend(log_ui(ui, &mut cx, log, summary));
             }
         }
@@ -340,8 +378,7 @@ impl VerdictApp {
             self.derived = derive(&self.doc, key);
             self.derived.summary = summary;
         }
-        if self.place == Place::Log
-            && self.derived.summary.as_ref().is_none_or(|(k, _)| *k != key)
+        if self.place == Place::Log && self.derived.summary.as_ref().is_none_or(|(k, _)| *k != key)
         {
             let today = (self.clock)().date_naive();
             let text = export::render(self.doc.session(), Format::Markdown, today);

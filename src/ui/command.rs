@@ -124,7 +124,9 @@ impl Command {
             Command::TogglePresentation => {
                 "Large type, high contrast, private notes hidden, for screen sharing".into()
             }
-            Command::Export(format) => format!("Write the decision summary as a {}", format.label()),
+            Command::Export(format) => {
+                format!("Write the decision summary as a {}", format.label())
+            }
             Command::ZoomIn => "Make everything bigger".into(),
             Command::ZoomOut => "Make everything smaller".into(),
             Command::ZoomReset => "Back to the normal size".into(),
@@ -145,7 +147,14 @@ impl Command {
             Command::Redo => key(CTRL_SHIFT, Key::Z),
             Command::GoTo(place) => key(
                 CTRL,
-                [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6][place.index()],
+                [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                ][place.index()],
             ),
             Command::TogglePresentation => key(Modifiers::NONE, Key::F11),
             Command::ZoomIn => key(CTRL, Key::Plus),
@@ -208,7 +217,10 @@ pub fn commands_from_keyboard(ctx: &egui::Context) -> Vec<Command> {
             if text_focused && command.yields_to_text_fields() {
                 continue;
             }
-            let shortcuts = command.shortcut().into_iter().chain(command.alternative_shortcuts());
+            let shortcuts = command
+                .shortcut()
+                .into_iter()
+                .chain(command.alternative_shortcuts());
             for shortcut in shortcuts {
                 if input.consume_shortcut(&shortcut) {
                     found.push(command.clone());
@@ -249,7 +261,11 @@ mod tests {
     fn no_two_commands_share_a_shortcut() {
         let mut seen: Vec<KeyboardShortcut> = Vec::new();
         for command in Command::with_shortcuts() {
-            for shortcut in command.shortcut().into_iter().chain(command.alternative_shortcuts()) {
+            for shortcut in command
+                .shortcut()
+                .into_iter()
+                .chain(command.alternative_shortcuts())
+            {
                 assert!(!seen.contains(&shortcut), "{command:?} reuses {shortcut:?}");
                 seen.push(shortcut);
             }

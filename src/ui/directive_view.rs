@@ -19,7 +19,14 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text_field(ui, cx, "Session title", &session.title, false, Edit::SetTitle);
+            text_field(
+                ui,
+                cx,
+                "Session title",
+                &session.title,
+                false,
+                Edit::SetTitle,
+            );
             ui.end_row();
             text_field(ui, cx, "The ask, verbatim", &directive.ask, true, |t| {
                 Edit::SetDirectiveText(DirectiveField::Ask, t)
@@ -31,19 +38,27 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             ui.end_row();
             date_field(ui, cx, "Received", directive.received, Edit::SetReceived);
             ui.end_row();
-            text_field(ui, cx, "Business goal", &directive.business_goal, true, |t| {
-                Edit::SetDirectiveText(DirectiveField::BusinessGoal, t)
-            });
+            text_field(
+                ui,
+                cx,
+                "Business goal",
+                &directive.business_goal,
+                true,
+                |t| Edit::SetDirectiveText(DirectiveField::BusinessGoal, t),
+            );
             ui.end_row();
             date_field(ui, cx, "Deadline", directive.deadline, Edit::SetDeadline);
             ui.end_row();
         });
     ui.add_space(12.0);
     ui.separator();
-    ui.collapsing("Private notes (never shown when presenting, never exported)", |ui| {
-        let label = ui.label("Notes");
-        super::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
-    });
+    ui.collapsing(
+        "Private notes (never shown when presenting, never exported)",
+        |ui| {
+            let label = ui.label("Notes");
+            super::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
+        },
+    );
 }
 
 /// The read-only version shown to a room.

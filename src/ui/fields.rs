@@ -38,9 +38,7 @@ pub fn text_input(
     } else {
         egui::TextEdit::singleline(&mut text)
     };
-    let response = ui
-        .add(widget.desired_width(width))
-        .labelled_by(label_id);
+    let response = ui.add(widget.desired_width(width)).labelled_by(label_id);
     if response.changed() {
         cx.edit(edit(text));
     }
@@ -73,14 +71,15 @@ pub fn date_field(
     let parsed = if text.trim().is_empty() {
         Some(None)
     } else {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok().map(Some)
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .ok()
+            .map(Some)
     };
-    if response.changed() {
-        if let Some(date) = parsed
-            && date != value
-        {
-            cx.edit(edit(date));
-        }
+    if response.changed()
+        && let Some(date) = parsed
+        && date != value
+    {
+        cx.edit(edit(date));
     }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(draft_id, text));

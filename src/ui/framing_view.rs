@@ -37,7 +37,8 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             let unanswered = q.answer.trim().is_empty();
             let label = ui.horizontal(|ui| {
                 if unanswered {
-                    ui.colored_label(theme::WARNING, "●").on_hover_text("Unanswered");
+                    ui.colored_label(theme::WARNING, "Open:")
+                        .on_hover_text("Unanswered");
                 }
                 ui.label(&q.question)
             });
@@ -49,8 +50,14 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 return;
             }
             ui.horizontal(|ui| {
-                text_input(ui, cx, label_id, &q.answer, true, |t| Edit::SetAnswer(idx, t));
-                if ui.small_button("✕").on_hover_text("Remove this question").clicked() {
+                text_input(ui, cx, label_id, &q.answer, true, |t| {
+                    Edit::SetAnswer(idx, t)
+                });
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove this question")
+                    .clicked()
+                {
                     cx.edit(Edit::RemoveQuestion(idx));
                 }
             });
@@ -89,13 +96,16 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
                     text_input(ui, cx, label.id, item, false, |t| {
                         Edit::SetListItem(list, idx, t)
                     });
-                    if ui.small_button("✕").on_hover_text("Remove").clicked() {
+                    if ui.small_button("Remove").clicked() {
                         cx.edit(Edit::RemoveListItem(list, idx));
                     }
                 });
             });
         }
-        if !cx.presenting && ui.button(format!("Add to {}", list.label().to_lowercase())).clicked()
+        if !cx.presenting
+            && ui
+                .button(format!("Add to {}", list.label().to_lowercase()))
+                .clicked()
         {
             cx.edit(Edit::AddListItem(list));
         }
@@ -113,7 +123,13 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.push_id(("assumption", idx), |ui| {
             ui.horizontal(|ui| {
                 text_input(ui, cx, label.id, &a.text, false, |text| {
-                    Edit::SetAssumption(idx, Assumption { text, confidence: a.confidence })
+                    Edit::SetAssumption(
+                        idx,
+                        Assumption {
+                            text,
+                            confidence: a.confidence,
+                        },
+                    )
                 });
                 let conf_label = ui.label("Confidence");
                 let mut confidence = a.confidence;
@@ -121,10 +137,16 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     .add(egui::Slider::new(&mut confidence, 0.0..=100.0).suffix(" %"))
                     .labelled_by(conf_label.id);
                 if response.changed() {
-                    cx.edit(Edit::SetAssumption(idx, Assumption { text: a.text.clone(), confidence }));
+                    cx.edit(Edit::SetAssumption(
+                        idx,
+                        Assumption {
+                            text: a.text.clone(),
+                            confidence,
+                        },
+                    ));
                 }
                 cx.seal_after(&response);
-                if ui.small_button("✕").on_hover_text("Remove").clicked() {
+                if ui.small_button("Remove").clicked() {
                     cx.edit(Edit::RemoveAssumption(idx));
                 }
             });
@@ -165,10 +187,16 @@ fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     .response
                     .labelled_by(stance_label.id);
                 if stance != s.stance {
-                    cx.edit(Edit::SetStakeholder(idx, Stakeholder { stance, ..s.clone() }));
+                    cx.edit(Edit::SetStakeholder(
+                        idx,
+                        Stakeholder {
+                            stance,
+                            ..s.clone()
+                        },
+                    ));
                     cx.seal();
                 }
-                if ui.small_button("✕").on_hover_text("Remove").clicked() {
+                if ui.small_button("Remove").clicked() {
                     cx.edit(Edit::RemoveStakeholder(idx));
                 }
             });

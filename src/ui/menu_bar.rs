@@ -81,7 +81,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
             if Command::TogglePresentation.menu_item_labelled(ui, presentation, true) {
                 picked = Some(Command::TogglePresentation);
             }
-            let theme = if info.dark { "Light theme" } else { "Dark theme" };
+            let theme = if info.dark {
+                "Light theme"
+            } else {
+                "Dark theme"
+            };
             if Command::ToggleTheme.menu_item_labelled(ui, theme, true) {
                 picked = Some(Command::ToggleTheme);
             }

@@ -160,7 +160,12 @@ fn lens_combo(ui: &mut egui::Ui, salt: &str, lens: &mut Lens, label: egui::Id) {
         .labelled_by(label);
 }
 
-fn option_row_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState, option_idx: usize) {
+fn option_row_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    state: &mut MenuState,
+    option_idx: usize,
+) {
     let session = cx.session;
     let option = &session.options[option_idx];
     let id = option.id.clone();
@@ -174,7 +179,7 @@ fn option_row_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState,
                 .map_or_else(|| "–".to_owned(), |r| format!("#{r}"));
             let selected = state.selected.as_ref() == Some(&id);
             if ui
-                .add(egui::Button::selectable(selected, format!("{rank:>4}")))
+                .add(egui::Button::selectable(selected, rank))
                 .on_hover_text("Show the description and notes")
                 .clicked()
             {
@@ -190,7 +195,7 @@ fn option_row_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState,
                 Edit::SetOptionTitle(title_id, t)
             });
             let up = ui
-                .add_enabled(option_idx > 0, egui::Button::new("⬆").small())
+                .add_enabled(option_idx > 0, egui::Button::new("Up").small())
                 .on_hover_text("Move up");
             if up.clicked() {
                 cx.edit(Edit::MoveOption(id.clone(), option_idx - 1));
@@ -198,7 +203,7 @@ fn option_row_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState,
             let down = ui
                 .add_enabled(
                     option_idx + 1 < session.options.len(),
-                    egui::Button::new("⬇").small(),
+                    egui::Button::new("Down").small(),
                 )
                 .on_hover_text("Move down");
             if down.clicked() {
@@ -224,24 +229,26 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         ui.label(&option.description);
         return;
     }
-    egui::Grid::new("option-details").num_columns(2).show(ui, |ui| {
-        let lens_label = ui.label("Lens of the selected option");
-        let mut lens = option.lens.clone();
-        lens_combo(ui, "details-lens", &mut lens, lens_label.id);
-        if lens != option.lens {
-            cx.edit(Edit::SetOptionLens(id.clone(), lens));
-        }
-        ui.end_row();
-        let description = ui.label("Description");
-        let for_description = id.clone();
-        text_input(ui, cx, description.id, &option.description, true, |t| {
-            Edit::SetOptionDescription(for_description, t)
+    egui::Grid::new("option-details")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let lens_label = ui.label("Lens of the selected option");
+            let mut lens = option.lens.clone();
+            lens_combo(ui, "details-lens", &mut lens, lens_label.id);
+            if lens != option.lens {
+                cx.edit(Edit::SetOptionLens(id.clone(), lens));
+            }
+            ui.end_row();
+            let description = ui.label("Description");
+            let for_description = id.clone();
+            text_input(ui, cx, description.id, &option.description, true, |t| {
+                Edit::SetOptionDescription(for_description, t)
+            });
+            ui.end_row();
+            let notes = ui.label("Private notes");
+            text_input(ui, cx, notes.id, &option.notes, true, |t| {
+                Edit::SetOptionNotes(id, t)
+            });
+            ui.end_row();
         });
-        ui.end_row();
-        let notes = ui.label("Private notes");
-        text_input(ui, cx, notes.id, &option.notes, true, |t| {
-            Edit::SetOptionNotes(id, t)
-        });
-        ui.end_row();
-    });
 }

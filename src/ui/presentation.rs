@@ -10,7 +10,7 @@ use super::theme;
 pub fn stepper_ui(ui: &mut egui::Ui, place: Place, title: &str) -> Option<Command> {
     let mut picked = None;
     ui.horizontal(|ui| {
-        let previous = ui.add_enabled(place != Place::Directive, egui::Button::new("◀ Previous"));
+        let previous = ui.add_enabled(place != Place::Directive, egui::Button::new("Previous"));
         if previous.clicked() {
             picked = Some(Command::PreviousPlace);
         }
@@ -23,7 +23,7 @@ pub fn stepper_ui(ui: &mut egui::Ui, place: Place, title: &str) -> Option<Comman
             }
         }
         if ui
-            .add_enabled(place != Place::Log, egui::Button::new("Next ▶"))
+            .add_enabled(place != Place::Log, egui::Button::new("Next"))
             .clicked()
         {
             picked = Some(Command::NextPlace);
@@ -74,11 +74,23 @@ pub fn apply_style(ctx: &egui::Context, dark: bool, zoom: f32, presenting: bool)
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [
-            (TextStyle::Small, FontId::new(body * 0.75, FontFamily::Proportional)),
+            (
+                TextStyle::Small,
+                FontId::new(body * 0.75, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(body, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(body, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(body * 0.9, FontFamily::Monospace)),
-            (TextStyle::Heading, FontId::new(body * 1.6, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(body, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(body * 0.9, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(body * 1.6, FontFamily::Proportional),
+            ),
         ]
         .into();
     });

@@ -1,1 +1,5 @@
-//! Integration tests: gui.
+//! The window, tested through its real state: kittest flows that click by label, and a
+//! smoke test of the real binary under a virtual X server.
+
+mod flow;
+mod smoke;

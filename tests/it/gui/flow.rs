@@ -1,0 +1,296 @@
+//! Flows through the real app state, driven by egui_kittest and found by label.
+
+use chrono::{DateTime, TimeZone, Utc};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use verdict::app::{Prefs, VerdictApp};
+use verdict::model::{
+    Assumption, Lens, LogEntry, LogEvent, OptionId, Outcome, Session, SolutionOption, Stakeholder,
+    Stance,
+};
+use verdict::ui::command::Command;
+use verdict::ui::nav::Place;
+
+fn noon() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
+}
+
+/// A session with one option that scores 4 / 3 / 3 on impact, cost and trust risk.
+fn checkout_session() -> Session {
+    let mut session = Session::new("Make checkout faster");
+    session.title = "Checkout".into();
+    session.options.push(
+        SolutionOption::new("tune-the-database", "Tune the database", Lens::ReArchitect)
+            .with_score("impact", 4.0)
+            .with_score("cost", 3.0)
+            .with_score("trust-risk", 3.0),
+    );
+    session
+}
+
+fn harness(app: VerdictApp) -> Harness<'static, VerdictApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
+    harness.run();
+    harness
+}
+
+fn rank_of(app: &VerdictApp, id: &str) -> Option<usize> {
+    let idx = app.document().session().option_idx(&OptionId::new(id))?;
+    app.ranking().row_for(idx).and_then(|row| row.rank)
+}
+
+fn press(harness: &mut Harness<'_, VerdictApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn an_option_added_in_the_menu_is_scored_ranked_killed_undone_redone_and_saved() {
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default()).with_clock(noon);
+    let mut harness = harness(app);
+
+    // Menu: add an option by typing its title.
+    harness.get_by_label("3  Menu").click();
+    harness.run();
+    harness.get_by_label("New option title").click();
+    harness.run();
+    harness
+        .get_by_label("New option title")
+        .type_text("Buy a CDN");
+    harness.run();
+    harness.get_by_label("Add option").click();
+    harness.run();
+    assert_eq!(
+        rank_of(harness.state(), "buy-a-cdn"),
+        None,
+        "unscored, so unranked"
+    );
+    assert_eq!(harness.state().document().session().options.len(), 2);
+
+    // Matrix: score it at the middle of every scale, then raise its impact.
+    press(&mut harness, Modifiers::COMMAND, Key::Num4);
+    assert_eq!(harness.state().place(), Place::Matrix);
+    for criterion in ["Impact", "Cost", "Trust risk"] {
+        harness
+            .get_by_label(&format!("Set {criterion} of Buy a CDN"))
+            .click();
+        harness.run();
+    }
+    assert_eq!(rank_of(harness.state(), "buy-a-cdn"), Some(2));
+    harness.get_by_label("Impact of Buy a CDN").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Impact of Buy a CDN").type_text("5");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        rank_of(harness.state(), "buy-a-cdn"),
+        Some(1),
+        "raising impact lifts it"
+    );
+
+    // Decide: kill the project with a rationale.
+    harness.get_by_label("5  Decide").click();
+    harness.run();
+    harness.get_by_label("Kill the project").click();
+    harness.run();
+    harness.get_by_label("Rationale").click();
+    harness.run();
+    harness
+        .get_by_label("Rationale")
+        .type_text("Checkout is fast enough");
+    harness.run();
+    harness.get_by_label("Record outcome").click();
+    harness.run();
+    let killed = Outcome::Killed {
+        rationale: "Checkout is fast enough".into(),
+    };
+    assert_eq!(harness.state().document().session().outcome, killed);
+    assert_eq!(harness.state().document().session().log.len(), 1);
+    assert_eq!(
+        harness.state().document().undo_label().as_deref(),
+        Some("Undo: set the outcome to Killed")
+    );
+
+    // Undo and redo from the keyboard (no text field has focus after clicking a button).
+    harness.get_by_label("1  Directive").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().document().session().outcome,
+        Outcome::Undecided
+    );
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(harness.state().document().session().outcome, killed);
+    assert!(harness.state().window_title().contains('•'), "unsaved");
+
+    // Save: no file dialog here, so the path is typed in the window.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checkout.ron");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("File path").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_files(&ctx);
+    harness.run();
+    let text = std::fs::read_to_string(&path).expect("the file was written");
+    let saved = verdict::store::load_document(text.as_bytes()).unwrap();
+    assert_eq!(saved, *harness.state().document().session());
+    assert!(text.contains("Killed"), "{text}");
+    assert!(text.contains("title: \"Buy a CDN\""), "{text}");
+    assert_eq!(harness.state().window_title(), "checkout.ron — Verdict");
+}
+
+#[test]
+fn a_bad_file_shows_its_located_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format: 1, title: \"x\",\n  directive: oops)\n").unwrap();
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let before = app.document().session().clone();
+    let mut harness = harness(app);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::OpenPath(path.clone()));
+    harness.state_mut().wait_for_files(&ctx);
+    harness.run();
+    let notice = harness.state().notice().expect("an error is shown").clone();
+    assert!(notice.is_error);
+    assert!(notice.text.contains("broken.ron:2:"), "{}", notice.text);
+    assert_eq!(*harness.state().document().session(), before);
+    assert!(harness.query_by_label_contains("broken.ron:2:").is_some());
+}
+
+#[test]
+fn opening_with_unsaved_changes_asks_first_and_cancel_keeps_them() {
+    let mut app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let ctx = egui::Context::default();
+    app.command(&ctx, Command::GoTo(Place::Directive));
+    let mut harness = harness(app);
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text(" v2");
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(
+        harness.query_by_label("Discard changes").is_some(),
+        "asks first"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().document().session().title, "Checkout v2");
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(harness.state().document().session().options.len(), 0);
+}
+
+#[test]
+fn typing_undo_stays_in_the_focused_text_field() {
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let mut harness = harness(app);
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text("!");
+    harness.run();
+    let undo_steps_before = harness.state().document().undo_label();
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    // The field undid its own typing; the document followed as an ordinary edit, so the
+    // app's undo stack was not popped.
+    assert_eq!(harness.state().document().session().title, "Checkout");
+    assert_eq!(harness.state().document().undo_label(), undo_steps_before);
+}
+
+#[test]
+fn presentation_mode_hides_editing_chrome_and_private_notes_and_leaving_restores_them() {
+    let mut session = checkout_session();
+    session.notes = "private: the VP prefers buying".into();
+    let app = VerdictApp::new_for_test(session, Prefs::default());
+    let mut harness = harness(app);
+    harness
+        .get_by_label("Private notes (never shown when presenting, never exported)")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("File").is_some());
+    press(&mut harness, Modifiers::NONE, Key::F11);
+    assert!(harness.state().is_presenting());
+    assert!(harness.query_by_label("File").is_none(), "no menu bar");
+    assert!(
+        harness.query_by_label("Session title").is_none(),
+        "no editing fields"
+    );
+    assert!(
+        harness.query_by_label_contains("VP prefers").is_none(),
+        "notes hidden"
+    );
+    assert!(harness.query_by_label("Next").is_some(), "a stepper");
+    harness.get_by_label("Next").click();
+    harness.run();
+    assert_eq!(harness.state().place(), Place::Framing);
+    press(&mut harness, Modifiers::COMMAND, Key::P);
+    assert!(!harness.state().is_presenting());
+    assert!(harness.query_by_label("File").is_some());
+}
+
+#[test]
+fn every_place_draws_with_every_input_named() {
+    let mut session = checkout_session();
+    let framing = &mut session.framing;
+    framing
+        .problem_statements
+        .push("Checkout p95 is 4 s".into());
+    framing.assumptions.push(Assumption {
+        text: "Mobile users drop first".into(),
+        confidence: 60.0,
+    });
+    framing.stakeholders.push(Stakeholder {
+        name: "Dana".into(),
+        role: "VP Payments".into(),
+        stance: Stance::Sceptic,
+    });
+    session.log.push(LogEntry {
+        at: noon(),
+        event: LogEvent::Note {
+            text: "Kick-off".into(),
+        },
+    });
+    let app = VerdictApp::new_for_test(session, Prefs::default());
+    let mut harness = harness(app);
+    for (n, key) in [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        press(&mut harness, Modifiers::COMMAND, key);
+        assert_eq!(harness.state().place(), Place::ALL[n]);
+    }
+    // Every `run` above also checked that each visible input has an accessible name; the
+    // menu's option details add a few more inputs.
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    harness.get_by_label("#1").click();
+    harness.run();
+    assert!(harness.query_by_label("Description").is_some());
+    assert!(
+        harness.query_by_label_contains("Kick-off").is_none(),
+        "Log is not shown"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num6);
+    assert!(harness.query_all_by_label_contains("Kick-off").next().is_some());
+}

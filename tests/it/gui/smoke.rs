@@ -1,0 +1,152 @@
+//! The real binary in a real window under Xvfb: it opens the example, shows it, names the
+//! file in its title, and closes cleanly on Ctrl+Q.
+//!
+//! Needs Xvfb, xdotool and ImageMagick. Without them the test fails when `CI` is set and
+//! otherwise prints why it did not run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the child it holds when dropped, so a failing test leaves no process behind.
+struct Reaped(Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn tool_missing(name: &str) -> bool {
+    Command::new(name)
+        .arg("-version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_err()
+}
+
+fn wait_until<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(found) = probe() {
+            return Some(found);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn start_xvfb() -> (Reaped, String) {
+    for n in 90..140 {
+        if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let display = format!(":{n}");
+        let child = Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let mut xvfb = Reaped(child);
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        let up = wait_until(Duration::from_secs(10), || {
+            if socket.exists() {
+                return Some(true);
+            }
+            match xvfb.0.try_wait() {
+                Ok(Some(_)) => Some(false),
+                _ => None,
+            }
+        });
+        if up == Some(true) {
+            return (xvfb, display);
+        }
+    }
+    panic!("no free X display between :90 and :139");
+}
+
+fn xdotool(display: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    (out.status.success() && !text.is_empty()).then_some(text)
+}
+
+#[test]
+fn the_window_opens_the_example_shows_it_and_closes_cleanly() {
+    let missing: Vec<&str> = ["Xvfb", "xdotool", "import"]
+        .into_iter()
+        .filter(|tool| tool_missing(tool))
+        .collect();
+    if !missing.is_empty() {
+        let why = format!(
+            "window smoke test not run: {} not installed",
+            missing.join(", ")
+        );
+        assert!(std::env::var_os("CI").is_none(), "{why}");
+        eprintln!("{why}");
+        return;
+    }
+    let (_xvfb, display) = start_xvfb();
+    let home = tempfile::tempdir().unwrap();
+    let app = Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .arg("saves/live-streams.ron")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut app = Reaped(app);
+
+    let window = wait_until(Duration::from_secs(60), || {
+        xdotool(&display, &["search", "--name", "live-streams.ron"])
+    })
+    .expect("a window titled with the file name appears");
+    let window = window.lines().next().unwrap_or_default().to_owned();
+    let title = xdotool(&display, &["getwindowname", &window]).unwrap_or_default();
+    assert_eq!(title, "live-streams.ron — Verdict");
+
+    // Give it a moment to paint, then look at the screen.
+    std::thread::sleep(Duration::from_secs(2));
+    let shot = home.path().join("shot.png");
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&shot)
+        .env("DISPLAY", &display)
+        .status()
+        .expect("import runs");
+    assert!(status.success());
+    let colours = Command::new("identify")
+        .args(["-format", "%k"])
+        .arg(&shot)
+        .output()
+        .expect("identify runs");
+    let colours: u32 = String::from_utf8_lossy(&colours.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    assert!(colours >= 20, "the screen looks blank: {colours} colours");
+
+    xdotool(&display, &["windowfocus", "--sync", &window]);
+    Command::new("xdotool")
+        .args(["key", "--window", &window, "ctrl+q"])
+        .env("DISPLAY", &display)
+        .status()
+        .expect("xdotool runs");
+    let exit = wait_until(Duration::from_secs(20), || app.0.try_wait().ok().flatten())
+        .expect("the window closes after Ctrl+Q");
+    assert!(exit.success(), "exit status {exit:?}");
+}
