@@ -3,6 +3,7 @@
 
 mod browser;
 mod csv;
+mod edge;
 mod fixture;
 mod golden;
 mod html;
