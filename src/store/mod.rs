@@ -8,6 +8,7 @@
 //! - [`save_file`] / [`write_text_atomic`]: atomic writes; `save_file` keeps `NAME.bak`.
 
 mod atomic;
+mod background;
 mod canonical;
 mod error;
 mod load;
@@ -18,6 +19,7 @@ mod recovery;
 mod stamp;
 
 pub use atomic::{backup_path, save_file, save_file_stamped, stale_temps, write_text_atomic};
+pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
 pub use load::{
