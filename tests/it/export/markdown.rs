@@ -177,6 +177,26 @@ fn the_record_has_the_decision_record_sections() {
     }
 }
 
+/// The sequence of block-level elements, to check user text adds or removes none.
+fn block_shape(md: &str) -> Vec<String> {
+    parse(md)
+        .into_iter()
+        .filter_map(|event| match event {
+            Event::Start(
+                tag @ (Tag::Heading { .. }
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::Table(_)
+                | Tag::TableRow),
+            ) => Some(format!("{tag:?}")),
+            Event::Rule => Some("Rule".to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The text a title should read as in a table cell: visible, lines trimmed and joined.
 fn expected_cell(title: &str) -> String {
     let visible = verdict::export::escape::visible(title);
@@ -197,7 +217,26 @@ proptest::proptest! {
     ) {
         let mut s = small_session();
         s.options[0].title = title.clone();
+        s.directive.ask = title.clone();
+        s.framing.problem_statements = vec![title.clone()];
+        s.kill_criteria[0].condition = title.clone();
         let md = render(&s, Format::Markdown, today());
+        let text = all_text(&md);
+        for line in verdict::export::escape::visible(&title).split(['\r', '\n']) {
+            proptest::prop_assert!(text.contains(line.trim()), "{:?} missing", line);
+        }
+        let plain = {
+            let mut p = s.clone();
+            p.options[0].title = "plain".into();
+            p.directive.ask = "plain".into();
+            p.framing.problem_statements = vec!["plain".into()];
+            p.kill_criteria[0].condition = "plain".into();
+            render(&p, Format::Markdown, today())
+        };
+        // Blank text is left out of lists on purpose, which changes the shape.
+        if !expected_cell(&title).is_empty() {
+            proptest::prop_assert_eq!(block_shape(&md), block_shape(&plain));
+        }
         let rows = table_after(&md, "Scoring matrix");
         proptest::prop_assert_eq!(rows[1].len(), rows[0].len());
         proptest::prop_assert_eq!(&rows[1][0], &expected_cell(&title));
