@@ -4,7 +4,7 @@
 
 use super::lens_name;
 use crate::analysis::{self, KillReason, Ranking, Recommendation};
-use crate::model::Session;
+use crate::model::{Outcome, Session};
 use serde::Serialize;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -32,6 +32,9 @@ pub struct RankReport {
     pub recommendation: RecommendationReport,
     /// The recorded outcome: `Undecided`, `Chosen`, `Killed`, `Deferred` or `Reframe`.
     pub outcome: &'static str,
+    /// The outcome in words for the table, e.g. `Chosen: “Buy a CDN”`; not in the JSON.
+    #[serde(skip)]
+    pub outcome_text: String,
 }
 
 /// One option in [`RankReport::ranking`].
@@ -87,6 +90,18 @@ pub fn report(session: &Session) -> RankReport {
         ranking: rows(session, &ranking),
         recommendation: recommendation_report(session, &recommendation),
         outcome: session.outcome.label(),
+        outcome_text: outcome_text(session),
+    }
+}
+
+fn outcome_text(session: &Session) -> String {
+    match &session.outcome {
+        Outcome::Chosen { option, .. } => {
+            let title = session.option(option).map_or(option.as_str(), |o| &o.title);
+            format!("Chosen: “{title}”")
+        }
+        Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
+        other => other.label().to_owned(),
     }
 }
 
@@ -221,7 +236,7 @@ pub fn to_text(report: &RankReport) -> String {
         let _ = writeln!(out, "(no options yet)");
     }
     let _ = writeln!(out, "\nRecommendation: {}", report.recommendation.text);
-    let _ = writeln!(out, "Outcome: {}", report.outcome);
+    let _ = writeln!(out, "Outcome: {}", report.outcome_text);
     out
 }
 
@@ -293,5 +308,20 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Recommendation: Kill: doing nothing ranks first"));
+    }
+
+    #[test]
+    fn the_text_names_the_chosen_option_and_the_json_keeps_the_label() {
+        let mut s = session();
+        assert!(to_text(&report(&s)).ends_with("Outcome: Undecided\n"));
+        s.outcome = Outcome::Chosen {
+            option: "rewrite".into(),
+            rationale: "we will".into(),
+        };
+        let r = report(&s);
+        assert!(to_text(&r).ends_with("Outcome: Chosen: “Rewrite checkout”\n"));
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["outcome"], "Chosen");
+        assert!(json.get("outcome_text").is_none());
     }
 }
