@@ -206,3 +206,36 @@ fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
         }
     }
 }
+
+#[test]
+fn a_save_failing_at_the_last_step_removes_its_temporary_file() {
+    // A folder where the file should be: writing the temporary file works, replacing
+    // the target cannot, even for the superuser.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::create_dir(&path).unwrap();
+    fs::write(path.join("inside.txt"), "keep me").unwrap();
+    let err = store::save_file(&path, &Session::new("x")).unwrap_err();
+    assert!(
+        err.to_string().contains("could not replace the file"),
+        "{err}"
+    );
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+    assert_eq!(
+        fs::read_to_string(path.join("inside.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+#[test]
+fn a_save_under_a_path_through_a_file_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "a file, not a folder").unwrap();
+    let path = dir.path().join("notes.txt").join("plan.ron");
+    let err = store::write_text_atomic(&path, "x").unwrap_err();
+    assert!(
+        err.to_string().starts_with(&path.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(names_in(dir.path()), ["notes.txt"]);
+}
