@@ -2,12 +2,13 @@
 //! results of file jobs when they come back.
 
 use super::dialogs::Picked;
-use super::file_worker::{FileDone, FileJob};
+use super::file_worker::{FileDone, FileJob, SaveFailure};
 use super::recovery::AUTOSAVE_DELAY;
 use super::verdict_app::{Notice, PathPrompt, VerdictApp};
 use crate::document::Document;
 use crate::export::{self, Format};
 use crate::model::Session;
+use crate::store::RecoveryEntry;
 use crate::ui::command::Command;
 use std::path::{Path, PathBuf};
 
@@ -42,8 +43,8 @@ impl VerdictApp {
             },
             Command::OpenPath(path) => self.files.submit(FileJob::Load(path)),
             Command::Save => match self.path.clone() {
-                Some(path) => self.save_to(path),
-                None => self.run_command(ctx, Command::SaveAs, discard_ok),
+                Some(path) if !self.read_only => self.save_to(path, true),
+                _ => self.run_command(ctx, Command::SaveAs, discard_ok),
             },
             Command::SaveAs => {
                 let name = self.suggested_name("ron");
@@ -51,7 +52,7 @@ impl VerdictApp {
                     .dialogs
                     .pick_save(default_dir().as_deref(), &name, "ron")
                 {
-                    Picked::Path(path) => self.save_to(with_extension(path, "ron")),
+                    Picked::Path(path) => self.save_to(with_extension(path, "ron"), true),
                     Picked::Cancelled => self.after_save = None,
                     Picked::Unavailable => self.ask_for_path(Command::SaveAs, &name),
                 }
@@ -102,7 +103,7 @@ impl VerdictApp {
     pub(super) fn prompt_answered(&mut self, ctx: &egui::Context, purpose: Command, path: PathBuf) {
         match purpose {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
-            Command::SaveAs => self.save_to(with_extension(path, "ron")),
+            Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
             other => self.run_command(ctx, other, true),
         }
@@ -133,12 +134,30 @@ impl VerdictApp {
         format!("{stem}.{extension}")
     }
 
-    fn save_to(&mut self, path: PathBuf) {
+    /// Saves to `path`. Saving over the open file first checks that nobody changed it
+    /// (unless `check` is false: the user chose to overwrite); saving to another file takes
+    /// its edit lock.
+    pub(super) fn save_to(&mut self, path: PathBuf, check: bool) {
+        let same_file = self.path.as_ref() == Some(&path) && !self.read_only;
         self.files.submit(FileJob::Save {
+            expected: if same_file && check {
+                self.stamp.clone()
+            } else {
+                None
+            },
+            lock: !same_file,
             path,
             session: Box::new(self.doc.session().clone()),
             revision: self.doc.revision(),
         });
+    }
+
+    /// The open file's name, or "Untitled".
+    pub(super) fn display_name(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     fn export_to(&mut self, format: Format, path: PathBuf) {
@@ -151,6 +170,10 @@ impl VerdictApp {
         self.doc = doc;
         self.generation += 1;
         self.path = path;
+        self.stamp = None;
+        self.lock = None;
+        self.read_only = false;
+        self.conflict = false;
         self.last_edit = None;
         self.recovery_written = None;
         self.menu = Default::default();
@@ -158,9 +181,19 @@ impl VerdictApp {
     }
 
     fn clear_recovery(&mut self) {
-        if let Some(recovery) = &self.recovery {
-            self.files.submit(recovery.clear_job(self.doc.revision()));
-            self.recovery_written = Some((self.generation, self.doc.revision()));
+        self.recovery_written = Some((self.generation, self.doc.revision()));
+        if let Some(path) = self.recovery_file.take() {
+            self.discard_recovery_file(path);
+        }
+    }
+
+    /// Deletes a recovery file in the background.
+    pub(super) fn discard_recovery_file(&mut self, path: PathBuf) {
+        if let Some(store) = &self.recovery {
+            self.files.submit(FileJob::DiscardRecovery {
+                store: store.clone(),
+                path,
+            });
         }
     }
 
@@ -168,8 +201,10 @@ impl VerdictApp {
     pub(super) fn file_done(&mut self, ctx: &egui::Context, done: FileDone) {
         match done {
             FileDone::Loaded { path, result } => match result {
-                Ok((session, migrated_from)) => {
-                    self.replace_document(Document::new(*session), Some(path.clone()));
+                Ok(loaded) => {
+                    let migrated_from = loaded.migrated_from;
+                    self.replace_document(Document::new(*loaded.session), Some(path.clone()));
+                    self.stamp = Some(loaded.stamp);
                     self.prefs.add_recent(&path);
                     self.prefs.last_file = Some(path.clone());
                     self.clear_recovery();
@@ -182,6 +217,13 @@ impl VerdictApp {
                         is_error: false,
                         offer_save_as: false,
                     });
+                    match loaded.lock {
+                        Ok(lock) => self.lock = Some(lock),
+                        Err(message) => {
+                            self.read_only = true;
+                            self.error(format!("Opened read-only. {message}"));
+                        }
+                    }
                 }
                 Err(message) => self.error(format!(
                     "Could not open the file; nothing was changed.\n{message}"
@@ -192,9 +234,14 @@ impl VerdictApp {
                 revision,
                 result,
             } => match result {
-                Ok(()) => {
+                Ok((stamp, lock)) => {
                     self.doc.mark_saved_at(revision);
                     self.path = Some(path.clone());
+                    self.stamp = Some(stamp);
+                    if let Some(Ok(lock)) = lock {
+                        self.lock = Some(lock);
+                        self.read_only = false;
+                    }
                     self.prefs.add_recent(&path);
                     self.prefs.last_file = Some(path.clone());
                     self.info(format!("Saved {}", path.display()));
@@ -205,7 +252,8 @@ impl VerdictApp {
                         self.run_command(ctx, next, true);
                     }
                 }
-                Err(message) => {
+                Err(SaveFailure::ChangedOnDisk) => self.conflict = true,
+                Err(SaveFailure::Failed(message)) => {
                     self.after_save = None;
                     self.notice = Some(Notice {
                         text: format!("Not saved: {message}"),
@@ -218,10 +266,16 @@ impl VerdictApp {
                 Ok(()) => self.info(format!("Exported {}", path.display())),
                 Err(message) => self.error(format!("Not exported: {message}")),
             },
-            FileDone::RecoveryWritten { result, .. } => {
+            FileDone::RecoveryWritten { result, .. } => match result {
+                Ok(path) => self.recovery_file = Some(path),
+                Err(message) => self.error(format!(
+                    "Unsaved work could not be copied for recovery: {message}; save soon."
+                )),
+            },
+            FileDone::RecoveryDiscarded(result) => {
                 if let Err(message) = result {
                     self.error(format!(
-                        "Unsaved work could not be copied for recovery: {message}; save soon."
+                        "An old recovery file could not be removed: {message}"
                     ));
                 }
             }
@@ -243,9 +297,18 @@ impl VerdictApp {
             ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
             return;
         }
-        for job in recovery.write_jobs(self.doc.session(), self.path.as_deref(), key.1) {
-            self.files.submit(job);
-        }
+        let entry = RecoveryEntry {
+            original: self.path.clone(),
+            original_stamp: self.stamp.clone(),
+            pid: std::process::id(),
+            written_at: (self.clock)(),
+            session: self.doc.session().clone(),
+        };
+        self.files.submit(FileJob::WriteRecovery {
+            store: recovery.clone(),
+            entry: Box::new(entry),
+            revision: key.1,
+        });
         self.recovery_written = Some(key);
     }
 }

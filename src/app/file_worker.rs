@@ -2,15 +2,15 @@
 //! reports back through a channel, waking the UI when it is done.
 
 use crate::model::Session;
-use crate::store;
-use std::path::PathBuf;
+use crate::store::{self, DiskState, DocumentLock, FileStamp, RecoveryEntry, RecoveryStore};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 /// Work for the file thread.
 #[derive(Debug)]
 pub enum FileJob {
-    /// Read, parse and validate a session.
+    /// Read, parse and validate a session, stamp it, and take its edit lock.
     Load(PathBuf),
     /// Save `session` (the document at `revision`) to a file.
     Save {
@@ -20,6 +20,11 @@ pub enum FileJob {
         session: Box<Session>,
         /// The document revision being saved.
         revision: u64,
+        /// The file as it was loaded or last saved; a different file on disk stops the
+        /// save with [`SaveFailure::ChangedOnDisk`]. `None` overwrites whatever is there.
+        expected: Option<FileStamp>,
+        /// Take the edit lock on `path` (a Save As to a new file).
+        lock: bool,
     },
     /// Write an export.
     Export {
@@ -28,15 +33,44 @@ pub enum FileJob {
         /// The rendered text.
         text: String,
     },
-    /// Write the recovery copy of unsaved work (empty `text` clears it).
-    Recovery {
-        /// The recovery file.
-        path: PathBuf,
-        /// The canonical RON of the session, or empty.
-        text: String,
+    /// Write unsaved work to the recovery folder.
+    WriteRecovery {
+        /// The recovery folder.
+        store: RecoveryStore,
+        /// What to write.
+        entry: Box<RecoveryEntry>,
         /// The document revision written.
         revision: u64,
     },
+    /// Delete a recovery file.
+    DiscardRecovery {
+        /// The recovery folder.
+        store: RecoveryStore,
+        /// The recovery file.
+        path: PathBuf,
+    },
+}
+
+/// A session read from a file, with what the app needs to save it back safely.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// The session.
+    pub session: Box<Session>,
+    /// The older format it was upgraded from, if any.
+    pub migrated_from: Option<u32>,
+    /// The file as read, for the external-change check before saving.
+    pub stamp: FileStamp,
+    /// The edit lock, or why it could not be taken (the document then opens read-only).
+    pub lock: Result<DocumentLock, String>,
+}
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum SaveFailure {
+    /// Someone else changed the file since it was loaded or saved.
+    ChangedOnDisk,
+    /// The store's located message.
+    Failed(String),
 }
 
 /// What a finished job reports. Errors are the store's located messages.
@@ -46,8 +80,8 @@ pub enum FileDone {
     Loaded {
         /// The file.
         path: PathBuf,
-        /// The session and the format it was migrated from, or the error.
-        result: Result<(Box<Session>, Option<u32>), String>,
+        /// The session, or the error.
+        result: Result<LoadedFile, String>,
     },
     /// A save finished.
     Saved {
@@ -55,8 +89,8 @@ pub enum FileDone {
         path: PathBuf,
         /// The revision that was saved.
         revision: u64,
-        /// Success or the error.
-        result: Result<(), String>,
+        /// The stamp of what was written and the new lock (if one was asked for), or why not.
+        result: Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>,
     },
     /// An export finished.
     Exported {
@@ -65,13 +99,15 @@ pub enum FileDone {
         /// Success or the error.
         result: Result<(), String>,
     },
-    /// The recovery copy was written.
+    /// The recovery copy was written (its path) or not.
     RecoveryWritten {
         /// The revision written.
         revision: u64,
-        /// Success or the error.
-        result: Result<(), String>,
+        /// The recovery file or the error.
+        result: Result<PathBuf, String>,
     },
+    /// A recovery file was deleted (or the error).
+    RecoveryDiscarded(Result<(), String>),
 }
 
 /// Runs [`FileJob`]s on background threads.
@@ -147,8 +183,13 @@ impl FileWorker {
 fn run(job: FileJob) -> FileDone {
     match job {
         FileJob::Load(path) => {
-            let result = store::load_file_info(&path)
-                .map(|loaded| (Box::new(loaded.session), loaded.migrated_from))
+            let result = store::load_file_stamped(&path)
+                .map(|(loaded, stamp)| LoadedFile {
+                    session: Box::new(loaded.session),
+                    migrated_from: loaded.migrated_from,
+                    stamp,
+                    lock: DocumentLock::acquire(&path).map_err(|e| e.to_string()),
+                })
                 .map_err(|e| e.to_string());
             FileDone::Loaded { path, result }
         }
@@ -156,8 +197,10 @@ fn run(job: FileJob) -> FileDone {
             path,
             session,
             revision,
+            expected,
+            lock,
         } => {
-            let result = store::save_file(&path, &session).map_err(|e| e.to_string());
+            let result = save(&path, &session, expected.as_ref(), lock);
             FileDone::Saved {
                 path,
                 revision,
@@ -168,23 +211,35 @@ fn run(job: FileJob) -> FileDone {
             let result = store::write_text_atomic(&path, &text).map_err(|e| e.to_string());
             FileDone::Exported { path, result }
         }
-        FileJob::Recovery {
-            path,
-            text,
+        FileJob::WriteRecovery {
+            store,
+            entry,
             revision,
-        } => {
-            let result = write_recovery(&path, &text);
-            FileDone::RecoveryWritten { revision, result }
+        } => FileDone::RecoveryWritten {
+            revision,
+            result: store.write(&entry).map_err(|e| e.to_string()),
+        },
+        FileJob::DiscardRecovery { store, path } => {
+            FileDone::RecoveryDiscarded(store.discard(&path).map_err(|e| e.to_string()))
         }
     }
 }
 
-/// Writes a recovery file atomically, creating the data folder on first use.
-fn write_recovery(path: &std::path::Path, text: &str) -> Result<(), String> {
-    if let Some(dir) = path.parent() {
-        // The store writes files but does not create folders; the user's data folder may
-        // not exist yet on a first run.
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+type SaveResult = Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>;
+
+fn save(path: &Path, session: &Session, expected: Option<&FileStamp>, lock: bool) -> SaveResult {
+    if let Some(expected) = expected {
+        match store::check_unchanged(path, expected) {
+            Ok(DiskState::Unchanged | DiskState::Missing) => {}
+            Ok(DiskState::Changed(_)) => return Err(SaveFailure::ChangedOnDisk),
+            Err(e) => return Err(SaveFailure::Failed(e.to_string())),
+        }
     }
-    store::write_text_atomic(path, text).map_err(|e| e.to_string())
+    let lock = lock.then(|| DocumentLock::acquire(path).map_err(|e| e.to_string()));
+    if let Some(Err(message)) = &lock {
+        return Err(SaveFailure::Failed(message.clone()));
+    }
+    let stamp =
+        store::save_file_stamped(path, session).map_err(|e| SaveFailure::Failed(e.to_string()))?;
+    Ok((stamp, lock))
 }

@@ -41,6 +41,8 @@ impl VerdictApp {
         let commands = Vec::new();
         if self.recovery_offer.is_some() {
             self.recovery_modal(ctx);
+        } else if self.conflict {
+            self.conflict_modal(ctx);
         } else if let Some(waiting) = self.confirm.clone() {
             self.confirm_modal(ctx, waiting);
         } else if self.prompt.is_some() {
@@ -60,7 +62,7 @@ impl VerdictApp {
     }
 
     fn confirm_modal(&mut self, ctx: &egui::Context, waiting: Command) {
-        let name = self.window_title().replace(" • — Verdict", "");
+        let name = self.display_name();
         let mut answer = None;
         let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
             ui.heading("Unsaved changes");
@@ -100,6 +102,42 @@ impl VerdictApp {
             }
             Some(_) => self.confirm = None,
             None => {}
+        }
+    }
+
+    fn conflict_modal(&mut self, ctx: &egui::Context) {
+        let name = self.display_name();
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "Someone else changed {name} after you opened it. Saving now would overwrite \
+                 their changes."
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Reload theirs").clicked() {
+                    answer = Some(0);
+                }
+                if ui.button("Overwrite with mine").clicked() {
+                    answer = Some(1);
+                }
+                if ui.button("Save mine as…").clicked() {
+                    answer = Some(2);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(3);
+                }
+            });
+        });
+        let Some(answer) = answer else {
+            return;
+        };
+        self.conflict = false;
+        match (answer, self.path.clone()) {
+            (0, Some(path)) => self.run_command(ctx, Command::OpenPath(path), true),
+            (1, Some(path)) => self.save_to(path, false),
+            (2, _) => self.run_command(ctx, Command::SaveAs, true),
+            _ => self.after_save = None,
         }
     }
 
@@ -159,6 +197,13 @@ impl VerdictApp {
                 offer.session.title,
                 offer.session.options.len()
             ));
+            if offer.source_changed {
+                ui.colored_label(
+                    theme::WARNING,
+                    "That file has changed on disk since: restoring opens the unsaved work \
+                     beside it, and saving will ask before overwriting the newer file.",
+                );
+            }
             ui.label("Restoring opens it as unsaved changes; the file on disk is not touched.");
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {
@@ -172,14 +217,23 @@ impl VerdictApp {
         match answer {
             Some(true) => {
                 if let Some(offer) = self.recovery_offer.take() {
-                    self.replace_document(Document::unsaved(offer.session), offer.source);
-                    self.info("Restored unsaved work; save it to keep it.".into());
+                    self.replace_document(Document::unsaved(offer.session), None);
+                    if let Some(source) = offer.source {
+                        // Saving goes through Save As (suggesting the source), so a file
+                        // that changed meanwhile is never silently overwritten.
+                        self.info(format!(
+                            "Restored unsaved work on {}; use Save As to keep it.",
+                            source.display()
+                        ));
+                    } else {
+                        self.info("Restored unsaved work; save it to keep it.".into());
+                    }
+                    self.discard_recovery_file(offer.recovery_file);
                 }
             }
             Some(false) => {
-                self.recovery_offer = None;
-                if let Some(recovery) = &self.recovery {
-                    self.files.submit(recovery.clear_job(0));
+                if let Some(offer) = self.recovery_offer.take() {
+                    self.discard_recovery_file(offer.recovery_file);
                 }
             }
             None => {}

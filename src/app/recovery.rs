@@ -1,129 +1,84 @@
-//! The recovery copy of unsaved work, written a moment after the last edit and offered back
-//! on the next start if the app did not close cleanly.
-//!
-//! Two files in the user's data folder: `recovery.ron` (the session, canonical RON) and
-//! `recovery-source.txt` (the path of the file it was edited from, or empty). Both are
-//! written atomically by the store; an absent or empty `recovery.ron` means nothing to offer.
+//! Crash recovery as the app uses it: when to write the copy of unsaved work, and what to
+//! offer at start. The files themselves are the store's ([`RecoveryStore`]).
 
-use super::file_worker::FileJob;
 use crate::model::Session;
-use crate::store;
-use std::path::{Path, PathBuf};
+use crate::store::{self, DiskState, RecoveryStore};
+use std::path::PathBuf;
 use std::time::Duration;
 
-/// How long after the last edit the recovery copy is written.
+/// How long after the last edit the recovery copy is written (the promise is 2 s).
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1200);
-
-/// Where recovery files live.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Recovery {
-    dir: PathBuf,
-}
 
 /// Unsaved work found at start.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecoveryOffer {
-    /// The session as it was last autosaved.
+    /// The session as it was last written aside.
     pub session: Session,
     /// The file it was edited from, if it had one.
     pub source: Option<PathBuf>,
+    /// The recovery file, to delete once answered.
+    pub recovery_file: PathBuf,
+    /// The source file changed on disk after the work was written aside.
+    pub source_changed: bool,
 }
 
-impl Recovery {
-    /// Recovery files in the user's data folder (e.g. `~/.local/share/verdict`), if the
-    /// platform has one.
-    pub fn in_data_dir() -> Option<Self> {
-        directories::ProjectDirs::from("", "", "verdict").map(|dirs| Self::at(dirs.data_dir()))
-    }
-
-    /// Recovery files in `dir`.
-    pub fn at(dir: &Path) -> Self {
-        Self {
-            dir: dir.to_path_buf(),
-        }
-    }
-
-    /// The session copy.
-    pub fn session_path(&self) -> PathBuf {
-        self.dir.join("recovery.ron")
-    }
-
-    fn source_path(&self) -> PathBuf {
-        self.dir.join("recovery-source.txt")
-    }
-
-    /// The unsaved work left by a previous run, if any.
-    pub fn read(&self) -> Option<RecoveryOffer> {
-        let bytes = store::read_bytes(&self.session_path()).ok()?;
-        if bytes.is_empty() {
-            return None;
-        }
-        let loaded = store::load_named(&bytes, &self.session_path().display().to_string()).ok()?;
-        let source = store::read_bytes(&self.source_path())
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .map(PathBuf::from);
-        Some(RecoveryOffer {
-            session: loaded.session,
-            source,
+/// The newest unsaved work left by a process that is no longer running, if any.
+pub fn find_offer(recovery: &RecoveryStore) -> Option<RecoveryOffer> {
+    recovery
+        .list()
+        .into_iter()
+        .rev()
+        .filter(|listing| !listing.owner_running)
+        .find_map(|listing| {
+            let entry = listing.entry.ok()?;
+            let source_changed = match (&entry.original, &entry.original_stamp) {
+                (Some(path), Some(stamp)) => !matches!(
+                    store::check_unchanged(path, stamp),
+                    Ok(DiskState::Unchanged)
+                ),
+                _ => false,
+            };
+            Some(RecoveryOffer {
+                session: entry.session,
+                source: entry.original,
+                recovery_file: listing.path,
+                source_changed,
+            })
         })
-    }
-
-    /// The jobs that write `session` (at `revision`, edited from `source`) as the copy.
-    pub fn write_jobs(
-        &self,
-        session: &Session,
-        source: Option<&Path>,
-        revision: u64,
-    ) -> [FileJob; 2] {
-        [
-            FileJob::Recovery {
-                path: self.source_path(),
-                text: source.map(|p| p.display().to_string()).unwrap_or_default(),
-                revision,
-            },
-            FileJob::Recovery {
-                path: self.session_path(),
-                text: store::to_canonical_ron(session),
-                revision,
-            },
-        ]
-    }
-
-    /// The job that empties the copy (after a save, or when the work was discarded).
-    pub fn clear_job(&self, revision: u64) -> FileJob {
-        FileJob::Recovery {
-            path: self.session_path(),
-            text: String::new(),
-            revision,
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::file_worker::FileWorker;
+    use crate::store::RecoveryEntry;
+    use chrono::TimeZone;
 
-    #[test]
-    fn written_work_is_offered_back_and_cleared_work_is_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let recovery = Recovery::at(&dir.path().join("data"));
-        assert_eq!(recovery.read(), None);
+    fn entry(pid: u32) -> RecoveryEntry {
         let mut session = Session::new("make checkout faster");
         session.title = "Checkout".into();
-        let mut worker = FileWorker::default();
-        for job in recovery.write_jobs(&session, Some(Path::new("plan.ron")), 3) {
-            worker.submit(job);
+        RecoveryEntry {
+            original: None,
+            original_stamp: None,
+            pid,
+            written_at: chrono::Utc
+                .with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
+                .unwrap(),
+            session,
         }
-        worker.wait_all(Duration::from_secs(10));
-        let offer = recovery.read().expect("an offer");
-        assert_eq!(offer.session, session);
-        assert_eq!(offer.source, Some(PathBuf::from("plan.ron")));
-        worker.submit(recovery.clear_job(3));
-        worker.wait_all(Duration::from_secs(10));
-        assert_eq!(recovery.read(), None);
+    }
+
+    #[test]
+    fn work_left_by_a_dead_process_is_offered_but_not_a_running_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let recovery = RecoveryStore::new(dir.path());
+        assert_eq!(find_offer(&recovery), None);
+        recovery.write(&entry(std::process::id())).unwrap();
+        assert_eq!(find_offer(&recovery), None, "this process is still running");
+        // Process ids above the kernel's limit (4,194,304) never belong to a live process.
+        let path = recovery.write(&entry(4_194_400)).unwrap();
+        let offer = find_offer(&recovery).expect("an offer");
+        assert_eq!(offer.session.title, "Checkout");
+        assert_eq!(offer.recovery_file, path);
+        assert!(!offer.source_changed);
     }
 }

@@ -4,11 +4,12 @@ use super::analysis_worker::AnalysisWorker;
 use super::dialogs::{FileDialogs, NativeDialogs, PromptOnly};
 use super::file_worker::FileWorker;
 use super::prefs::Prefs;
-use super::recovery::{Recovery, RecoveryOffer};
+use super::recovery::{RecoveryOffer, find_offer};
 use crate::analysis::{Ranking, Recommendation, rank, recommend_from};
 use crate::document::Document;
 use crate::export::{self, Format};
 use crate::model::Session;
+use crate::store::{DocumentLock, FileStamp, RecoveryStore};
 use crate::ui::command::{Command, commands_from_keyboard};
 use crate::ui::decide_view::{DecideState, decide_ui};
 use crate::ui::directive_view::directive_ui;
@@ -73,8 +74,18 @@ pub struct VerdictApp {
     /// A command to run once the save in progress succeeds.
     pub(super) after_save: Option<Command>,
     pub(super) notice: Option<Notice>,
-    pub(super) recovery: Option<Recovery>,
+    /// The file as loaded or last saved, for the external-change check.
+    pub(super) stamp: Option<FileStamp>,
+    /// The edit lock on `path`; `None` with a path means the file is open read-only.
+    pub(super) lock: Option<DocumentLock>,
+    /// Opened read-only (another window has it): Save goes to Save As.
+    pub(super) read_only: bool,
+    /// The file changed on disk since it was loaded; asking reload / overwrite / save as.
+    pub(super) conflict: bool,
+    pub(super) recovery: Option<RecoveryStore>,
     pub(super) recovery_offer: Option<RecoveryOffer>,
+    /// The recovery file this run wrote last, deleted after a save.
+    pub(super) recovery_file: Option<PathBuf>,
     /// (generation, revision) last written to the recovery file.
     pub(super) recovery_written: Option<(u64, u64)>,
     pub(super) last_edit: Option<Instant>,
@@ -95,7 +106,7 @@ impl VerdictApp {
     pub fn new(session: Session, prefs: Prefs) -> Self {
         let mut app = Self::new_for_test(session, prefs);
         app.dialogs = Box::new(NativeDialogs);
-        app.recovery = Recovery::in_data_dir();
+        app.recovery = RecoveryStore::in_user_data_dir();
         app.clock = Box::new(Utc::now);
         app.analysis = Some(AnalysisWorker::new());
         app
@@ -126,8 +137,13 @@ impl VerdictApp {
             confirm: None,
             after_save: None,
             notice: None,
+            stamp: None,
+            lock: None,
+            read_only: false,
+            conflict: false,
             recovery: None,
             recovery_offer: None,
+            recovery_file: None,
             recovery_written: None,
             last_edit: None,
             allow_close: false,
@@ -154,8 +170,8 @@ impl VerdictApp {
     }
 
     /// Keeps the recovery copy in this folder and offers what an earlier run left there.
-    pub fn with_recovery(mut self, recovery: Recovery) -> Self {
-        self.recovery_offer = recovery.read();
+    pub fn with_recovery(mut self, recovery: RecoveryStore) -> Self {
+        self.recovery_offer = find_offer(&recovery);
         self.recovery = Some(recovery);
         self
     }
@@ -186,6 +202,11 @@ impl VerdictApp {
         &self.prefs
     }
 
+    /// True when the file is open read-only because another window is editing it.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
     /// The place shown.
     pub fn place(&self) -> Place {
         self.place
@@ -213,7 +234,8 @@ impl VerdictApp {
             |n| n.to_string_lossy().into_owned(),
         );
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
-        format!("{name}{dirty} — Verdict")
+        let read_only = if self.read_only { " (read-only)" } else { "" };
+        format!("{name}{dirty}{read_only} — Verdict")
     }
 
     /// Runs `command` as if it had been picked from the menu.
@@ -271,7 +293,7 @@ impl VerdictApp {
                     recent: self.prefs.recent.clone(),
                     presenting: self.presenting,
                     dark: self.prefs.dark,
-                    read_only: false,
+                    read_only: self.read_only,
                 };
                 commands.extend(menu_bar_ui(ui, &info));
                 commands.extend(self.notice_ui(ui));

@@ -292,5 +292,101 @@ fn every_place_draws_with_every_input_named() {
         "Log is not shown"
     );
     press(&mut harness, Modifiers::COMMAND, Key::Num6);
-    assert!(harness.query_all_by_label_contains("Kick-off").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Kick-off")
+            .next()
+            .is_some()
+    );
+}
+
+/// Draws frames until the file jobs started so far have finished and been applied.
+fn settle_files(harness: &mut Harness<'_, VerdictApp>) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_files(&ctx);
+    harness.run();
+}
+
+#[test]
+fn unsaved_work_is_written_aside_soon_after_the_last_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = verdict::store::RecoveryStore::new(dir.path());
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default())
+        .with_recovery(recovery.clone());
+    let mut harness = harness(app);
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text(" (draft)");
+    harness.run();
+    assert!(recovery.list().is_empty(), "not written while typing");
+    std::thread::sleep(verdict::app::recovery::AUTOSAVE_DELAY);
+    harness.run();
+    settle_files(&mut harness);
+    let listings = recovery.list();
+    assert_eq!(listings.len(), 1);
+    let entry = listings[0].entry.as_ref().unwrap();
+    assert_eq!(entry.session.title, "Checkout (draft)");
+    assert!(
+        listings[0].owner_running,
+        "not offered while this window is open"
+    );
+}
+
+#[test]
+fn saving_over_a_file_someone_else_changed_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    verdict::store::save_file(&path, &checkout_session()).unwrap();
+    let app = VerdictApp::new_for_test(Session::new(""), Prefs::default());
+    let mut harness = harness(app);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::OpenPath(path.clone()));
+    settle_files(&mut harness);
+    assert_eq!(harness.state().path(), Some(&path));
+    assert!(!harness.state().is_read_only());
+
+    let mut theirs = checkout_session();
+    theirs.title = "Their version".into();
+    verdict::store::save_file(&path, &theirs).unwrap();
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text(" (mine)");
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    settle_files(&mut harness);
+    assert!(
+        harness.query_by_label("Reload theirs").is_some(),
+        "asks first"
+    );
+    assert_eq!(
+        verdict::store::load_file(&path).unwrap().title,
+        "Their version"
+    );
+    harness.get_by_label("Overwrite with mine").click();
+    harness.run();
+    settle_files(&mut harness);
+    assert_eq!(
+        verdict::store::load_file(&path).unwrap().title,
+        "Checkout (mine)"
+    );
+}
+
+#[test]
+fn a_file_open_in_another_window_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    verdict::store::save_file(&path, &checkout_session()).unwrap();
+    let _other_window = verdict::store::DocumentLock::acquire(&path).unwrap();
+    let app = VerdictApp::new_for_test(Session::new(""), Prefs::default());
+    let mut harness = harness(app);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::OpenPath(path.clone()));
+    settle_files(&mut harness);
+    assert_eq!(harness.state().document().session().title, "Checkout");
+    assert!(harness.state().is_read_only());
+    assert!(harness.state().window_title().contains("read-only"));
 }
