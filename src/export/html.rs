@@ -4,7 +4,7 @@
 
 use super::escape::html;
 use super::html_style::{CSP, CSS};
-use super::summary::{Summary, number, sentence, verdict_on};
+use super::summary::{Summary, judge, number, sentence};
 use super::svg;
 use crate::model::{Outcome, Session};
 use chrono::NaiveDate;
@@ -304,7 +304,7 @@ fn options(out: &mut String, s: &Summary) {
         }
         out.push_str("<ul>");
         for c in &s.session.criteria {
-            let (Some(verdict), Some(score)) = (verdict_on(c, o), o.score(&c.id)) else {
+            let (Some(verdict), Some(score)) = (judge(c, o), o.score(&c.id)) else {
                 continue;
             };
             let class = verdict.word().to_ascii_lowercase();

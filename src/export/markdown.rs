@@ -4,8 +4,8 @@
 //! user text goes through [`escape::md_inline`] or [`escape::md_block`].
 
 use super::escape::{md_block, md_inline};
-use super::summary::{Summary, Verdict, number, scale_words, sentence, verdict_on};
-use crate::model::{Outcome, Session};
+use super::summary::{Summary, judge, number, scale_words, sentence};
+use crate::model::{Outcome, Session, SolutionOption};
 use chrono::NaiveDate;
 
 /// The decision record of `session` as CommonMark with GFM tables.
@@ -224,20 +224,16 @@ fn outcome(doc: &mut Doc, s: &Summary) {
 }
 
 /// MADR "Good, because …" lines for the chosen option, one per scored criterion.
-fn consequences(s: &Summary, chosen: &crate::model::SolutionOption) -> Vec<String> {
+fn consequences(s: &Summary, chosen: &SolutionOption) -> Vec<String> {
     s.session
         .criteria
         .iter()
         .filter_map(|c| {
-            let verdict = verdict_on(c, chosen)?;
+            let judgement = judge(c, chosen)?;
             let likely = chosen.score(&c.id)?.likely;
-            let because = match verdict {
-                Verdict::Good => "Good, because",
-                Verdict::Neutral => "Neutral, because",
-                Verdict::Bad => "Bad, because",
-            };
             Some(format!(
-                "{because} {} scores {} ({})",
+                "{}, because {} scores {} ({})",
+                judgement.word(),
                 c.name,
                 number(likely),
                 scale_words(c)
@@ -355,7 +351,7 @@ fn pros_and_cons(doc: &mut Doc, s: &Summary) {
         }
         let mut any = false;
         for c in &s.session.criteria {
-            let (Some(verdict), Some(score)) = (verdict_on(c, o), o.score(&c.id)) else {
+            let (Some(verdict), Some(score)) = (judge(c, o), o.score(&c.id)) else {
                 continue;
             };
             any = true;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 /// How an option does on one criterion, for pros and cons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Verdict {
+pub(super) enum Judgement {
     /// In the best part of the scale.
     Good,
     /// In the middle of the scale.
@@ -17,13 +17,13 @@ pub(super) enum Verdict {
     Bad,
 }
 
-impl Verdict {
+impl Judgement {
     /// The MADR word for it.
     pub(super) fn word(self) -> &'static str {
         match self {
-            Verdict::Good => "Good",
-            Verdict::Neutral => "Neutral",
-            Verdict::Bad => "Bad",
+            Judgement::Good => "Good",
+            Judgement::Neutral => "Neutral",
+            Judgement::Bad => "Bad",
         }
     }
 }
@@ -184,15 +184,15 @@ impl<'a> Summary<'a> {
 }
 
 /// How `option` does on `criterion`, or `None` when it has no score there.
-pub(super) fn verdict_on(criterion: &Criterion, option: &SolutionOption) -> Option<Verdict> {
+pub(super) fn judge(criterion: &Criterion, option: &SolutionOption) -> Option<Judgement> {
     let score = option.score(&criterion.id)?;
     let n = analysis::normalised(criterion, score.likely);
     Some(if n >= 0.6 {
-        Verdict::Good
+        Judgement::Good
     } else if n <= 0.4 {
-        Verdict::Bad
+        Judgement::Bad
     } else {
-        Verdict::Neutral
+        Judgement::Neutral
     })
 }
 
