@@ -281,9 +281,8 @@ impl VerdictApp {
 
     fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
         if self.presenting {
-            let title = self.doc.session().title.clone();
             egui::Panel::top("stepper").show(ui, |ui| {
-                commands.extend(stepper_ui(ui, self.place, &title));
+                commands.extend(stepper_ui(ui, self.place));
             });
         } else {
             egui::Panel::top("menu-bar").show(ui, |ui| {

@@ -76,12 +76,12 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
             for row in &rows[range] {
                 match row {
                     Row::Group { lens, count } => {
-                        ui.add_sized(
-                            [ui.available_width(), ROW_HEIGHT],
-                            egui::Label::new(
+                        ui.horizontal(|ui| {
+                            ui.set_height(ROW_HEIGHT);
+                            ui.label(
                                 egui::RichText::new(format!("{} ({count})", lens.label())).strong(),
-                            ),
-                        );
+                            );
+                        });
                     }
                     Row::Option(option_idx) => option_row_ui(ui, cx, state, *option_idx),
                 }

@@ -7,7 +7,7 @@ use super::theme;
 
 /// The bar at the top while presenting: previous / next through the six places and a way
 /// out. Returns the command clicked, if any.
-pub fn stepper_ui(ui: &mut egui::Ui, place: Place, title: &str) -> Option<Command> {
+pub fn stepper_ui(ui: &mut egui::Ui, place: Place) -> Option<Command> {
     let mut picked = None;
     ui.horizontal(|ui| {
         let previous = ui.add_enabled(place != Place::Directive, egui::Button::new("Previous"));
@@ -28,8 +28,6 @@ pub fn stepper_ui(ui: &mut egui::Ui, place: Place, title: &str) -> Option<Comman
         {
             picked = Some(Command::NextPlace);
         }
-        ui.separator();
-        ui.label(egui::RichText::new(title).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Leave presentation")

@@ -390,3 +390,21 @@ fn a_file_open_in_another_window_opens_read_only() {
     assert!(harness.state().is_read_only());
     assert!(harness.state().window_title().contains("read-only"));
 }
+
+#[test]
+fn an_idle_window_asks_for_no_repaint_on_any_place() {
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let mut harness = harness(app);
+    for place in Place::ALL {
+        let ctx = harness.ctx.clone();
+        harness.state_mut().command(&ctx, Command::GoTo(place));
+        harness.run();
+        harness.step();
+        let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        assert_eq!(
+            delay,
+            std::time::Duration::MAX,
+            "{place:?} keeps repainting"
+        );
+    }
+}
