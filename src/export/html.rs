@@ -4,7 +4,7 @@
 
 use super::escape::html;
 use super::html_style::{CSP, CSS};
-use super::summary::{Summary, judge, number, sentence};
+use super::summary::{Summary, exact_meaning, judge, number, sentence};
 use super::svg;
 use crate::model::{Outcome, Session};
 use chrono::NaiveDate;
@@ -315,6 +315,9 @@ fn options(out: &mut String, s: &Summary) {
                 html(&one_line(&c.name)),
                 number(score.likely)
             );
+            if let Some(meaning) = exact_meaning(c, score.likely) {
+                let _ = write!(out, " ({})", html(&one_line(meaning)));
+            }
             if !score.rationale.trim().is_empty() {
                 let _ = write!(out, " — {}", lines(&score.rationale));
             }

@@ -4,7 +4,7 @@
 //! user text goes through [`escape::md_inline`] or [`escape::md_block`].
 
 use super::escape::{md_block, md_inline};
-use super::summary::{Summary, judge, number, scale_words, sentence};
+use super::summary::{Summary, exact_meaning, judge, number, scale_words, sentence};
 use crate::model::{Outcome, Session, SolutionOption};
 use chrono::NaiveDate;
 
@@ -374,16 +374,6 @@ fn pros_and_cons(doc: &mut Doc, s: &Summary) {
         }
         doc.line("");
     }
-}
-
-/// The described meaning of exactly this level of `criterion`'s scale, if there is one.
-fn exact_meaning(criterion: &crate::model::Criterion, value: f64) -> Option<&str> {
-    criterion
-        .scale
-        .levels
-        .iter()
-        .find(|level| (level.value - value).abs() < 1e-9)
-        .map(|level| level.meaning.as_str())
 }
 
 fn kill_criteria(doc: &mut Doc, s: &Summary) {

@@ -227,3 +227,13 @@ pub(super) fn sentence(text: &str) -> String {
         format!("{text}.")
     }
 }
+
+/// The described meaning of exactly this level of `criterion`'s scale, if there is one.
+pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
+    criterion
+        .scale
+        .levels
+        .iter()
+        .find(|level| (level.value - value).abs() < 1e-9)
+        .map(|level| level.meaning.as_str())
+}
