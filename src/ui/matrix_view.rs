@@ -68,7 +68,9 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
         .show(ui, |ui| table_ui(ui, cx, state));
-    rationale::rationale_window_ui(ui, cx, &mut state.rationale);
+    if !cx.presenting {
+        rationale::rationale_window_ui(ui, cx, &mut state.rationale);
+    }
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut MatrixState) {
