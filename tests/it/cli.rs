@@ -367,3 +367,37 @@ fn every_subcommand_has_help() {
     assert_exit(&out, 0);
     assert!(stdout(&out).contains("Usage: verdict [FILE]"));
 }
+
+#[test]
+fn oversized_files_and_folders_are_refused_with_a_message_naming_them() {
+    let cap = usize::try_from(verdict::store::MAX_FILE_BYTES).unwrap();
+    let mut huge = shipped(LIVE).into_bytes();
+    huge.resize(cap + 1, b' ');
+    let (dir, path) = file_with("huge.ron", &huge);
+    let out = verdict(&args!["check", &path]);
+    assert_exit(&out, 1);
+    assert!(stderr(&out).contains("limit"), "{}", stderr(&out));
+    let out = verdict(&args!["rank", dir.path()]);
+    assert_exit(&out, 1);
+    assert!(
+        stderr(&out).starts_with(&dir.path().display().to_string()),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_located() {
+    let broken = shipped(LIVE).replacen("weight: 50.0", "weight: \"heavy\"", 1);
+    let (_dir, path) = file_with("wrong-type.ron", broken.as_bytes());
+    let out = verdict(&args!["check", &path]);
+    assert_exit(&out, 1);
+    let line = 1 + shipped(LIVE)[..shipped(LIVE).find("weight: 50.0").unwrap()]
+        .matches('\n')
+        .count();
+    assert!(
+        stderr(&out).starts_with(&format!("{}:{line}:", path.display())),
+        "{}",
+        stderr(&out)
+    );
+}
