@@ -14,6 +14,7 @@ pub mod lens_name;
 pub mod merge;
 pub mod new;
 pub mod rank;
+pub mod typo;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};

@@ -401,3 +401,17 @@ fn a_value_of_the_wrong_type_is_located() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_mistyped_subcommand_is_named_instead_of_opening_the_window() {
+    for args in [vec!["rnak", LIVE], vec!["chek"]] {
+        let out = verdict(&args);
+        assert_exit(&out, 2);
+        assert!(
+            stderr(&out).contains("did you mean `verdict"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(stderr(&verdict(&["rnak", LIVE])).contains("`verdict rank`"));
+}
