@@ -88,10 +88,10 @@ impl VerdictApp {
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::Quit => {
+                // Closing is a deliberate "don't save" when there were changes, so the
+                // recovery copy goes too (the window waits for that on exit).
                 self.allow_close = true;
-                if !self.doc.is_dirty() {
-                    self.clear_recovery();
-                }
+                self.clear_recovery();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }

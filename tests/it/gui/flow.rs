@@ -408,3 +408,42 @@ fn an_idle_window_asks_for_no_repaint_on_any_place() {
         );
     }
 }
+
+#[test]
+fn work_left_by_a_crashed_window_is_offered_at_start_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = verdict::store::RecoveryStore::new(dir.path());
+    let mut draft = checkout_session();
+    draft.title = "Crashed draft".into();
+    recovery
+        .write(&verdict::store::RecoveryEntry {
+            original: None,
+            original_stamp: None,
+            // Above the kernel's process-id limit, so certainly not running.
+            pid: 4_194_400,
+            written_at: noon(),
+            session: draft,
+        })
+        .unwrap();
+    let app = VerdictApp::new_for_test(Session::new(""), Prefs::default())
+        .with_recovery(recovery.clone());
+    let mut harness = harness(app);
+    assert!(harness.query_by_label("Restore unsaved work?").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    settle_files(&mut harness);
+    assert_eq!(harness.state().document().session().title, "Crashed draft");
+    assert!(
+        harness.state().document().is_dirty(),
+        "restored work is unsaved"
+    );
+    // The crashed window's copy is gone; this window keeps its own copy of the unsaved work.
+    assert_eq!(
+        verdict::app::recovery::find_offer(&recovery),
+        None,
+        "the offer is not made twice"
+    );
+    let listings = recovery.list();
+    assert_eq!(listings.len(), 1);
+    assert!(listings[0].owner_running);
+}
