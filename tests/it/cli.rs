@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 /// Arguments of mixed kinds (`&str`, `&Path`, `&PathBuf`) as one list.
 macro_rules! args {
     ($($arg:expr),* $(,)?) => {
-        vec![$(std::ffi::OsString::from($arg)),*]
+        [$(std::ffi::OsString::from($arg)),*]
     };
 }
 
