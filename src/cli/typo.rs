@@ -13,11 +13,12 @@ pub fn meant_subcommand(word: &str) -> Option<&'static str> {
     if word.is_empty() || word.contains(['.', '/', '\\']) {
         return None;
     }
-    let word = word.to_lowercase();
+    let lower = word.to_lowercase();
     SUBCOMMANDS
         .iter()
-        .map(|name| (edit_distance(&word, name), *name))
-        .filter(|&(distance, name)| distance > 0 && distance <= if name.len() <= 3 { 1 } else { 2 })
+        .filter(|name| **name != word)
+        .map(|name| (edit_distance(&lower, name), *name))
+        .filter(|&(distance, name)| distance <= if name.len() <= 3 { 1 } else { 2 })
         .min()
         .map(|(_, name)| name)
 }
