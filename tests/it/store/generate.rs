@@ -46,11 +46,13 @@ pub fn generated_session(n_options: usize, n_criteria: usize, seed: u64) -> Sess
         );
         option.description = format!("Line one of {o_idx}\r\nline two \\ backslash");
         for c_idx in 0..n_criteria {
-            let likely = 1.0 + next() * 4.0;
+            // Scores in half steps, as people give them; ranges on every fourth option.
+            let half_steps = |x: f64| (x * 2.0).round() / 2.0;
+            let likely = half_steps(1.0 + next() * 4.0);
             let mut score = Score::point(likely);
             if o_idx % 4 == 0 {
-                score.low = Some(1.0 + (likely - 1.0) * next());
-                score.high = Some(likely + (5.0 - likely) * next());
+                score.low = Some(half_steps(1.0 + (likely - 1.0) * next()));
+                score.high = Some(half_steps(likely + (5.0 - likely) * next()));
             }
             if o_idx % 5 == 0 {
                 score.rationale = format!("Because {o_idx}/{c_idx}: \u{00e9}t\u{00e9} \0 end");
