@@ -8,6 +8,7 @@ pub mod analysis_worker;
 mod command_handler;
 pub mod dialogs;
 pub mod file_worker;
+mod frame;
 mod modals;
 pub mod prefs;
 pub mod recovery;

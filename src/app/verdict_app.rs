@@ -3,6 +3,7 @@
 use super::analysis_worker::AnalysisWorker;
 use super::dialogs::{FileDialogs, NativeDialogs, PromptOnly};
 use super::file_worker::FileWorker;
+use super::frame::dropped_files;
 use super::prefs::Prefs;
 use super::recovery::{RecoveryOffer, find_offer};
 use crate::analysis::{Ranking, Recommendation, rank, recommend_from};
@@ -10,18 +11,15 @@ use crate::document::Document;
 use crate::export::{self, Format};
 use crate::model::Session;
 use crate::store::{DocumentLock, FileStamp, RecoveryStore};
+use crate::ui::Intent;
 use crate::ui::command::{Command, commands_from_keyboard};
-use crate::ui::decide_view::{DecideState, decide_ui};
-use crate::ui::directive_view::directive_ui;
-use crate::ui::framing_view::framing_ui;
-use crate::ui::log_view::{LogState, log_ui};
-use crate::ui::matrix_view::{MatrixState, matrix_ui};
-use crate::ui::menu_bar::{MenuBarInfo, menu_bar_ui};
-use crate::ui::menu_view::{MenuState, menu_ui};
-use crate::ui::nav::{Place, nav_ui};
-use crate::ui::presentation::{apply_style, stepper_ui};
-use crate::ui::robustness_view::{RobustnessAction, RobustnessSettings, robustness_ui};
-use crate::ui::{Intent, ViewCtx};
+use crate::ui::decide_view::DecideState;
+use crate::ui::log_view::LogState;
+use crate::ui::matrix_view::MatrixState;
+use crate::ui::menu_view::MenuState;
+use crate::ui::nav::Place;
+use crate::ui::presentation::apply_style;
+use crate::ui::robustness_view::RobustnessSettings;
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -279,98 +277,6 @@ impl VerdictApp {
         self.autosave(&ctx);
     }
 
-    fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
-        if self.presenting {
-            egui::Panel::top("stepper").show(ui, |ui| {
-                commands.extend(stepper_ui(ui, self.place));
-            });
-        } else {
-            egui::Panel::top("menu-bar").show(ui, |ui| {
-                let info = MenuBarInfo {
-                    undo_label: self.doc.undo_label(),
-                    redo_label: self.doc.redo_label(),
-                    recent: self.prefs.recent.clone(),
-                    presenting: self.presenting,
-                    dark: self.prefs.dark,
-                    read_only: self.read_only,
-                };
-                commands.extend(menu_bar_ui(ui, &info));
-                commands.extend(self.notice_ui(ui));
-            });
-            egui::Panel::left("nav")
-                .resizable(false)
-                .exact_size(170.0)
-                .show(ui, |ui| {
-                    let open = self.doc.session().framing.unanswered().count();
-                    commands.extend(nav_ui(ui, self.place, open));
-                });
-        }
-        let mut intents = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            intents = self.place_ui(ui, commands);
-        });
-        intents
-    }
-
-    fn place_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
-        let today = (self.clock)().date_naive();
-        let Self {
-            doc,
-            derived,
-            menu,
-            matrix,
-            decide,
-            log,
-            place,
-            presenting,
-            analysis,
-            robustness,
-            generation,
-            ..
-        } = self;
-        let doc_key = (*generation << 40) ^ doc.revision();
-        let mut cx = ViewCtx::new(
-            doc.session(),
-            &derived.ranking,
-            &derived.recommendation,
-            *presenting,
-            today,
-        );
-        let scrolled = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
-            egui::ScrollArea::vertical()
-                .id_salt("place")
-                .auto_shrink([false, false])
-                .show(ui, |ui| add(ui));
-        };
-        match place {
-            Place::Directive => scrolled(ui, &mut |ui| directive_ui(ui, &mut cx)),
-            Place::Framing => scrolled(ui, &mut |ui| framing_ui(ui, &mut cx)),
-            Place::Menu => menu_ui(ui, &mut cx, menu),
-            Place::Matrix => matrix_ui(ui, &mut cx, matrix),
-            Place::Decide => scrolled(ui, &mut |ui| {
-                decide_ui(ui, &mut cx, decide);
-                if let Some(worker) = analysis.as_mut() {
-                    ui.separator();
-                    let session = doc.session();
-                    worker.update(session, doc_key, &robustness.config(), ui.ctx());
-                    let report = worker.report();
-                    let action = robustness_ui(ui, session, report, worker.progress(), robustness);
-                    if action == RobustnessAction::Cancel {
-                        worker.cancel();
-                    }
-                }
-            }),
-            Place::Log => {
-                let summary = derived
-                    .summary
-                    .as_ref()
-                    .map_or("", |(_, text)| text.as_str());
-                commands.extend(log_ui(ui, &mut cx, log, summary));
-            }
-        }
-        cx.into_intents()
-    }
-
     fn apply_intents(&mut self, intents: Vec<Intent>) {
         for intent in intents {
             match intent {
@@ -431,26 +337,6 @@ impl VerdictApp {
         }
     }
 
-    /// Arrow keys step through the places while presenting (when no field has the keyboard).
-    fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
-        if !self.presenting || ctx.egui_wants_keyboard_input() {
-            return Vec::new();
-        }
-        ctx.input_mut(|i| {
-            let mut found = Vec::new();
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight) {
-                found.push(Command::NextPlace);
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
-                found.push(Command::PreviousPlace);
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
-                found.push(Command::TogglePresentation);
-            }
-            found
-        })
-    }
-
     pub(super) fn error(&mut self, text: String) {
         self.notice = Some(Notice {
             text,
@@ -477,18 +363,4 @@ fn derive(doc: &Document, key: (u64, u64)) -> Derived {
         recommendation,
         summary: None,
     }
-}
-
-/// `.ron` files dropped onto the window, as open commands.
-fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-            .take(1)
-            .map(Command::OpenPath)
-            .collect()
-    })
 }
