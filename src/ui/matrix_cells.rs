@@ -60,6 +60,8 @@ pub(super) fn cell_ui(
         hover_rationale(response, score);
         return CellRequest::Nothing;
     }
+    // Read before the editors run: pressing Tab hands focus on while they are drawn.
+    let focused = ui.memory(|m| m.focused());
     // The cell's own layout is already left-to-right and centred: no child layout needed.
     ui.spacing_mut().item_spacing.x = 2.0;
     if ranges {
@@ -71,11 +73,28 @@ pub(super) fn cell_ui(
     }
     // The rationale button shows while the cell is pointed at or its value or the button
     // itself has keyboard focus (so Tab reaches it): idle cells cost one widget, not two.
-    let focused = ui.memory(|m| m.focused());
+    // The button lives in a scope with an explicit id, so its own id is stable whatever
+    // the editors before it did this frame; its id is remembered while it is drawn.
+    let scope = || {
+        egui::Id::unique((
+            "matrix-rationale",
+            option.id.as_str(),
+            criterion.id.as_str(),
+        ))
+    };
     let wanted = ui.rect_contains_pointer(rect)
-        || focused.is_some_and(|id| id == likely || id == ui.next_auto_id());
+        || focused.is_some_and(|id| {
+            id == likely || ui.data(|d| d.get_temp::<egui::Id>(scope())) == Some(id)
+        });
     if wanted {
-        if rationale_button_ui(ui, option, criterion, score).clicked() {
+        let scope = scope();
+        let response = ui
+            .scope_builder(egui::UiBuilder::new().id(scope), |ui| {
+                rationale_button_ui(ui, option, criterion, score)
+            })
+            .inner;
+        ui.data_mut(|d| d.insert_temp(scope, response.id));
+        if response.clicked() {
             return CellRequest::OpenRationale;
         }
     } else if !score.rationale.is_empty() {

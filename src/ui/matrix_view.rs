@@ -437,6 +437,26 @@ mod tests {
     }
 
     #[test]
+    fn the_rationale_button_is_reached_from_its_value_with_the_keyboard() {
+        let mut harness = harness(session(), false);
+        harness.run();
+        let button = "Open rationale of Impact of Buy a CDN";
+        assert!(harness.query_by_label(button).is_none());
+        harness.get_by_label("Impact of Buy a CDN").focus();
+        harness.run();
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        assert!(harness.get_by_label(button).is_focused());
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("Rationale of Impact of Buy a CDN")
+                .is_some()
+        );
+    }
+
+    #[test]
     fn ranges_add_low_and_high_editors_that_keep_the_likely_value_inside() {
         let mut harness = harness(session(), false);
         harness.run();
