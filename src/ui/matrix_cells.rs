@@ -89,7 +89,7 @@ pub(super) fn cell_ui(
     if wanted {
         let scope = scope();
         let response = ui
-            .scope_builder(egui::UiBuilder::new().id(scope), |ui| {
+            .scope_builder(egui::UiBuilder::new().scope_id(scope), |ui| {
                 rationale_button_ui(ui, option, criterion, score)
             })
             .inner;
