@@ -12,7 +12,7 @@
 
 use super::matrix::DecisionMatrix;
 use crate::model::{CriterionId, OptionId};
-use rand::{RngCore, SeedableRng};
+use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -23,8 +23,6 @@ pub const DEFAULT_SAMPLES: u32 = 10_000;
 const LANES: usize = 2;
 /// Samples between progress updates and cancel checks.
 const CHECK_EVERY: u32 = 256;
-/// Ties on the 0..1 total scale, the same as [`super::TIE_EPSILON`] on 0..100.
-const UNIT_TIE: f64 = super::TIE_EPSILON / 100.0;
 
 /// How weights vary between samples.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -105,45 +103,63 @@ impl SmaaResult {
     }
 }
 
-/// A ranged cell, sampled from the triangular distribution low / likely / high.
+/// Every cell of the matrix, ready to be drawn from its triangular distribution
+/// low / likely / high (a point score is a triangle of width 0).
 ///
 /// Sampling uses the min–max construction (Stein & Keblis, 2009): with `U`, `V` uniform,
 /// `a + (b − c)·min(U, V) + (c − a)·max(U, V)` is triangular on `a..b` with mode `c`. It
-/// needs no square root and no branch, which makes it several times faster than the
-/// inverse CDF on large matrices.
-struct Triangle {
-    cell: usize,
-    a: f64,
-    k_min: f64,
-    k_max: f64,
+/// needs no square root and no branch, so the loop runs four cells at a time (measured
+/// several times faster than the inverse CDF here).
+///
+/// The uniforms have sixteen bits each (`(k + ½) / 65,536`): a resolution of 1/65,536 of a
+/// score's range, far finer than the noise of any Monte Carlo run, for a quarter of the
+/// random bits. Values are `f32` for the same reason: speed, at no visible cost.
+struct Cells {
+    /// `a` plus the half-step of both terms.
+    base: Vec<f32>,
+    /// `(b − c) / 65,536`.
+    k_min: Vec<f32>,
+    /// `(c − a) / 65,536`.
+    k_max: Vec<f32>,
 }
 
-impl Triangle {
-    fn new(cell: usize, a: f64, c: f64, b: f64) -> Self {
-        Self {
-            cell,
-            a,
-            k_min: b - c,
-            k_max: c - a,
+impl Cells {
+    fn new(worst: &[f64], likely: &[f64], best: &[f64]) -> Self {
+        const STEP: f64 = 1.0 / 65_536.0;
+        let mut cells = Self {
+            base: Vec::with_capacity(worst.len()),
+            k_min: Vec::with_capacity(worst.len()),
+            k_max: Vec::with_capacity(worst.len()),
+        };
+        for ((&a, &c), &b) in worst.iter().zip(likely).zip(best) {
+            let (k_min, k_max) = ((b - c) * STEP, (c - a) * STEP);
+            cells.base.push((a + 0.5 * (k_min + k_max)) as f32);
+            cells.k_min.push(k_min as f32);
+            cells.k_max.push(k_max as f32);
+        }
+        cells
+    }
+
+    fn len(&self) -> usize {
+        self.base.len()
+    }
+
+    /// Draws every cell into `out` from `bits`: `len()` values for `U`, then `len()` for `V`.
+    #[inline]
+    fn draw(&self, bits: &[u16], out: &mut [f32]) {
+        let (us, vs) = bits.split_at(self.len());
+        for (((((out, &u), &v), &base), &k_min), &k_max) in out
+            .iter_mut()
+            .zip(us)
+            .zip(vs)
+            .zip(&self.base)
+            .zip(&self.k_min)
+            .zip(&self.k_max)
+        {
+            let (u, v) = (f32::from(u), f32::from(v));
+            *out = base + k_min * u.min(v) + k_max * u.max(v);
         }
     }
-
-    /// One draw from two uniform numbers.
-    #[inline]
-    fn sample(&self, u: f64, v: f64) -> f64 {
-        self.a + self.k_min * u.min(v) + self.k_max * u.max(v)
-    }
-}
-
-/// Four uniform numbers in (0, 1) from the quarters of one random word.
-///
-/// Sixteen bits each: a resolution of 1/65,536 of a score's range, far finer than the noise
-/// of any Monte Carlo run, for a quarter of the random bits. The random stream is the cost
-/// that dominates large matrices.
-#[inline]
-fn four_uniforms(word: u64) -> [f64; 4] {
-    const SCALE: f64 = 1.0 / 65_536.0;
-    std::array::from_fn(|k| (f64::from((word >> (16 * k)) as u16) + 0.5) * SCALE)
 }
 
 /// One uniform number in [0, 1) with 53 random bits.
@@ -186,17 +202,9 @@ pub fn smaa_with_control(
 ) -> Option<SmaaResult> {
     let (m, n) = (matrix.n_options(), matrix.n_criteria());
     let samples = config.samples.max(1);
-    let triangles: Vec<Triangle> = (0..m * n)
-        .filter(|&cell| matrix.best[cell] > matrix.worst[cell])
-        .map(|cell| {
-            Triangle::new(
-                cell,
-                matrix.worst[cell],
-                matrix.likely[cell],
-                matrix.best[cell],
-            )
-        })
-        .collect();
+    // Every cell is drawn, point scores included (their triangle is a single point): one
+    // straight loop is faster than skipping, and small sessions cost next to nothing.
+    let triangles = Cells::new(&matrix.worst, &matrix.likely, &matrix.best);
     let lane_sizes: Vec<u32> = (0..LANES as u32)
         .map(|k| samples * (k + 1) / LANES as u32 - samples * k / LANES as u32)
         .collect();
@@ -264,7 +272,7 @@ pub fn smaa_with_control(
 fn run_lane(
     matrix: &DecisionMatrix,
     config: &SmaaConfig,
-    triangles: &[Triangle],
+    triangles: &Cells,
     lane: usize,
     samples: u32,
     control: &Control,
@@ -276,10 +284,13 @@ fn run_lane(
         wins: vec![0.0; m],
     };
     let mut rng = lane_rng(config.seed, lane as u64);
-    let mut values = matrix.likely.clone();
-    let mut weights = vec![0.0; n];
-    let mut totals = vec![0.0; m];
+    let mut bits = vec![0u16; 2 * m * n];
+    let mut values = vec![0.0f32; m * n];
+    let mut weights = vec![0.0f64; n];
+    let mut weights32 = vec![0.0f32; n];
+    let mut totals = vec![0.0f32; m];
     let mut order: Vec<usize> = (0..m).collect();
+    let mut keys: Vec<u64> = Vec::with_capacity(m);
     let jitter = match config.weights {
         WeightMode::Jitter { percent } => (percent / 100.0).clamp(0.0, 1.0),
         _ => 0.0,
@@ -291,13 +302,8 @@ fn run_lane(
                 return None;
             }
         }
-        for pair in triangles.chunks(2) {
-            let q = four_uniforms(rng.next_u64());
-            values[pair[0].cell] = pair[0].sample(q[0], q[1]);
-            if let Some(t) = pair.get(1) {
-                values[t.cell] = t.sample(q[2], q[3]);
-            }
-        }
+        rng.fill(&mut bits[..]);
+        triangles.draw(&bits, &mut values);
         match config.weights {
             WeightMode::Fixed => weights.copy_from_slice(&matrix.weights),
             WeightMode::Jitter { .. } => {
@@ -313,19 +319,19 @@ fn run_lane(
         }
         let sum: f64 = weights.iter().filter(|w| **w > 0.0).sum();
         let scale = if sum > 0.0 { 1.0 / sum } else { 0.0 };
-        for w in weights.iter_mut() {
+        for (w, w32) in weights.iter_mut().zip(weights32.iter_mut()) {
             *w = if *w > 0.0 { *w * scale } else { 0.0 };
+            *w32 = *w as f32;
         }
-        for (i, t) in totals.iter_mut().enumerate() {
-            let row = &values[i * n..(i + 1) * n];
-            *t = row.iter().zip(&weights).map(|(v, w)| v * w).sum();
+        for (t, row) in totals.iter_mut().zip(values.chunks_exact(n.max(1))) {
+            *t = row.iter().zip(&weights32).map(|(v, w)| v * w).sum();
         }
-        sort_best_first(&mut order, &totals);
+        sort_best_first(&mut order, &totals, &mut keys);
         let mut pos = 0;
         while pos < m {
             let head = totals[order[pos]];
             let mut end = pos + 1;
-            while end < m && head - totals[order[end]] <= UNIT_TIE {
+            while end < m && totals[order[end]] == head {
                 end += 1;
             }
             let share = 1.0 / (end - pos) as f64;
@@ -352,35 +358,21 @@ fn run_lane(
     Some(tally)
 }
 
-/// Sorts `order` by total, best first, ties by index. Starts from the previous sample's
-/// order, which is usually almost right, with an insertion sort; falls back to a full sort
-/// when too much moves. `(total, index)` is a strict order, so the result never depends on
-/// the starting order.
-fn sort_best_first(order: &mut [usize], totals: &[f64]) {
-    let before = |a: usize, b: usize| totals[a] > totals[b] || (totals[a] == totals[b] && a < b);
-    let budget = 8 * order.len();
-    let mut moves = 0;
-    for pos in 1..order.len() {
-        let current = order[pos];
-        let mut hole = pos;
-        while hole > 0 && before(current, order[hole - 1]) {
-            order[hole] = order[hole - 1];
-            hole -= 1;
-        }
-        order[hole] = current;
-        moves += pos - hole;
-        if moves > budget {
-            order.sort_unstable_by(|&a, &b| {
-                if before(a, b) {
-                    std::cmp::Ordering::Less
-                } else if before(b, a) {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            });
-            return;
-        }
+/// Sorts `order` by total, best first, ties by index, through `keys` (a scratch buffer).
+///
+/// Totals are at least 0, so their bit patterns order like the numbers; packing the inverted
+/// bits above the index gives one integer per option whose plain order is the wanted one.
+fn sort_best_first(order: &mut [usize], totals: &[f32], keys: &mut Vec<u64>) {
+    keys.clear();
+    keys.extend(totals.iter().enumerate().map(|(i, t)| {
+        // Adding 0.0 turns a negative zero into a positive one.
+        let bits = (t.max(0.0) + 0.0).to_bits();
+        (u64::from(u32::MAX - bits) << 32) | i as u64
+    }));
+    keys.sort_unstable();
+    for (slot, key) in order.iter_mut().zip(keys.iter()) {
+        // The low half holds an index below `totals.len()`.
+        *slot = (*key & u64::from(u32::MAX)) as usize;
     }
 }
 
@@ -444,14 +436,14 @@ mod tests {
     fn draws_follow_the_triangular_distribution() {
         // Low 1, likely 1.6, high 3: F(x) = (x − 1)² / 1.2 below the mode,
         // 1 − (3 − x)² / 2.8 above it.
-        let t = Triangle::new(0, 1.0, 1.6, 3.0);
+        const N: usize = 200_000;
+        let cells = Cells::new(&[1.0; N], &[1.6; N], &[3.0; N]);
         let mut rng = lane_rng(7, 0);
-        let draws: Vec<f64> = (0..200_000)
-            .flat_map(|_| {
-                let q = four_uniforms(rng.next_u64());
-                [t.sample(q[0], q[1]), t.sample(q[2], q[3])]
-            })
-            .collect();
+        let mut bits = vec![0u16; 2 * N];
+        rng.fill(&mut bits[..]);
+        let mut draws = vec![0.0f32; N];
+        cells.draw(&bits, &mut draws);
+        let draws: Vec<f64> = draws.into_iter().map(f64::from).collect();
         let cdf = |x: f64| {
             if x < 1.6 {
                 (x - 1.0).powi(2) / 1.2
@@ -472,18 +464,18 @@ mod tests {
 
     #[test]
     fn sorting_from_any_start_gives_the_same_order() {
-        let totals = [0.3, 0.9, 0.3, 0.1, 0.9, 0.5];
+        let totals = [0.3f32, 0.9, 0.3, 0.1, 0.9, 0.5];
         let want = [1, 4, 5, 0, 2, 3];
         for start in [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 0, 4, 2, 5, 1]] {
             let mut order = start;
-            sort_best_first(&mut order, &totals);
+            sort_best_first(&mut order, &totals, &mut Vec::new());
             assert_eq!(order, want);
         }
-        let many: Vec<f64> = (0..100).map(|i| f64::from((i * 37) % 11)).collect();
+        let many: Vec<f32> = (0..100u16).map(|i| f32::from((i * 37) % 11)).collect();
         let mut reversed: Vec<usize> = (0..100).rev().collect();
         let mut forward: Vec<usize> = (0..100).collect();
-        sort_best_first(&mut reversed, &many);
-        sort_best_first(&mut forward, &many);
+        sort_best_first(&mut reversed, &many, &mut Vec::new());
+        sort_best_first(&mut forward, &many, &mut Vec::new());
         assert_eq!(reversed, forward);
     }
 
