@@ -104,9 +104,11 @@ mod tests {
 
     #[test]
     fn preferences_survive_a_round_trip_through_storage_text() {
-        let mut prefs = Prefs::default();
-        prefs.dark = false;
-        prefs.last_place = Place::Matrix;
+        let mut prefs = Prefs {
+            dark: false,
+            last_place: Place::Matrix,
+            ..Prefs::default()
+        };
         prefs.add_recent(Path::new("plan.ron"));
         let text = ron::to_string(&prefs).unwrap();
         assert_eq!(ron::from_str::<Prefs>(&text).unwrap(), prefs);

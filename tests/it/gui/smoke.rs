@@ -4,7 +4,6 @@
 //! Needs Xvfb, xdotool and ImageMagick. Without them the test fails when `CI` is set and
 //! otherwise prints why it did not run.
 
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -40,34 +39,37 @@ fn wait_until<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) -> Opt
     }
 }
 
+/// Starts Xvfb on a display it picks itself (`-displayfd`), so tests running at the same
+/// time never race for the same display number.
 fn start_xvfb() -> (Reaped, String) {
-    for n in 90..140 {
-        if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-            continue;
-        }
-        let display = format!(":{n}");
-        let child = Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts");
-        let mut xvfb = Reaped(child);
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-        let up = wait_until(Duration::from_secs(10), || {
-            if socket.exists() {
-                return Some(true);
-            }
-            match xvfb.0.try_wait() {
-                Ok(Some(_)) => Some(false),
-                _ => None,
-            }
-        });
-        if up == Some(true) {
-            return (xvfb, display);
-        }
-    }
-    panic!("no free X display between :90 and :139");
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1400x900x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let xvfb = Reaped(child);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+        let _ = sender.send(line);
+    });
+    let number = receiver
+        .recv_timeout(Duration::from_secs(20))
+        .expect("Xvfb reports its display within 20 s");
+    let number = number.trim();
+    assert!(!number.is_empty(), "Xvfb exited without a display");
+    (xvfb, format!(":{number}"))
 }
 
 fn xdotool(display: &str, args: &[&str]) -> Option<String> {
