@@ -99,3 +99,71 @@ fn a_bad_jitter_is_a_usage_error_and_a_missing_file_a_located_failure() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.ron"));
 }
+
+fn merge(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .arg("merge")
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the verdict binary runs")
+}
+
+#[test]
+fn merging_the_shipped_copies_gives_the_shipped_merged_file() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().join("merged.ron");
+    let files = [
+        "saves/raters/ana.ron",
+        "saves/raters/bo.ron",
+        "saves/raters/cy.ron",
+    ];
+    let mut args: Vec<&std::ffi::OsStr> = files.iter().map(|f| f.as_ref()).collect();
+    args.extend(["-o".as_ref(), out.as_os_str()]);
+    let result = merge(&args);
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let written = std::fs::read_to_string(&out).expect("written");
+    let shipped = std::fs::read_to_string(root().join("saves/raters/merged.ron")).expect("shipped");
+    assert_eq!(written, shipped);
+}
+
+#[test]
+fn a_conflicting_edit_is_reported_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let edited = dir.path().join("bo.ron");
+    let text = std::fs::read_to_string(root().join("saves/raters/bo.ron")).expect("shipped");
+    let text = text.replacen("Keep email alerts", "Keep email alerts, louder", 1);
+    std::fs::write(&edited, text).expect("written");
+    let out = dir.path().join("merged.ron");
+    let ana = root().join("saves/raters/ana.ron");
+    let result = merge(&[
+        ana.as_os_str(),
+        edited.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("options[3].title"), "{stderr}");
+    assert!(stderr.contains("\"Keep email alerts, louder\""), "{stderr}");
+    assert!(!out.exists());
+
+    let kept = merge(&[
+        ana.as_os_str(),
+        edited.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--keep-first".as_ref(),
+    ]);
+    assert_eq!(kept.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("written")
+            .contains("\"Keep email alerts\"")
+    );
+}
