@@ -76,11 +76,18 @@ fn shipped_sessions_pass_check_and_fmt_check() {
 
 #[test]
 fn every_shipped_session_in_saves_is_valid_and_canonical() {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("saves"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
+    let mut files = Vec::new();
+    let mut folders = vec![root().join("saves")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                files.push(path);
+            }
+        }
+    }
     files.sort();
     assert!(files.len() >= 2, "{files:?}");
     let mut args = vec![PathBuf::from("check"), PathBuf::from("--quiet")];
