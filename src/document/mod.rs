@@ -1,7 +1,7 @@
 //! The open document: edits applied in one place, undo/redo, dirty flag. No egui, no files.
 
-mod history;
 mod edit;
+mod history;
 
-pub use history::{Document, MAX_UNDO};
 pub use edit::{DirectiveField, Edit, EditError, FramingList, apply};
+pub use history::{Document, MAX_UNDO};
