@@ -234,8 +234,26 @@ pub fn commands_from_keyboard(ctx: &egui::Context) -> Vec<Command> {
 
 /// The help overlay's content: every command with a shortcut, one per row.
 pub fn shortcuts_ui(ui: &mut egui::Ui) {
+    // Shown in the order people look for them, not the order they are matched in.
+    let mut commands = vec![
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Undo,
+        Command::Redo,
+    ];
+    commands.extend(Place::ALL.map(Command::GoTo));
+    commands.extend([
+        Command::TogglePresentation,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleShortcuts,
+        Command::Quit,
+    ]);
     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-        for command in Command::with_shortcuts() {
+        for command in commands {
             let Some(shortcut) = command.shortcut() else {
                 continue;
             };
