@@ -34,7 +34,7 @@ pub fn save_file(path: &Path, session: &Session) -> Result<(), SaveError> {
 pub fn save_file_stamped(path: &Path, session: &Session) -> Result<FileStamp, SaveError> {
     let text = to_canonical_ron(session);
     write_atomic(path, text.as_bytes(), true)?;
-    stamp_written(path, text.as_bytes())
+    Ok(stamp_written(path, text.as_bytes()))
 }
 
 /// Writes `text` to `path` atomically, without a backup; exports use it.

@@ -1,11 +1,19 @@
 //! RON files: the only code that touches the filesystem.
 //!
 //! - [`load_document`] / [`load_file`]: size cap, BOM and CRLF accepted, a newer `format`
-//!   refused before anything else is read, older formats migrated, then [`crate::model::validate`].
-//!   Errors are [`LoadError`]s whose lines read `FILE:LINE:COL: message` (syntax, unknown
-//!   or missing fields) or `FILE: path: message` (semantic problems).
+//!   refused before anything else is read, older formats migrated, then
+//!   [`crate::model::validate`]. Errors are [`LoadError`]s whose lines read
+//!   `FILE:LINE:COL: message` (syntax, unknown or missing fields) or `FILE: path: message`
+//!   (semantic problems); [`LoadError::lines`] gives them one by one.
 //! - [`to_canonical_ron`]: the one serializer; same session, same bytes.
 //! - [`save_file`] / [`write_text_atomic`]: atomic writes; `save_file` keeps `NAME.bak`.
+//! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
+//! - [`DocumentLock`]: one editor per document, released when its process dies.
+//! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
+//! - [`LoadJob`]: loading on a worker thread, with a cancel.
+//!
+//! The promises these keep, and the tests that prove them, are listed in
+//! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
 
 mod atomic;
 mod background;

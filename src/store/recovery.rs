@@ -7,10 +7,9 @@
 //! original file, compare [`RecoveryEntry::original_stamp`] with the file now
 //! ([`super::check_unchanged`]): if it changed meanwhile, let the user choose.
 
-use super::MAX_FILE_BYTES;
 use super::atomic::write_text_atomic;
 use super::error::{LoadError, SaveError};
-use super::load::read_bytes;
+use super::load::{line_col, read_bytes};
 use super::migrate::syntax_error;
 use super::stamp::FileStamp;
 use crate::model::Session;
@@ -116,11 +115,13 @@ impl RecoveryStore {
     pub fn read(&self, path: &Path) -> Result<RecoveryEntry, LoadError> {
         let bytes = read_bytes(path)?;
         let file = path.display().to_string();
-        debug_assert!(bytes.len() as u64 <= MAX_FILE_BYTES);
-        let text = std::str::from_utf8(&bytes).map_err(|_| LoadError::NotUtf8 {
-            file: file.clone(),
-            line: 1,
-            col: 1,
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+            LoadError::NotUtf8 {
+                file: file.clone(),
+                line,
+                col,
+            }
         })?;
         ron::Options::default()
             .from_str(text)

@@ -1,6 +1,6 @@
 //! What a file looked like when we last read or wrote it, to notice someone else's change.
 
-use super::error::{LoadError, SaveError};
+use super::error::LoadError;
 use super::load::{Loaded, load_named, read_bytes};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -89,8 +89,8 @@ pub fn load_file_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> 
 }
 
 /// Stamp of the text just written to `path`.
-pub(crate) fn stamp_written(path: &Path, text: &[u8]) -> Result<FileStamp, SaveError> {
-    Ok(FileStamp::of_bytes(text, modified(path)))
+pub(crate) fn stamp_written(path: &Path, text: &[u8]) -> FileStamp {
+    FileStamp::of_bytes(text, modified(path))
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
