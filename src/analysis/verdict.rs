@@ -173,34 +173,34 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
         .iter()
         .filter_map(|f| f.nearest().map(|p| (f, p)))
         .min_by(|a, b| a.1.share_change.abs().total_cmp(&b.1.share_change.abs()));
-    if let Some((flip, point)) = nearest {
-        if point.share_change.abs() < FRAGILE_SHARE_CHANGE {
-            let name = e
-                .session
-                .criterion(&flip.criterion)
-                .map_or_else(|| flip.criterion.to_string(), |c| c.name.clone());
-            let verb = if point.weight_change > 0.0 {
-                "raising"
-            } else {
-                "lowering"
-            };
-            fragile.push(format!(
-                "{} leads, but {verb} the weight of {name} from {} to {} makes {} the leader",
-                quoted(&leader),
-                round(flip.weight),
-                round(point.weight),
-                quoted(&point.new_leader)
-            ));
-        }
+    if let Some((flip, point)) = nearest
+        && point.share_change.abs() < FRAGILE_SHARE_CHANGE
+    {
+        let name = e
+            .session
+            .criterion(&flip.criterion)
+            .map_or_else(|| flip.criterion.to_string(), |c| c.name.clone());
+        let verb = if point.weight_change > 0.0 {
+            "raising"
+        } else {
+            "lowering"
+        };
+        fragile.push(format!(
+            "{} leads, but {verb} the weight of {name} from {} to {} makes {} the leader",
+            quoted(&leader),
+            round(flip.weight),
+            round(point.weight),
+            quoted(&point.new_leader)
+        ));
     }
-    if let Some(p) = p_best(&leader) {
-        if p < CLEAR_P_BEST {
-            fragile.push(format!(
-                "{} leads but wins only {} of samples",
-                quoted(&leader),
-                percent(p)
-            ));
-        }
+    if let Some(p) = p_best(&leader)
+        && p < CLEAR_P_BEST
+    {
+        fragile.push(format!(
+            "{} leads but wins only {} of samples",
+            quoted(&leader),
+            percent(p)
+        ));
     }
     if let Some(t) = e.topsis.filter(|t| !t.agrees) {
         fragile.push(format!(
@@ -213,7 +213,7 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
         return make(VerdictKind::FragileWinner, Some(leader), fragile);
     }
 
-    let mut clear = format!("{}", quoted(&leader));
+    let mut clear = quoted(&leader);
     match p_best(&leader) {
         Some(p) => clear.push_str(&format!(" wins {} of samples", percent(p))),
         None => clear.push_str(" leads"),

@@ -100,10 +100,10 @@ impl AnalysisWorker {
             if job_config.monte_carlo.is_none() {
                 return;
             }
-            if let Some(full) = analyze_with_control(&session, &job_config, &job_control) {
-                if sender.send(Message::Full(full)).is_ok() {
-                    ctx.request_repaint();
-                }
+            if let Some(full) = analyze_with_control(&session, &job_config, &job_control)
+                && sender.send(Message::Full(full)).is_ok()
+            {
+                ctx.request_repaint();
             }
         });
         self.job = Some(Job {
