@@ -447,3 +447,16 @@ fn work_left_by_a_crashed_window_is_offered_at_start_and_restored() {
     assert_eq!(listings.len(), 1);
     assert!(listings[0].owner_running);
 }
+
+#[test]
+fn zoom_follows_the_keyboard_and_is_kept_in_the_preferences() {
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::Equals);
+    let zoomed = harness.state().prefs().zoom;
+    assert!(zoomed > 1.0, "zoom {zoomed}");
+    assert_eq!(harness.ctx.zoom_factor(), zoomed);
+    press(&mut harness, Modifiers::COMMAND, Key::Num0);
+    assert_eq!(harness.state().prefs().zoom, 1.0);
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+}
