@@ -460,3 +460,38 @@ fn zoom_follows_the_keyboard_and_is_kept_in_the_preferences() {
     assert_eq!(harness.state().prefs().zoom, 1.0);
     assert_eq!(harness.ctx.zoom_factor(), 1.0);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let mut harness = harness(app);
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text("!");
+    harness.run();
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    harness.run();
+    assert!(
+        harness.query_by_label("Discard changes").is_some(),
+        "asks first"
+    );
+    harness.get_by_label("Discard changes").click();
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::Close),
+        "{commands:?}"
+    );
+}
