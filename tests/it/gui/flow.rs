@@ -495,3 +495,30 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         "{commands:?}"
     );
 }
+
+#[test]
+fn the_markdown_summary_is_exported_from_log_and_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("decision.md");
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::Num6);
+    harness.get_by_label("Export MD…").click();
+    harness.run();
+    harness.get_by_label("File path").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    settle_files(&mut harness);
+    let text = std::fs::read_to_string(&path).expect("the export was written");
+    assert!(text.starts_with("# Checkout"), "{text}");
+    assert!(text.contains("Tune the database"), "{text}");
+    assert!(
+        !harness.state().document().is_dirty(),
+        "exporting is not an edit"
+    );
+}
