@@ -522,3 +522,37 @@ fn the_markdown_summary_is_exported_from_log_and_share() {
         "exporting is not an edit"
     );
 }
+
+/// A file dropped onto the window, as the windowing layer would report it.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_session_file_dropped_onto_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.ron");
+    let mut dropped = checkout_session();
+    dropped.title = "Dropped in".into();
+    verdict::store::save_file(&path, &dropped).unwrap();
+    let app = VerdictApp::new_for_test(Session::new(""), Prefs::default());
+    let mut harness = harness(app);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness.run();
+    settle_files(&mut harness);
+    assert_eq!(harness.state().document().session().title, "Dropped in");
+    assert_eq!(harness.state().path(), Some(&path));
+    assert_eq!(harness.state().window_title(), "dropped.ron — Verdict");
+}
