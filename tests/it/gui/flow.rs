@@ -556,3 +556,20 @@ fn a_session_file_dropped_onto_the_window_opens() {
     assert_eq!(harness.state().path(), Some(&path));
     assert_eq!(harness.state().window_title(), "dropped.ron — Verdict");
 }
+
+#[test]
+fn decide_shows_how_robust_the_winner_is() {
+    let app = VerdictApp::new_for_test(checkout_session(), Prefs::default()).with_robustness();
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::Num5);
+    assert!(harness.query_by_label("Robustness").is_some());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.query_by_label_contains("Working out").is_some() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no report within 30 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run_ok();
+    }
+}
