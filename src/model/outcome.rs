@@ -106,13 +106,27 @@ pub enum LogEvent {
 }
 
 impl LogEvent {
-    /// The entry in plain words.
+    /// The entry in plain words, naming options by id.
     pub fn describe(&self) -> String {
+        self.describe_with(|id| format!("`{id}`"))
+    }
+
+    /// The entry in plain words, naming options by their title in `session` (by id when the
+    /// option has since been deleted).
+    pub fn describe_in(&self, session: &super::Session) -> String {
+        self.describe_with(|id| {
+            session
+                .option(id)
+                .map_or_else(|| format!("`{id}`"), |o| format!("“{}”", o.title))
+        })
+    }
+
+    fn describe_with(&self, option_name: impl Fn(&OptionId) -> String) -> String {
         match self {
             LogEvent::OutcomeChanged { to } => match to {
                 Outcome::Undecided => "Outcome reset to undecided".to_owned(),
                 Outcome::Chosen { option, rationale } => {
-                    format!("Chose option `{option}`: {rationale}")
+                    format!("Chose option {}: {rationale}", option_name(option))
                 }
                 Outcome::Killed { rationale } => format!("Killed the project: {rationale}"),
                 Outcome::Deferred { until, rationale } => {

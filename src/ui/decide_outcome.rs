@@ -253,7 +253,7 @@ fn log_ui(ui: &mut Ui, session: &Session) {
         ui.label(format!(
             "{} UTC — {}",
             entry.at.format("%Y-%m-%d %H:%M"),
-            entry.event.describe()
+            entry.event.describe_in(session)
         ));
     }
 }

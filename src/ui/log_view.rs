@@ -72,7 +72,7 @@ fn decision_log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState
             for entry in log.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
                     ui.weak(entry.at.format("%Y-%m-%d %H:%M UTC").to_string());
-                    ui.label(entry.event.describe());
+                    ui.label(entry.event.describe_in(cx.session));
                 });
             }
         });
