@@ -11,6 +11,10 @@ fuzz_target!(|bytes: &[u8]| {
         let text = store::to_canonical_ron(&session);
         let again = store::load_document(text.as_bytes()).expect("canonical text loads");
         assert_eq!(again, session, "canonical text loads back equal");
-        assert_eq!(store::to_canonical_ron(&again), text, "canonical text is a fixed point");
+        assert_eq!(
+            store::to_canonical_ron(&again),
+            text,
+            "canonical text is a fixed point"
+        );
     }
 });
