@@ -425,15 +425,18 @@ fn run_lane(
     Some(tally)
 }
 
-/// Sorts `order` by total, best first, ties by index, through `keys` (a scratch buffer).
+/// Sorts `order` (a permutation of the options) by total, best first, ties by index,
+/// through `keys` (a scratch buffer).
 ///
 /// Totals are at least 0, so their bit patterns order like the numbers; packing the inverted
 /// bits above the index gives one integer per option whose plain order is the wanted one.
 fn sort_best_first(order: &mut [usize], totals: &[f32], keys: &mut Vec<u64>) {
     keys.clear();
-    keys.extend(totals.iter().enumerate().map(|(i, t)| {
+    // Keys go in the previous sample's order: usually almost sorted already, which the
+    // sort exploits. The keys are distinct, so the result does not depend on it.
+    keys.extend(order.iter().map(|&i| {
         // Adding 0.0 turns a negative zero into a positive one.
-        let bits = (t.max(0.0) + 0.0).to_bits();
+        let bits = (totals[i].max(0.0) + 0.0).to_bits();
         (u64::from(u32::MAX - bits) << 32) | i as u64
     }));
     keys.sort_unstable();
