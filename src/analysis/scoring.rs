@@ -129,7 +129,8 @@ impl Ranking {
     }
 }
 
-/// Ranks every option of `session` by weighted total.
+/// Ranks every option of `session` by weighted total. When options carry raters' scores,
+/// their aggregate ([`super::raters::aggregated`]) is what is ranked.
 ///
 /// # Example
 /// ```
@@ -141,6 +142,8 @@ impl Ranking {
 /// assert_eq!(ranking.rows[0].total, Some(100.0));
 /// ```
 pub fn rank(session: &Session) -> Ranking {
+    // With several raters, the ranking uses their aggregate (mean or median per cell).
+    let session: &Session = &super::raters::aggregated(session);
     let results: Vec<Result<f64, Vec<CriterionId>>> =
         session.options.iter().map(|o| total(session, o)).collect();
     let totals: Vec<Option<f64>> = results.iter().map(|r| r.as_ref().ok().copied()).collect();
