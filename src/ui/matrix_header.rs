@@ -58,21 +58,32 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion,
             ui.label(format!("weight {}", share(criterion.weight, total)));
             return;
         }
+        let locked = cx.session.weights_locked;
         let mut weight = criterion.weight;
-        let response = ui.add(
-            DragValue::new(&mut weight)
-                .range(0.0..=f64::INFINITY)
-                .speed(0.5)
-                .max_decimals(2)
-                .custom_formatter(|v, _| super::cells::format_value(v))
-                .prefix("w "),
-        );
-        super::cells::name_widget(&response, || format!("Weight of {}", criterion.name));
+        let response = ui
+            .horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 2.0;
+                if locked {
+                    lock_mark_ui(ui);
+                }
+                ui.add(
+                    DragValue::new(&mut weight)
+                        .range(0.0..=f64::INFINITY)
+                        .speed(0.5)
+                        .max_decimals(2)
+                        .custom_formatter(|v, _| super::cells::format_value(v))
+                        .prefix("w "),
+                )
+            })
+            .inner;
+        super::cells::name_widget(&response, || {
+            let mark = if locked { " (locked)" } else { "" };
+            format!("Weight of {}{mark}", criterion.name)
+        });
         if response.changed() && weight != criterion.weight && weight >= 0.0 {
             cx.edit(Edit::SetWeight(criterion.id.clone(), weight));
         }
         cx.seal_after(&response);
-        let locked = cx.session.weights_locked;
         response.on_hover_ui(|ui| {
             ui.label(format!(
                 "Weight {}: {} of the total",
@@ -84,6 +95,36 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion,
             }
         });
     });
+}
+
+/// Paints a small padlock (the default fonts have no lock glyph) with a tooltip.
+fn lock_mark_ui(ui: &mut Ui) {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(height * 0.7, height), egui::Sense::hover());
+    let color = ui.visuals().strong_text_color();
+    let body = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + 1.0, rect.center().y - 1.0),
+        egui::pos2(rect.right() - 1.0, rect.bottom() - 2.0),
+    );
+    ui.painter().rect_filled(body, 1.0, color);
+    let shackle = egui::Rect::from_min_max(
+        egui::pos2(body.left() + 2.0, rect.top() + 3.0),
+        egui::pos2(body.right() - 2.0, body.top() + 2.0),
+    );
+    ui.painter().rect_stroke(
+        shackle,
+        egui::CornerRadius {
+            nw: 3,
+            ne: 3,
+            sw: 0,
+            se: 0,
+        },
+        egui::Stroke::new(1.5, color),
+        egui::StrokeKind::Middle,
+    );
+    super::cells::name_widget(&response, || "Weights locked".to_owned());
+    response.on_hover_text("Weights are locked: a change is recorded in the decision log.");
 }
 
 /// The weight as a percentage of all weights, e.g. "25 %".

@@ -14,6 +14,7 @@ mod rationale;
 use super::theme;
 use super::view_ctx::ViewCtx;
 use crate::analysis::{RankedOption, Ranking};
+use crate::document::Edit;
 use crate::model::{CriterionId, Session, SolutionOption};
 use cells::CellRequest;
 use egui::{Label, RichText, TextStyle, Ui};
@@ -73,10 +74,11 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     }
 }
 
-fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut MatrixState) {
+fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     ui.horizontal(|ui| {
         if !cx.presenting {
             ui.checkbox(&mut state.show_ranges, "Ranges (low / likely / high)");
+            lock_weights_ui(ui, cx);
             ui.separator();
         }
         let (mut unscored, mut vetoed) = (0, 0);
@@ -96,6 +98,19 @@ fn toolbar_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut MatrixState) {
             ui.label(RichText::new(format!("{vetoed} vetoed")).color(theme::VETO));
         }
     });
+}
+
+/// The "Lock weights" toggle: once locked, every later weight change is logged.
+fn lock_weights_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+    let mut locked = cx.session.weights_locked;
+    let response = ui.checkbox(&mut locked, "Lock weights").on_hover_text(
+        "Lock the weights before scoring starts: any later change to a weight is \
+             recorded in the decision log.",
+    );
+    if response.changed() {
+        cx.edit(Edit::SetWeightsLocked(locked));
+        cx.seal();
+    }
 }
 
 fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
@@ -384,6 +399,35 @@ mod tests {
             })
             .collect();
         assert_eq!(weights.last(), Some(&("cost", 40.0)));
+    }
+
+    #[test]
+    fn locking_the_weights_marks_their_editors_and_logs_a_later_change() {
+        let mut harness = harness(session(), false);
+        harness.run();
+        assert!(harness.query_by_label("Weight of Cost (locked)").is_none());
+        harness.get_by_label("Lock weights").click();
+        harness.run();
+        harness.run();
+        assert!(harness.state().session.weights_locked);
+        assert!(
+            harness
+                .state()
+                .intents
+                .contains(&Intent::Edit(Edit::SetWeightsLocked(true)))
+        );
+        harness.get_by_label("Weight of Cost (locked)").click();
+        harness.run();
+        harness
+            .get_by_label("Weight of Cost (locked)")
+            .type_text("40");
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        let log = &harness.state().session.log;
+        assert!(log.iter().any(|e| matches!(
+            &e.event,
+            crate::model::LogEvent::WeightChanged { to, .. } if *to == 40.0
+        )));
     }
 
     #[test]
