@@ -88,11 +88,14 @@ impl FromStr for Format {
 ///
 /// Private notes are never included. The result is deterministic given its inputs.
 pub fn render(session: &Session, format: Format, today: NaiveDate) -> String {
+    // Readers of the summary see the scores the ranking used: with several raters, their
+    // aggregate. The JSON keeps the document exactly as saved.
+    let scored = crate::analysis::raters::aggregated(session);
     match format {
-        Format::Markdown => markdown::render(session, today),
-        Format::Csv => csv_matrix::render(session, today),
+        Format::Markdown => markdown::render(&scored, today),
+        Format::Csv => csv_matrix::render(&scored, today),
         Format::Json => json::render(session, today),
-        Format::Html => html::render(session, today),
+        Format::Html => html::render(&scored, today),
     }
 }
 
