@@ -4,6 +4,7 @@
 //! has a label for the Edit menu ("change Cost of Buy a CDN") and a merge key, so a drag or
 //! a stretch of typing in one field becomes one undo step.
 
+use crate::model::{Aggregation, Rater, RaterId, unique_slug};
 use crate::model::{
     Assumption, Criterion, CriterionId, Direction, KillCriterion, Lens, LogEntry, LogEvent,
     OptionId, Outcome, Score, Session, SolutionOption, Stakeholder, Stance, Templates,
@@ -157,6 +158,12 @@ pub enum Edit {
     AddLogNote(String),
     /// Change the session's private notes.
     SetNotes(String),
+    /// Add a rater with a fresh id: their name and (possibly empty) role.
+    AddRater(String, String),
+    /// Set or clear (`None`) one rater's score on one cell.
+    SetRaterScore(OptionId, RaterId, CriterionId, Option<Score>),
+    /// Choose how raters' scores are combined.
+    SetAggregation(Aggregation),
 }
 
 /// Why an edit could not be applied; the document is unchanged.
@@ -171,6 +178,9 @@ pub enum EditError {
     /// A list position is past the end.
     #[error("there is no item {0} in that list")]
     NoSuchItem(usize),
+    /// The rater id is not in the session.
+    #[error("there is no rater with id {0:?}")]
+    UnknownRater(String),
     /// A number is NaN, infinite, negative or outside its scale.
     #[error("{0}")]
     BadNumber(String),
@@ -232,6 +242,16 @@ impl Edit {
             Edit::SetOutcome(outcome) => format!("set the outcome to {}", outcome.label()),
             Edit::AddLogNote(_) => "add a log note".into(),
             Edit::SetNotes(_) => "edit private notes".into(),
+            Edit::AddRater(name, _) => format!("add rater {name}"),
+            Edit::SetRaterScore(o, r, c, _) => {
+                let rater = session
+                    .raters
+                    .iter()
+                    .find(|x| &x.id == r)
+                    .map_or_else(|| r.to_string(), |x| x.name.clone());
+                format!("change {rater}'s {} of {}", criterion(c), option(o))
+            }
+            Edit::SetAggregation(a) => format!("aggregate raters by {}", a.label()),
         }
     }
 
@@ -249,6 +269,7 @@ impl Edit {
             Edit::SetOptionDescription(id, _) => format!("description:{id}"),
             Edit::SetOptionNotes(id, _) => format!("notes:{id}"),
             Edit::SetScore(o, c, _) => format!("score:{o}:{c}"),
+            Edit::SetRaterScore(o, r, c, _) => format!("rater-score:{o}:{r}:{c}"),
             Edit::SetWeight(c, _) => format!("weight:{c}"),
             Edit::SetCriterion(c, _) => format!("criterion:{c}"),
             Edit::SetKillCriterion(idx, _) => format!("kill:{idx}"),
@@ -426,6 +447,41 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             event: LogEvent::Note { text },
         }),
         Edit::SetNotes(text) => session.notes = text,
+        Edit::AddRater(name, role) => {
+            let id = unique_slug(&name, session.raters.iter().map(|r| r.id.as_str()));
+            let mut rater = Rater::new(&id, &name);
+            rater.role = role;
+            session.raters.push(rater);
+        }
+        Edit::SetRaterScore(option, rater, criterion, score) => {
+            if !session.raters.iter().any(|r| r.id == rater) {
+                return Err(EditError::UnknownRater(rater.to_string()));
+            }
+            let c = session
+                .criterion(&criterion)
+                .ok_or_else(|| EditError::UnknownCriterion(criterion.to_string()))?;
+            if let Some(score) = &score {
+                check_score(c, score)?;
+            }
+            let o = option_mut(session, &option)?;
+            match score {
+                Some(score) => {
+                    o.rater_scores
+                        .entry(rater)
+                        .or_default()
+                        .insert(criterion, score);
+                }
+                None => {
+                    if let Some(scores) = o.rater_scores.get_mut(&rater) {
+                        scores.remove(&criterion);
+                        if scores.is_empty() {
+                            o.rater_scores.remove(&rater);
+                        }
+                    }
+                }
+            }
+        }
+        Edit::SetAggregation(aggregation) => session.aggregation = aggregation,
     }
     Ok(())
 }
@@ -483,5 +539,103 @@ fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditError> {
         Ok(())
     } else {
         Err(EditError::NoSuchItem(idx))
+    }
+}
+
+#[cfg(test)]
+mod rater_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()
+    }
+
+    fn session() -> Session {
+        let mut s = Session::new("ask");
+        s.add_option("Buy a CDN", Lens::Buy);
+        s
+    }
+
+    #[test]
+    fn adding_raters_with_the_same_name_gives_each_a_fresh_id() {
+        let mut s = session();
+        apply(&mut s, Edit::AddRater("Ana".into(), "SRE".into()), now()).unwrap();
+        apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+        let ids: Vec<&str> = s.raters.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["ana", "ana-2"]);
+        assert_eq!(s.raters[0].role, "SRE");
+    }
+
+    #[test]
+    fn a_rater_score_is_stored_under_the_rater_and_cleared_again() {
+        let mut s = session();
+        apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+        let option = s.options[0].id.clone();
+        let (ana, cost) = (RaterId::new("ana"), CriterionId::new("cost"));
+        let set = |score| Edit::SetRaterScore(option.clone(), ana.clone(), cost.clone(), score);
+        apply(&mut s, set(Some(Score::point(4.0))), now()).unwrap();
+        assert_eq!(s.options[0].rater_scores[&ana][&cost].likely, 4.0);
+        assert!(
+            s.options[0].score(&cost).is_none(),
+            "shared scores untouched"
+        );
+        apply(&mut s, set(None), now()).unwrap();
+        assert!(s.options[0].rater_scores.is_empty());
+    }
+
+    #[test]
+    fn a_rater_score_outside_the_scale_or_for_an_unknown_rater_is_refused() {
+        let mut s = session();
+        apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+        let option = s.options[0].id.clone();
+        let cost = CriterionId::new("cost");
+        let bad = Edit::SetRaterScore(
+            option.clone(),
+            RaterId::new("ana"),
+            cost.clone(),
+            Some(Score::point(99.0)),
+        );
+        assert!(matches!(
+            apply(&mut s, bad, now()),
+            Err(EditError::BadNumber(_))
+        ));
+        let nobody = Edit::SetRaterScore(option, RaterId::new("bo"), cost, Some(Score::point(3.0)));
+        assert_eq!(
+            apply(&mut s, nobody, now()),
+            Err(EditError::UnknownRater("bo".into()))
+        );
+        assert!(s.options[0].rater_scores.is_empty());
+    }
+
+    #[test]
+    fn rater_score_edits_merge_per_cell_and_rater() {
+        let edit = |r: &str, c: &str| {
+            Edit::SetRaterScore(
+                OptionId::new("x"),
+                RaterId::new(r),
+                CriterionId::new(c),
+                None,
+            )
+            .merge_key()
+        };
+        assert_eq!(edit("ana", "cost"), edit("ana", "cost"));
+        assert_ne!(edit("ana", "cost"), edit("bo", "cost"));
+        assert_ne!(edit("ana", "cost"), edit("ana", "impact"));
+        assert_ne!(
+            edit("ana", "cost"),
+            Edit::SetScore(OptionId::new("x"), CriterionId::new("cost"), None).merge_key()
+        );
+    }
+
+    #[test]
+    fn the_aggregation_can_be_switched_to_median() {
+        let mut s = session();
+        apply(&mut s, Edit::SetAggregation(Aggregation::Median), now()).unwrap();
+        assert_eq!(s.aggregation, Aggregation::Median);
+        assert_eq!(
+            Edit::SetAggregation(Aggregation::Median).label(&s),
+            "aggregate raters by median"
+        );
     }
 }
