@@ -175,7 +175,7 @@ pub fn robustness_ui(
         for flip in &report.weight_flips {
             let side = |p: &Option<FlipPoint>, dir: &str| match p {
                 Some(p) => format!(
-                    "{dir} to {:.0} % → “{}”",
+                    "{dir} to {:.0} %, and “{}” leads",
                     p.share * 100.0,
                     title(&p.new_leader)
                 ),
