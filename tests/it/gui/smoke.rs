@@ -152,3 +152,95 @@ fn the_window_opens_the_example_shows_it_and_closes_cleanly() {
         .expect("the window closes after Ctrl+Q");
     assert!(exit.success(), "exit status {exit:?}");
 }
+
+/// Promise 3 of docs/RELIABILITY.md, on the real process: an edit typed into the window is
+/// in the recovery file within 2 s, survives a SIGKILL, and the document on disk is untouched.
+#[test]
+fn unsaved_work_in_the_real_window_survives_a_kill() {
+    let missing: Vec<&str> = ["Xvfb", "xdotool"]
+        .into_iter()
+        .filter(|tool| tool_missing(tool))
+        .collect();
+    if !missing.is_empty() {
+        let why = format!("crash test not run: {} not installed", missing.join(", "));
+        assert!(std::env::var_os("CI").is_none(), "{why}");
+        eprintln!("{why}");
+        return;
+    }
+    let (_xvfb, display) = start_xvfb();
+    let home = tempfile::tempdir().unwrap();
+    let original = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/live-streams.ron"),
+    )
+    .unwrap();
+    let file = home.path().join("crash-me.ron");
+    std::fs::write(&file, &original).unwrap();
+    let app = Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .arg(&file)
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut app = Reaped(app);
+    let window = wait_until(Duration::from_secs(60), || {
+        xdotool(&display, &["search", "--name", "crash-me.ron"])
+    })
+    .expect("the window appears");
+    let window = window.lines().next().unwrap_or_default().to_owned();
+    std::thread::sleep(Duration::from_secs(2));
+
+    // Click into the session title on the Directive place and type at its end.
+    xdotool(&display, &["windowfocus", "--sync", &window]);
+    for args in [
+        &["mousemove", "--window", &window, "620", "98"][..],
+        &["click", "1"],
+        &["key", "End"],
+        &["type", "--delay", "30", " EDITED"],
+    ] {
+        let status = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &display)
+            .status()
+            .expect("xdotool runs");
+        assert!(status.success(), "xdotool {args:?}");
+    }
+    wait_until(Duration::from_secs(10), || {
+        xdotool(&display, &["getwindowname", &window]).filter(|t| t.contains('•'))
+    })
+    .expect("the title shows unsaved changes after typing");
+    let typed_at = Instant::now();
+
+    let store = verdict::store::RecoveryStore::new(home.path().join("data/verdict/recovery"));
+    let recovered = wait_until(Duration::from_secs(10), || {
+        store.list().into_iter().find_map(|listing| {
+            let entry = listing.entry.ok()?;
+            entry.session.title.ends_with(" EDITED").then_some(entry)
+        })
+    })
+    .expect("the edit reaches the recovery file");
+    let delay = typed_at.elapsed();
+    assert!(
+        delay <= Duration::from_millis(2500),
+        "recovery written after {delay:?}"
+    );
+    assert_eq!(recovered.original.as_deref(), Some(file.as_path()));
+
+    app.0.kill().expect("SIGKILL the window");
+    app.0.wait().expect("the killed process is reaped");
+    let after = store
+        .list()
+        .into_iter()
+        .find_map(|listing| listing.entry.ok())
+        .expect("the recovery file outlives the process");
+    assert!(after.session.title.ends_with(" EDITED"));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        original,
+        "the document on disk is untouched"
+    );
+}
