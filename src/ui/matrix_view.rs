@@ -8,6 +8,8 @@
 mod cells;
 #[path = "matrix_header.rs"]
 mod header;
+#[path = "matrix_raters.rs"]
+mod raters;
 #[path = "matrix_rationale.rs"]
 mod rationale;
 
@@ -19,6 +21,7 @@ use crate::model::{CriterionId, Session, SolutionOption};
 use cells::CellRequest;
 use egui::{Label, RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
+use raters::{MatrixMode, RaterState, RaterView};
 use rationale::RationaleEditor;
 
 /// Runtime state of the matrix (never saved).
@@ -28,6 +31,7 @@ pub struct MatrixState {
     pub show_ranges: bool,
     rationale: Option<RationaleEditor>,
     lookup: RankLookup,
+    raters: RaterState,
 }
 
 /// Finds an option's ranking row in constant time. The table is cached across frames and
@@ -64,11 +68,13 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         ui.label("The matrix needs at least one criterion and one option: add them first.");
         return;
     }
+    let view = RaterView::new(cx.session, &mut state.raters);
     toolbar_ui(ui, cx, state);
+    raters::discuss_line_ui(ui, cx.session, &view);
     ui.add_space(4.0);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
-        .show(ui, |ui| table_ui(ui, cx, state));
+        .show(ui, |ui| table_ui(ui, cx, state, &view));
     if !cx.presenting {
         rationale::rationale_window_ui(ui, cx, &mut state.rationale);
     }
@@ -79,6 +85,8 @@ fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         if !cx.presenting {
             ui.checkbox(&mut state.show_ranges, "Ranges (low / likely / high)");
             lock_weights_ui(ui, cx);
+            ui.separator();
+            raters::toolbar_ui(ui, cx, &mut state.raters);
             ui.separator();
         }
         let (mut unscored, mut vetoed) = (0, 0);
@@ -113,7 +121,7 @@ fn lock_weights_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
     }
 }
 
-fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
+fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &RaterView) {
     let body_height = ui.text_style_height(&TextStyle::Body);
     let small_height = ui.text_style_height(&TextStyle::Small);
     let mut row_height =
@@ -122,7 +130,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         row_height *= 1.3;
     }
     let header_height = body_height + ui.spacing().interact_size.y + 10.0;
-    let ranges = state.show_ranges && !cx.presenting;
+    let ranges = state.show_ranges && !cx.presenting && view.mode == MatrixMode::Consensus;
     let criterion_width = if ranges { 170.0 } else { 96.0 };
     let n_criteria = cx.session.criteria.len();
     let table = TableBuilder::new(ui)
@@ -145,7 +153,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
             body.rows(row_height, cx.session.options.len(), |row| {
                 let option_idx = row.index();
                 let ranked = state.lookup.row(cx.ranking, option_idx);
-                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, ranges) {
+                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, ranges, view) {
                     request = Some((option_idx, criterion));
                 }
             });
@@ -168,20 +176,38 @@ fn row_ui(
     option_idx: usize,
     ranked: Option<&RankedOption>,
     ranges: bool,
+    view: &RaterView,
 ) -> Option<CriterionId> {
     let session: &Session = cx.session;
     let option = &session.options[option_idx];
+    // Blind mode hides the ranking too: it is built from the raters' aggregate.
+    let ranked = ranked.filter(|_| !view.hidden);
     row.col(|ui| rank_ui(ui, session, ranked));
     row.col(|ui| option_ui(ui, session, option, ranked));
     let mut request = None;
     for criterion in &session.criteria {
         row.col(|ui| {
-            if cells::cell_ui(ui, cx, option, criterion, ranges) == CellRequest::OpenRationale {
-                request = Some(criterion.id.clone());
+            let rect = ui.max_rect();
+            if view.mode == MatrixMode::Consensus && !view.hidden {
+                let asked = cells::cell_ui(ui, cx, option, criterion, ranges);
+                if asked == CellRequest::OpenRationale {
+                    request = Some(criterion.id.clone());
+                }
+            } else {
+                raters::cell_ui(ui, cx, option, criterion, view);
+            }
+            if view.is_discussed(&option.id, &criterion.id) {
+                raters::discuss_mark(ui, rect);
             }
         });
     }
-    row.col(|ui| total_ui(ui, session, ranked));
+    row.col(|ui| {
+        if view.hidden {
+            ui.label(RichText::new("hidden").weak());
+        } else {
+            total_ui(ui, session, ranked);
+        }
+    });
     request
 }
 
@@ -428,6 +454,157 @@ mod tests {
             &e.event,
             crate::model::LogEvent::WeightChanged { to, .. } if *to == 40.0
         )));
+    }
+
+    /// The usual session with three raters who disagree widely on Impact of Buy a CDN.
+    fn rated() -> Session {
+        let mut s = session();
+        for (id, name) in [("ana", "Ana"), ("bo", "Bo"), ("cy", "Cy")] {
+            s.raters.push(crate::model::Rater::new(id, name));
+        }
+        for (rater, impact) in [("ana", 1.0), ("bo", 4.0), ("cy", 5.0)] {
+            s.options[0]
+                .rater_scores
+                .entry(crate::model::RaterId::new(rater))
+                .or_default()
+                .insert(CriterionId::new("impact"), Score::point(impact));
+        }
+        s
+    }
+
+    fn choose_view(harness: &mut Harness<'static, Fixture>, view: &str) {
+        harness.get_by_label("Scores shown").click();
+        harness.run();
+        harness.get_by_label(view).click();
+        harness.run();
+    }
+
+    #[test]
+    fn without_raters_only_an_add_rater_button_shows_and_it_adds_one() {
+        let mut harness = harness(session(), false);
+        harness.run();
+        assert!(harness.query_by_label("Scores shown").is_none());
+        harness.get_by_label("Add rater…").click();
+        harness.run();
+        harness.get_by_label("New rater's name").click();
+        harness.run();
+        harness.get_by_label("New rater's name").type_text("Ana");
+        harness.run();
+        harness.get_by_label("Add").click();
+        harness.run();
+        harness.run();
+        let raters = &harness.state().session.raters;
+        assert_eq!(raters.len(), 1);
+        assert_eq!(
+            (raters[0].id.as_str(), raters[0].name.as_str()),
+            ("ana", "Ana")
+        );
+        assert!(harness.query_by_label("Scores shown").is_some());
+    }
+
+    #[test]
+    fn a_rater_view_scores_as_that_rater_and_leaves_the_consensus_alone() {
+        let mut harness = harness(rated(), false);
+        harness.run();
+        choose_view(&mut harness, "Bo");
+        assert!(
+            harness
+                .query_by_label("Impact of Buy a CDN by Bo")
+                .is_some()
+        );
+        harness.get_by_label("Set Cost of Buy a CDN by Bo").click();
+        harness.run();
+        let option = &harness.state().session.options[0];
+        let bo = &option.rater_scores[&crate::model::RaterId::new("bo")];
+        assert_eq!(bo[&CriterionId::new("cost")].likely, 3.0);
+        assert_eq!(
+            option.score(&CriterionId::new("cost")).map(|s| s.likely),
+            Some(2.0)
+        );
+        assert!(score_edits(&harness.state().intents).is_empty());
+    }
+
+    #[test]
+    fn the_aggregate_view_shows_mean_or_median_and_the_spread_view_the_range() {
+        let mut harness = harness(rated(), false);
+        harness.run();
+        choose_view(&mut harness, "Aggregate (mean)");
+        assert!(harness.query_by_label("3.33").is_some());
+        assert!(
+            harness.query_by_label("Impact of Buy a CDN").is_none(),
+            "read-only"
+        );
+        harness.get_by_label("Median").click();
+        harness.run();
+        harness.run();
+        assert_eq!(
+            harness.state().session.aggregation,
+            crate::model::Aggregation::Median
+        );
+        assert!(harness.query_by_label("4").is_some());
+        assert!(harness.query_by_label("3.33").is_none());
+        choose_view(&mut harness, "Spread");
+        assert!(harness.query_by_label("± 4").is_some());
+    }
+
+    #[test]
+    fn the_widest_disagreement_is_named_as_the_one_to_discuss_first() {
+        let mut harness = harness(rated(), false);
+        harness.run();
+        let line = "Discuss these first: Impact of Buy a CDN";
+        assert!(harness.query_by_label(line).is_some());
+        choose_view(&mut harness, "Spread");
+        assert!(
+            harness.query_by_label(line).is_some(),
+            "shown in every view"
+        );
+        let mut agreeing = rated();
+        for scores in agreeing.options[0].rater_scores.values_mut() {
+            scores.insert(CriterionId::new("impact"), Score::point(4.0));
+        }
+        let mut harness = super::tests::harness(agreeing, false);
+        harness.run();
+        assert!(
+            harness
+                .query_by_label_contains("Discuss these first")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn blind_mode_hides_everything_but_the_raters_own_scores() {
+        let mut harness = harness(rated(), false);
+        harness.run();
+        choose_view(&mut harness, "Ana");
+        harness.get_by_label("Blind").click();
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("Impact of Buy a CDN by Ana")
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_by_label_contains("Discuss these first")
+                .is_none()
+        );
+        for view in ["Bo", "Aggregate (mean)", "Spread", "Consensus"] {
+            choose_view(&mut harness, view);
+            assert!(harness.query_all_by_label("hidden").count() >= 9, "{view}");
+            assert!(harness.query_by_label("± 4").is_none());
+            assert!(
+                harness
+                    .query_by_label("Impact of Buy a CDN by Bo")
+                    .is_none()
+            );
+            assert!(harness.query_by_label("Impact of Buy a CDN").is_none());
+        }
+        choose_view(&mut harness, "Ana");
+        assert!(harness.query_by_label("hidden").is_none());
+        harness.get_by_label("Blind").click();
+        harness.run();
+        choose_view(&mut harness, "Spread");
+        assert!(harness.query_by_label("± 4").is_some());
     }
 
     #[test]

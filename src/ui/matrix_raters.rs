@@ -1,0 +1,371 @@
+//! Several raters in the matrix: which scores the cells show (the consensus, the raters'
+//! aggregate, one rater's own, or how far raters spread), blind mode, the cells to discuss
+//! first, and adding a rater.
+//!
+//! Per frame this does one pass over the document only when it has raters (for the cells
+//! to discuss first); everything else is worked out per visible cell.
+
+use crate::analysis::raters::{aggregate, rater_summary};
+use crate::document::Edit;
+use crate::model::{Aggregation, Criterion, CriterionId, OptionId, RaterId, Score};
+use crate::model::{Session, SolutionOption};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+use egui::{DragValue, RichText, Stroke, StrokeKind, Ui};
+
+/// Which scores the matrix shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) enum MatrixMode {
+    /// The shared scores, edited directly (the only view without raters).
+    #[default]
+    Consensus,
+    /// The raters' mean or median, read-only.
+    Aggregate,
+    /// One rater's own scores, edited as theirs.
+    Rater(RaterId),
+    /// How far raters differ on each cell (highest minus lowest), read-only.
+    Spread,
+}
+
+/// The raters' part of the matrix state (never saved).
+#[derive(Debug, Default)]
+pub(super) struct RaterState {
+    /// The view chosen.
+    pub mode: MatrixMode,
+    /// While set, only this rater's own scores are visible.
+    pub blind_as: Option<RaterId>,
+    /// The "Add rater" form, while open: name and role typed so far.
+    form: Option<(String, String)>,
+}
+
+/// What the cells need to know this frame.
+#[derive(Debug)]
+pub(super) struct RaterView {
+    /// The view to draw (already checked against the document's raters).
+    pub mode: MatrixMode,
+    /// True when blind mode hides this view's cells, totals and ranks.
+    pub hidden: bool,
+    /// Cells where raters disagree most, widest first.
+    pub discuss: Vec<(OptionId, CriterionId)>,
+}
+
+impl RaterView {
+    /// Checks the state against `session` and finds the cells to discuss first.
+    pub fn new(session: &Session, state: &mut RaterState) -> Self {
+        let known = |id: &RaterId| session.raters.iter().any(|r| &r.id == id);
+        if let MatrixMode::Rater(id) = &state.mode
+            && !known(id)
+        {
+            state.mode = MatrixMode::Consensus;
+        }
+        if state.blind_as.as_ref().is_some_and(|id| !known(id)) {
+            state.blind_as = None;
+        }
+        let hidden = match (&state.blind_as, &state.mode) {
+            (None, _) => false,
+            (Some(me), MatrixMode::Rater(id)) => me != id,
+            (Some(_), _) => true,
+        };
+        let discuss = if session.raters.is_empty() || state.blind_as.is_some() {
+            Vec::new()
+        } else {
+            rater_summary(session)
+                .map(|s| {
+                    s.discuss_first
+                        .into_iter()
+                        .map(|c| (c.option, c.criterion))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Self {
+            mode: state.mode.clone(),
+            hidden,
+            discuss,
+        }
+    }
+
+    /// True when the cell is among those to discuss first.
+    pub fn is_discussed(&self, option: &OptionId, criterion: &CriterionId) -> bool {
+        self.discuss
+            .iter()
+            .any(|(o, c)| o == option && c == criterion)
+    }
+}
+
+fn rater_name(session: &Session, id: &RaterId) -> String {
+    session
+        .raters
+        .iter()
+        .find(|r| &r.id == id)
+        .map_or_else(|| id.to_string(), |r| r.name.clone())
+}
+
+/// The toolbar's rater controls: view selector, mean/median, blind mode, "Add rater" and
+/// the line naming the cells to discuss first.
+pub(super) fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState) {
+    let session = cx.session;
+    if cx.presenting {
+        return;
+    }
+    if !session.raters.is_empty() {
+        mode_selector_ui(ui, session, state);
+        match &state.mode {
+            MatrixMode::Aggregate => aggregation_ui(ui, cx),
+            MatrixMode::Rater(id) => {
+                let mut blind = state.blind_as.as_ref() == Some(id);
+                let response = ui
+                    .checkbox(&mut blind, "Blind")
+                    .on_hover_text("Hide other raters' scores, the aggregate and the spread");
+                if response.changed() {
+                    state.blind_as = blind.then(|| id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    add_rater_ui(ui, cx, state);
+}
+
+fn mode_label(session: &Session, mode: &MatrixMode) -> String {
+    match mode {
+        MatrixMode::Consensus => "Consensus".to_owned(),
+        MatrixMode::Aggregate => format!("Aggregate ({})", session.aggregation.label()),
+        MatrixMode::Rater(id) => rater_name(session, id),
+        MatrixMode::Spread => "Spread".to_owned(),
+    }
+}
+
+fn mode_selector_ui(ui: &mut Ui, session: &Session, state: &mut RaterState) {
+    let mut modes = vec![MatrixMode::Consensus, MatrixMode::Aggregate];
+    modes.extend(
+        session
+            .raters
+            .iter()
+            .map(|r| MatrixMode::Rater(r.id.clone())),
+    );
+    modes.push(MatrixMode::Spread);
+    egui::ComboBox::from_label("Scores shown")
+        .selected_text(mode_label(session, &state.mode))
+        .show_ui(ui, |ui| {
+            for mode in modes {
+                let label = mode_label(session, &mode);
+                ui.selectable_value(&mut state.mode, mode, label);
+            }
+        });
+}
+
+fn aggregation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+    let current = cx.session.aggregation;
+    for (aggregation, label) in [(Aggregation::Mean, "Mean"), (Aggregation::Median, "Median")] {
+        if ui.radio(current == aggregation, label).clicked() && current != aggregation {
+            cx.edit(Edit::SetAggregation(aggregation));
+            cx.seal();
+        }
+    }
+}
+
+fn add_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState) {
+    let Some((name, role)) = &mut state.form else {
+        if ui.button("Add rater…").clicked() {
+            state.form = Some((String::new(), String::new()));
+        }
+        return;
+    };
+    let response = ui.add(
+        egui::TextEdit::singleline(name)
+            .hint_text("name")
+            .desired_width(90.0),
+    );
+    super::cells::name_widget(&response, || "New rater's name".to_owned());
+    let response = ui.add(
+        egui::TextEdit::singleline(role)
+            .hint_text("role (optional)")
+            .desired_width(90.0),
+    );
+    super::cells::name_widget(&response, || "New rater's role".to_owned());
+    let ready = !name.trim().is_empty();
+    if ui.add_enabled(ready, egui::Button::new("Add")).clicked() {
+        cx.edit(Edit::AddRater(
+            name.trim().to_owned(),
+            role.trim().to_owned(),
+        ));
+        cx.seal();
+        state.form = None;
+    } else if ui.button("Cancel").clicked() {
+        state.form = None;
+    }
+}
+
+/// The "Discuss these first" line, when raters disagree enough somewhere.
+pub(super) fn discuss_line_ui(ui: &mut Ui, session: &Session, view: &RaterView) {
+    if view.discuss.is_empty() {
+        return;
+    }
+    let names: Vec<String> = view
+        .discuss
+        .iter()
+        .filter_map(|(o, c)| {
+            let option = session.option(o)?;
+            let criterion = session.criterion(c)?;
+            Some(super::cells::cell_name(criterion, option))
+        })
+        .collect();
+    ui.label(
+        RichText::new(format!("Discuss these first: {}", names.join("; "))).color(theme::KILL),
+    )
+    .on_hover_text("The cells where raters' scores differ most");
+}
+
+/// Outlines a cell to discuss first.
+pub(super) fn discuss_mark(ui: &Ui, rect: egui::Rect) {
+    ui.painter().rect_stroke(
+        rect.shrink(1.0),
+        2.0,
+        Stroke::new(2.0, theme::KILL),
+        StrokeKind::Inside,
+    );
+}
+
+/// Each rater's likely score on one cell.
+fn ratings(option: &SolutionOption, criterion: &CriterionId) -> Vec<f64> {
+    option
+        .rater_scores
+        .values()
+        .filter_map(|scores| scores.get(criterion).map(|s| s.likely))
+        .collect()
+}
+
+/// Draws one cell of every view but the consensus (and of the consensus when hidden).
+pub(super) fn cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    view: &RaterView,
+) {
+    if view.hidden {
+        ui.label(RichText::new("hidden").weak());
+        return;
+    }
+    match &view.mode {
+        MatrixMode::Rater(id) => rater_cell_ui(ui, cx, option, criterion, id),
+        MatrixMode::Aggregate => {
+            let values = ratings(option, &criterion.id);
+            if values.is_empty() {
+                match option.score(&criterion.id) {
+                    Some(shared) => read_only_ui(ui, criterion, shared.likely, "shared score"),
+                    None => {
+                        ui.label(RichText::new("–").weak());
+                    }
+                }
+            } else {
+                let value = aggregate(cx.session.aggregation, &values);
+                let what = format!(
+                    "{} of {} raters",
+                    cx.session.aggregation.label(),
+                    values.len()
+                );
+                read_only_ui(ui, criterion, value, &what);
+            }
+        }
+        MatrixMode::Consensus => match option.score(&criterion.id) {
+            Some(shared) => read_only_ui(ui, criterion, shared.likely, "shared score"),
+            None => {
+                ui.label(RichText::new("–").weak());
+            }
+        },
+        MatrixMode::Spread => {
+            let values = ratings(option, &criterion.id);
+            if values.len() < 2 {
+                ui.label(RichText::new("–").weak())
+                    .on_hover_text("Fewer than two raters scored this");
+                return;
+            }
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            ui.label(RichText::new(format!("± {}", super::cells::format_value(hi - lo))).strong())
+                .on_hover_text(format!(
+                    "Raters range from {} to {}",
+                    super::cells::format_value(lo),
+                    super::cells::format_value(hi)
+                ));
+        }
+    }
+}
+
+fn read_only_ui(ui: &mut Ui, criterion: &Criterion, value: f64, what: &str) {
+    let fill = theme::score_fill(
+        crate::analysis::normalised(criterion, value),
+        ui.visuals().dark_mode,
+    );
+    ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
+    ui.label(RichText::new(super::cells::format_value(value)).strong())
+        .on_hover_text(what);
+}
+
+fn rater_cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    rater: &RaterId,
+) {
+    let name = || {
+        format!(
+            "{} by {}",
+            super::cells::cell_name(criterion, option),
+            rater_name(cx.session, rater)
+        )
+    };
+    let edit = |score: Score| {
+        Edit::SetRaterScore(
+            option.id.clone(),
+            rater.clone(),
+            criterion.id.clone(),
+            Some(score),
+        )
+    };
+    let own = option
+        .rater_scores
+        .get(rater)
+        .and_then(|scores| scores.get(&criterion.id));
+    let scale = &criterion.scale;
+    let Some(score) = own else {
+        let response = ui.add(egui::Button::new("Set…").small());
+        let label = name();
+        super::cells::name_widget(&response, || format!("Set {label}"));
+        if response.clicked() {
+            let mut middle = (scale.lo + scale.hi) / 2.0;
+            if scale.hi - scale.lo >= 2.0 {
+                middle = middle.round().clamp(scale.lo, scale.hi);
+            }
+            cx.edit(edit(Score::point(middle)));
+            cx.seal();
+        }
+        return;
+    };
+    let fill = theme::score_fill(
+        crate::analysis::normalised(criterion, score.likely),
+        ui.visuals().dark_mode,
+    );
+    ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
+    let mut likely = score.likely;
+    let response = ui.add(
+        DragValue::new(&mut likely)
+            .range(scale.lo..=scale.hi)
+            .speed((scale.hi - scale.lo).abs().max(1.0) / 100.0)
+            .max_decimals(2)
+            .custom_formatter(|v, _| super::cells::format_value(v)),
+    );
+    let label = name();
+    super::cells::name_widget(&response, || label);
+    if response.changed() && likely != score.likely && scale.contains(likely) {
+        let mut new = score.clone();
+        new.likely = likely;
+        new.low = new.low.map(|low| low.min(likely));
+        new.high = new.high.map(|high| high.max(likely));
+        cx.edit(edit(new));
+    }
+    cx.seal_after(&response);
+}
