@@ -156,20 +156,8 @@ pub fn recommend_from(session: &Session, ranking: &Ranking) -> Recommendation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{KillCriterion, Lens, Session, SolutionOption};
-
-    fn session_of(options: &[(&str, Lens, f64, f64, f64)]) -> Session {
-        let mut s = Session::new("test");
-        for (id, lens, impact, cost, risk) in options {
-            s.options.push(
-                SolutionOption::new(id, id, lens.clone())
-                    .with_score("impact", *impact)
-                    .with_score("cost", *cost)
-                    .with_score("trust-risk", *risk),
-            );
-        }
-        s
-    }
+    use crate::analysis::scoring::tests::session_of;
+    use crate::model::{KillCriterion, Lens};
 
     #[test]
     fn the_best_ranked_option_is_recommended() {

@@ -176,7 +176,7 @@ pub fn vetoes_of(session: &Session, option: &SolutionOption) -> Vec<CriterionId>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Lens, SolutionOption};
 
