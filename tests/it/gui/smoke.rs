@@ -82,6 +82,23 @@ fn xdotool(display: &str, args: &[&str]) -> Option<String> {
     (out.status.success() && !text.is_empty()).then_some(text)
 }
 
+/// Starts the real binary on `file` in `display`, with its home and data folders in `home`.
+fn spawn_verdict(display: &str, home: &std::path::Path, file: &std::path::Path) -> Reaped {
+    let child = Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .arg(file)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISPLAY", display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    Reaped(child)
+}
+
 #[test]
 fn the_window_opens_the_example_shows_it_and_closes_cleanly() {
     let missing: Vec<&str> = ["Xvfb", "xdotool", "import"]
@@ -99,19 +116,7 @@ fn the_window_opens_the_example_shows_it_and_closes_cleanly() {
     }
     let (_xvfb, display) = start_xvfb();
     let home = tempfile::tempdir().unwrap();
-    let app = Command::new(env!("CARGO_BIN_EXE_verdict"))
-        .arg("saves/live-streams.ron")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("DISPLAY", &display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut app = Reaped(app);
+    let mut app = spawn_verdict(&display, home.path(), "saves/live-streams.ron".as_ref());
 
     let window = wait_until(Duration::from_secs(60), || {
         xdotool(&display, &["search", "--name", "live-streams.ron"])
@@ -175,18 +180,7 @@ fn unsaved_work_in_the_real_window_survives_a_kill() {
     .unwrap();
     let file = home.path().join("crash-me.ron");
     std::fs::write(&file, &original).unwrap();
-    let app = Command::new(env!("CARGO_BIN_EXE_verdict"))
-        .arg(&file)
-        .env("DISPLAY", &display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let mut app = Reaped(app);
+    let mut app = spawn_verdict(&display, home.path(), &file);
     let window = wait_until(Duration::from_secs(60), || {
         xdotool(&display, &["search", "--name", "crash-me.ron"])
     })
