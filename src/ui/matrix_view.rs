@@ -81,7 +81,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if !cx.presenting {
             ui.checkbox(&mut state.show_ranges, "Ranges (low / likely / high)");
             lock_weights_ui(ui, cx);
