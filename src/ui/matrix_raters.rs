@@ -442,7 +442,7 @@ mod tests {
             let mut option = SolutionOption::new(&format!("o{o}"), &format!("O{o}"), Lens::Buy);
             for (r, rater) in ["ana", "bo", "cy"].into_iter().enumerate() {
                 for (c, criterion) in s.criteria.iter().enumerate() {
-                    if (seed + o + r + c) % 4 == 0 {
+                    if (seed + o + r + c).is_multiple_of(4) {
                         continue;
                     }
                     let value = ((seed * 7 + o * 3 + r * (o + 1) + c) % 5 + 1) as f64;
