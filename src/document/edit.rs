@@ -427,6 +427,9 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             session.criteria.remove(idx);
             for option in &mut session.options {
                 option.scores.remove(&id);
+                for scores in option.rater_scores.values_mut() {
+                    scores.remove(&id);
+                }
             }
         }
         Edit::SetWeightsLocked(locked) => session.weights_locked = locked,
