@@ -131,20 +131,30 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     }
     let header_height = body_height + ui.spacing().interact_size.y + 10.0;
     let ranges = state.show_ranges && !cx.presenting && view.mode == MatrixMode::Consensus;
-    let criterion_width = if ranges { 170.0 } else { 96.0 };
     let n_criteria = cx.session.criteria.len();
+    // Presenting: larger type, so the columns grow with it and share the room on screen.
+    let scale = if cx.presenting { 1.6 } else { 1.0 };
+    let (rank_width, option_width, total_width) = (44.0 * scale, 220.0 * scale, 84.0 * scale);
+    let criterion_width = if ranges {
+        170.0
+    } else if cx.presenting {
+        let room = ui.available_width() - rank_width - option_width - total_width;
+        (room / n_criteria.max(1) as f32 - 8.0).clamp(96.0, 200.0)
+    } else {
+        96.0
+    };
     let table = TableBuilder::new(ui)
         .id_salt("matrix-table")
         .striped(false)
         .resizable(!cx.presenting)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(44.0))
-        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .column(Column::exact(rank_width))
+        .column(Column::initial(option_width).at_least(120.0).clip(true))
         .columns(
             Column::initial(criterion_width).at_least(64.0).clip(true),
             n_criteria,
         )
-        .column(Column::initial(84.0).at_least(64.0))
+        .column(Column::initial(total_width).at_least(64.0))
         .min_scrolled_height(0.0);
     let mut request: Option<(usize, CriterionId)> = None;
     table
