@@ -266,6 +266,7 @@ impl Edit {
             Edit::SetStakeholder(idx, _) => format!("stakeholder:{idx}"),
             Edit::SetAnswer(idx, _) => format!("answer:{idx}"),
             Edit::SetOptionTitle(id, _) => format!("title:{id}"),
+            Edit::SetOptionLens(id, _) => format!("lens:{id}"),
             Edit::SetOptionDescription(id, _) => format!("description:{id}"),
             Edit::SetOptionNotes(id, _) => format!("notes:{id}"),
             Edit::SetScore(o, c, _) => format!("score:{o}:{c}"),

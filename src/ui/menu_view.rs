@@ -36,8 +36,9 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
     let missing = session.missing_lenses();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{} options across {} of {} lenses.",
+            "{} option{} across {} of {} lenses.",
             session.options.len(),
+            if session.options.len() == 1 { "" } else { "s" },
             Lens::BUILT_IN.len() - missing.len(),
             Lens::BUILT_IN.len()
         ));
@@ -147,6 +148,7 @@ fn add_option_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState)
     });
 }
 
+/// A lens picker: the seven built-in lenses and "Custom…", whose own name is typed beside it.
 fn lens_combo(ui: &mut egui::Ui, salt: &str, lens: &mut Lens, label: egui::Id) {
     egui::ComboBox::from_id_salt(salt)
         .selected_text(lens.label().to_owned())
@@ -155,9 +157,22 @@ fn lens_combo(ui: &mut egui::Ui, salt: &str, lens: &mut Lens, label: egui::Id) {
                 let text = option.label().to_owned();
                 ui.selectable_value(lens, option, text);
             }
+            let custom = matches!(lens, Lens::Custom(_));
+            if ui.selectable_label(custom, "Custom…").clicked() && !custom {
+                *lens = Lens::Custom(String::new());
+            }
         })
         .response
         .labelled_by(label);
+    if let Lens::Custom(name) = lens {
+        let name_label = ui.label("Custom lens name");
+        ui.add(
+            egui::TextEdit::singleline(name)
+                .hint_text("e.g. Partner with another team")
+                .desired_width(180.0),
+        )
+        .labelled_by(name_label.id);
+    }
 }
 
 fn option_row_ui(
