@@ -1,0 +1,96 @@
+//! Tests of the rater edits in `edit`.
+
+use super::*;
+use chrono::TimeZone;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()
+}
+
+fn session() -> Session {
+    let mut s = Session::new("ask");
+    s.add_option("Buy a CDN", Lens::Buy);
+    s
+}
+
+#[test]
+fn adding_raters_with_the_same_name_gives_each_a_fresh_id() {
+    let mut s = session();
+    apply(&mut s, Edit::AddRater("Ana".into(), "SRE".into()), now()).unwrap();
+    apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+    let ids: Vec<&str> = s.raters.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["ana", "ana-2"]);
+    assert_eq!(s.raters[0].role, "SRE");
+}
+
+#[test]
+fn a_rater_score_is_stored_under_the_rater_and_cleared_again() {
+    let mut s = session();
+    apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+    let option = s.options[0].id.clone();
+    let (ana, cost) = (RaterId::new("ana"), CriterionId::new("cost"));
+    let set = |score| Edit::SetRaterScore(option.clone(), ana.clone(), cost.clone(), score);
+    apply(&mut s, set(Some(Score::point(4.0))), now()).unwrap();
+    assert_eq!(s.options[0].rater_scores[&ana][&cost].likely, 4.0);
+    assert!(
+        s.options[0].score(&cost).is_none(),
+        "shared scores untouched"
+    );
+    apply(&mut s, set(None), now()).unwrap();
+    assert!(s.options[0].rater_scores.is_empty());
+}
+
+#[test]
+fn a_rater_score_outside_the_scale_or_for_an_unknown_rater_is_refused() {
+    let mut s = session();
+    apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+    let option = s.options[0].id.clone();
+    let cost = CriterionId::new("cost");
+    let bad = Edit::SetRaterScore(
+        option.clone(),
+        RaterId::new("ana"),
+        cost.clone(),
+        Some(Score::point(99.0)),
+    );
+    assert!(matches!(
+        apply(&mut s, bad, now()),
+        Err(EditError::BadNumber(_))
+    ));
+    let nobody = Edit::SetRaterScore(option, RaterId::new("bo"), cost, Some(Score::point(3.0)));
+    assert_eq!(
+        apply(&mut s, nobody, now()),
+        Err(EditError::UnknownRater("bo".into()))
+    );
+    assert!(s.options[0].rater_scores.is_empty());
+}
+
+#[test]
+fn rater_score_edits_merge_per_cell_and_rater() {
+    let edit = |r: &str, c: &str| {
+        Edit::SetRaterScore(
+            OptionId::new("x"),
+            RaterId::new(r),
+            CriterionId::new(c),
+            None,
+        )
+        .merge_key()
+    };
+    assert_eq!(edit("ana", "cost"), edit("ana", "cost"));
+    assert_ne!(edit("ana", "cost"), edit("bo", "cost"));
+    assert_ne!(edit("ana", "cost"), edit("ana", "impact"));
+    assert_ne!(
+        edit("ana", "cost"),
+        Edit::SetScore(OptionId::new("x"), CriterionId::new("cost"), None).merge_key()
+    );
+}
+
+#[test]
+fn the_aggregation_can_be_switched_to_median() {
+    let mut s = session();
+    apply(&mut s, Edit::SetAggregation(Aggregation::Median), now()).unwrap();
+    assert_eq!(s.aggregation, Aggregation::Median);
+    assert_eq!(
+        Edit::SetAggregation(Aggregation::Median).label(&s),
+        "aggregate raters by median"
+    );
+}
