@@ -203,11 +203,12 @@ fn unsaved_work_in_the_real_window_survives_a_kill() {
             .expect("xdotool runs");
         assert!(status.success(), "xdotool {args:?}");
     }
+    // xdotool returns once the last key is sent: the last edit is now.
+    let typed_at = Instant::now();
     wait_until(Duration::from_secs(10), || {
         xdotool(&display, &["getwindowname", &window]).filter(|t| t.contains('•'))
     })
     .expect("the title shows unsaved changes after typing");
-    let typed_at = Instant::now();
 
     let store = verdict::store::RecoveryStore::new(home.path().join("data/verdict/recovery"));
     let recovered = wait_until(Duration::from_secs(10), || {
