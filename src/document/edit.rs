@@ -369,12 +369,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             }
         }
         Edit::SetScore(option, criterion, score) => {
-            let c = session
-                .criterion(&criterion)
-                .ok_or_else(|| EditError::UnknownCriterion(criterion.to_string()))?;
-            if let Some(score) = &score {
-                check_score(c, score)?;
-            }
+            check_score(session, &criterion, score.as_ref())?;
             let o = option_mut(session, &option)?;
             match score {
                 Some(score) => o.scores.insert(criterion, score),
@@ -461,12 +456,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             if !session.raters.iter().any(|r| r.id == rater) {
                 return Err(EditError::UnknownRater(rater.to_string()));
             }
-            let c = session
-                .criterion(&criterion)
-                .ok_or_else(|| EditError::UnknownCriterion(criterion.to_string()))?;
-            if let Some(score) = &score {
-                check_score(c, score)?;
-            }
+            check_score(session, &criterion, score.as_ref())?;
             let o = option_mut(session, &option)?;
             match score {
                 Some(score) => {
@@ -490,7 +480,16 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
     Ok(())
 }
 
-fn check_score(criterion: &Criterion, score: &Score) -> Result<(), EditError> {
+/// Checks that `criterion` exists and that `score`, if any, fits its scale and is in order.
+fn check_score(
+    session: &Session,
+    criterion: &CriterionId,
+    score: Option<&Score>,
+) -> Result<(), EditError> {
+    let criterion = session
+        .criterion(criterion)
+        .ok_or_else(|| EditError::UnknownCriterion(criterion.to_string()))?;
+    let Some(score) = score else { return Ok(()) };
     let values = [Some(score.likely), score.low, score.high];
     if values
         .into_iter()
