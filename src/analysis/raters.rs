@@ -172,6 +172,18 @@ pub fn rater_summary(session: &Session) -> Option<RaterSummary> {
     })
 }
 
+/// The cells to discuss first as `(option, criterion)` pairs, widest disagreement first;
+/// empty without raters' scores. The app computes this once per document revision.
+pub fn discuss_first_cells(session: &Session) -> Vec<(OptionId, CriterionId)> {
+    rater_summary(session).map_or_else(Vec::new, |summary| {
+        summary
+            .discuss_first
+            .into_iter()
+            .map(|cell| (cell.option, cell.criterion))
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

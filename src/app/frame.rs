@@ -76,7 +76,8 @@ impl VerdictApp {
             &derived.recommendation,
             *presenting,
             today,
-        );
+        )
+        .with_discuss_first(&derived.discuss_first);
         let scrolled = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
             egui::ScrollArea::vertical()
                 .id_salt("place")

@@ -9,7 +9,7 @@ use super::recovery::{RecoveryOffer, find_offer};
 use crate::analysis::{Ranking, Recommendation, rank, recommend_from};
 use crate::document::Document;
 use crate::export::{self, Format};
-use crate::model::Session;
+use crate::model::{CriterionId, OptionId, Session};
 use crate::store::{DocumentLock, FileStamp, RecoveryStore};
 use crate::ui::Intent;
 use crate::ui::command::{Command, commands_from_keyboard};
@@ -40,6 +40,7 @@ pub(super) struct Derived {
     pub(super) key: (u64, u64),
     pub(super) ranking: Ranking,
     pub(super) recommendation: Recommendation,
+    pub(super) discuss_first: Vec<(OptionId, CriterionId)>,
     pub(super) summary: Option<((u64, u64), String)>,
 }
 
@@ -361,6 +362,7 @@ fn derive(doc: &Document, key: (u64, u64)) -> Derived {
         key,
         ranking,
         recommendation,
+        discuss_first: crate::analysis::raters::discuss_first_cells(doc.session()),
         summary: None,
     }
 }

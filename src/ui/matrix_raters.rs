@@ -5,7 +5,7 @@
 //! Per frame this does one pass over the document only when it has raters (for the cells
 //! to discuss first); everything else is worked out per visible cell.
 
-use crate::analysis::raters::{DISCUSS_MAX, DISCUSS_SPREAD, aggregate};
+use crate::analysis::raters::aggregate;
 use crate::document::Edit;
 use crate::model::{Aggregation, Criterion, CriterionId, OptionId, RaterId, Score};
 use crate::model::{Session, SolutionOption};
@@ -50,8 +50,13 @@ pub(super) struct RaterView {
 }
 
 impl RaterView {
-    /// Checks the state against `session` and finds the cells to discuss first.
-    pub fn new(session: &Session, state: &mut RaterState) -> Self {
+    /// Checks the state against `session`; `discuss_first` are the cells the analysis
+    /// names (computed once per revision), shown unless blind mode would give them away.
+    pub fn new(
+        session: &Session,
+        discuss_first: &[(OptionId, CriterionId)],
+        state: &mut RaterState,
+    ) -> Self {
         let known = |id: &RaterId| session.raters.iter().any(|r| &r.id == id);
         if let MatrixMode::Rater(id) = &state.mode
             && !known(id)
@@ -69,7 +74,7 @@ impl RaterView {
         let discuss = if session.raters.is_empty() || state.blind_as.is_some() {
             Vec::new()
         } else {
-            discuss_first(session)
+            discuss_first.to_vec()
         };
         Self {
             mode: state.mode.clone(),
@@ -84,69 +89,6 @@ impl RaterView {
             .iter()
             .any(|(o, c)| o == option && c == criterion)
     }
-}
-
-/// The cells to discuss first, as [`rater_summary`] finds them, in one pass over the raters'
-/// scores that allocates only per option: the matrix needs this every frame.
-///
-/// [`rater_summary`]: crate::analysis::raters::rater_summary
-fn discuss_first(session: &Session) -> Vec<(OptionId, CriterionId)> {
-    // Criteria sorted by id, as each rater's scores are: a merge walk then matches them.
-    let mut index: Vec<(&CriterionId, usize)> = session
-        .criteria
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&c.id, i))
-        .collect();
-    index.sort_unstable();
-    // (spread, option index, criterion index), widest first; ties keep document order.
-    let mut top: Vec<(f64, usize, usize)> = Vec::with_capacity(DISCUSS_MAX + 1);
-    // Per criterion of one option: how many ratings, lowest, highest.
-    let mut cells = vec![(0usize, f64::INFINITY, f64::NEG_INFINITY); index.len()];
-    for (o, option) in session.options.iter().enumerate() {
-        if option.rater_scores.len() < 2 {
-            continue;
-        }
-        cells.fill((0, f64::INFINITY, f64::NEG_INFINITY));
-        for scores in option.rater_scores.values() {
-            let mut wanted = index.iter().peekable();
-            for (criterion, score) in scores {
-                while wanted.next_if(|(id, _)| *id < criterion).is_some() {}
-                if let Some(&&(_, c)) = wanted.peek().filter(|(id, _)| *id == criterion) {
-                    let cell = &mut cells[c];
-                    *cell = (
-                        cell.0 + 1,
-                        cell.1.min(score.likely),
-                        cell.2.max(score.likely),
-                    );
-                }
-            }
-        }
-        for (c, &(count, lo, hi)) in cells.iter().enumerate() {
-            let scale = &session.criteria[c].scale;
-            let span = scale.hi - scale.lo;
-            if count < 2 || span <= 0.0 {
-                continue;
-            }
-            let spread = (hi - lo) / span;
-            if spread < DISCUSS_SPREAD {
-                continue;
-            }
-            let at = top.partition_point(|&(s, ..)| s >= spread);
-            if at < DISCUSS_MAX {
-                top.insert(at, (spread, o, c));
-                top.truncate(DISCUSS_MAX);
-            }
-        }
-    }
-    top.into_iter()
-        .map(|(_, o, c)| {
-            (
-                session.options[o].id.clone(),
-                session.criteria[c].id.clone(),
-            )
-        })
-        .collect()
 }
 
 fn rater_name(session: &Session, id: &RaterId) -> String {
@@ -429,7 +371,7 @@ fn rater_cell_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::raters::rater_summary;
+    use crate::analysis::raters::discuss_first_cells;
     use crate::model::{Lens, Rater};
 
     /// Three raters on two options; `seed` varies who scores what.
@@ -458,35 +400,36 @@ mod tests {
         s
     }
 
+    /// A seed whose session has cells to discuss, and those cells.
+    fn disagreeing_session() -> (Session, Vec<(OptionId, CriterionId)>) {
+        (0..12)
+            .map(session)
+            .map(|s| {
+                let cells = discuss_first_cells(&s);
+                (s, cells)
+            })
+            .find(|(_, cells)| !cells.is_empty())
+            .expect("some seed gives a disagreement")
+    }
+
     #[test]
-    fn the_cells_to_discuss_first_are_those_the_rater_summary_names() {
-        let mut nonempty = 0;
-        for seed in 0..12 {
-            let s = session(seed);
-            let expected: Vec<(OptionId, CriterionId)> = rater_summary(&s)
-                .map(|summary| {
-                    summary
-                        .discuss_first
-                        .into_iter()
-                        .map(|c| (c.option, c.criterion))
-                        .collect()
-                })
-                .unwrap_or_default();
-            nonempty += usize::from(!expected.is_empty());
-            assert_eq!(discuss_first(&s), expected, "seed {seed}");
-        }
-        assert!(nonempty > 0, "the sessions have disagreements");
+    fn the_cells_the_analysis_names_are_marked_when_not_blind() {
+        let (s, cells) = disagreeing_session();
+        let mut state = RaterState::default();
+        let view = RaterView::new(&s, &cells, &mut state);
+        assert_eq!(view.discuss, cells);
+        assert!(view.is_discussed(&cells[0].0, &cells[0].1));
     }
 
     #[test]
     fn blind_mode_hides_every_view_but_the_blind_raters_own() {
-        let s = session(0);
+        let (s, cells) = disagreeing_session();
         let mut state = RaterState {
             mode: MatrixMode::Rater(RaterId::new("ana")),
             blind_as: Some(RaterId::new("ana")),
             form: None,
         };
-        let view = RaterView::new(&s, &mut state);
+        let view = RaterView::new(&s, &cells, &mut state);
         assert!(!view.hidden);
         assert!(
             view.discuss.is_empty(),
@@ -499,7 +442,7 @@ mod tests {
             MatrixMode::Rater(RaterId::new("bo")),
         ] {
             state.mode = mode;
-            assert!(RaterView::new(&s, &mut state).hidden);
+            assert!(RaterView::new(&s, &cells, &mut state).hidden);
         }
     }
 
@@ -511,7 +454,7 @@ mod tests {
             blind_as: Some(RaterId::new("zed")),
             form: None,
         };
-        let view = RaterView::new(&s, &mut state);
+        let view = RaterView::new(&s, &[], &mut state);
         assert_eq!(view.mode, MatrixMode::Consensus);
         assert!(!view.hidden);
         assert_eq!(state.blind_as, None);

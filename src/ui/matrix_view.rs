@@ -68,7 +68,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         ui.label("The matrix needs at least one criterion and one option: add them first.");
         return;
     }
-    let view = RaterView::new(cx.session, &mut state.raters);
+    let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
     toolbar_ui(ui, cx, state);
     raters::discuss_line_ui(ui, cx.session, &view);
     ui.add_space(4.0);

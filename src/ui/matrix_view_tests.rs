@@ -53,7 +53,9 @@ fn harness(session: Session, presenting: bool) -> Harness<'static, Fixture> {
                 let ranking = rank(&f.session);
                 let advice = recommend_from(&f.session, &ranking);
                 let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date");
-                let mut cx = ViewCtx::new(&f.session, &ranking, &advice, f.presenting, today);
+                let discuss = crate::analysis::raters::discuss_first_cells(&f.session);
+                let mut cx = ViewCtx::new(&f.session, &ranking, &advice, f.presenting, today)
+                    .with_discuss_first(&discuss);
                 matrix_ui(ui, &mut cx, &mut f.state);
                 let intents = cx.into_intents();
                 let now = Utc.with_ymd_and_hms(2026, 11, 26, 15, 0, 0).unwrap();

@@ -3,7 +3,7 @@
 
 use crate::analysis::{Ranking, Recommendation};
 use crate::document::Edit;
-use crate::model::Session;
+use crate::model::{CriterionId, OptionId, Session};
 use chrono::NaiveDate;
 
 /// Something a view asks the app to do once the frame is drawn.
@@ -27,6 +27,8 @@ pub struct ViewCtx<'a> {
     pub presenting: bool,
     /// Today's date, passed in (used as the default for date fields).
     pub today: NaiveDate,
+    /// Cells where raters disagree most, computed once per revision; empty without raters.
+    pub discuss_first: &'a [(OptionId, CriterionId)],
     intents: Vec<Intent>,
 }
 
@@ -45,8 +47,15 @@ impl<'a> ViewCtx<'a> {
             recommendation,
             presenting,
             today,
+            discuss_first: &[],
             intents: Vec::new(),
         }
+    }
+
+    /// Sets the cells to discuss first (see [`crate::analysis::raters::discuss_first_cells`]).
+    pub fn with_discuss_first(mut self, cells: &'a [(OptionId, CriterionId)]) -> Self {
+        self.discuss_first = cells;
+        self
     }
 
     /// Asks for `edit` to be applied.
