@@ -3,8 +3,11 @@
 //! The text goes to a temporary file in the same folder (so the final rename never crosses
 //! filesystems), is flushed to disk, then renamed over the target, and the folder itself
 //! is synced so the rename survives a power cut. Temporary files are named
-//! `.NAME.PID-N.tmp`; one left behind by a killed process is removed by the next write to
-//! the same target. On any error the temporary file is removed and the target is untouched.
+//! `.NAME.PID-N.tmp` (the one that becomes the `.bak` is `.NAME.PID-N.bak.tmp`). The writer
+//! holds an operating-system lock on its temporary file until the rename, so one left behind
+//! by a killed process is recognised by its free lock, not by its process id, which the
+//! system may since have given to another process; the next write to the same target
+//! removes it. On any error the temporary file is removed and the target is untouched.
 
 use super::canonical::to_canonical_ron;
 use super::error::SaveError;
@@ -93,6 +96,8 @@ fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), Save
         path: guard_path,
         armed: true,
     };
+    // Held until the rename: a free lock is what marks an abandoned temporary file.
+    let _ = temp.try_lock();
     temp.write_all(bytes)
         .and_then(|()| temp.sync_all())
         .map_err(fail("write the new version to disk"))?;
@@ -101,13 +106,13 @@ fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), Save
         // Best effort: a saved file keeps the permissions it had.
         let _ = temp.set_permissions(meta.permissions());
     }
-    drop(temp);
     if keep_backup && previous.is_some() {
-        write_backup(&target, &dir, &file_name)
+        write_backup(&target, &guard.path)
             .map_err(fail("keep the previous version as a .bak file"))?;
     }
     fs::rename(&guard.path, &target).map_err(fail("replace the file with the new version"))?;
     guard.armed = false;
+    drop(temp);
     sync_dir(&dir);
     Ok(())
 }
@@ -139,17 +144,21 @@ fn create_temp(dir: &Path, file_name: &OsStr) -> io::Result<(File, PathBuf)> {
     }
 }
 
+/// The temporary name of the `.bak` made while `main_temp` is being written.
+fn backup_temp_path(main_temp: &Path) -> PathBuf {
+    main_temp.with_extension("bak.tmp")
+}
+
 /// Keeps the current content of `target` as `NAME.bak`, itself replaced atomically: a hard
 /// link when the filesystem allows it (no copy), otherwise a flushed copy.
-fn write_backup(target: &Path, dir: &Path, file_name: &OsStr) -> io::Result<()> {
+fn write_backup(target: &Path, main_temp: &Path) -> io::Result<()> {
     let backup = backup_path(target);
-    let (file, temp) = create_temp(dir, file_name)?;
-    drop(file);
     let guard = TempGuard {
-        path: temp,
+        path: backup_temp_path(main_temp),
         armed: true,
     };
-    fs::remove_file(&guard.path)?;
+    // A leftover of an earlier save under the same name is replaced, never linked over.
+    let _ = fs::remove_file(&guard.path);
     if fs::hard_link(target, &guard.path).is_err() {
         fs::copy(target, &guard.path)?;
         File::open(&guard.path)?.sync_all()?;
@@ -170,25 +179,61 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// Temporary files for `file_name` in `dir` left by processes that are no longer running.
+/// Temporary files for `file_name` in `dir` that no running save owns: their writer was
+/// killed or crashed. A main temporary file is abandoned when its lock is free (or, where
+/// locks are unsupported, when the process named in it is not running); the `.bak` one
+/// when its main temporary file is gone or abandoned.
 pub fn stale_temps(dir: &Path, file_name: &OsStr) -> Vec<PathBuf> {
     let prefix = temp_prefix(file_name);
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let me = std::process::id();
-    entries
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name();
-            let name = name.to_str()?;
-            let middle = name.strip_prefix(&prefix)?.strip_suffix(".tmp")?;
-            let (pid, n) = middle.split_once('-')?;
-            n.parse::<u64>().ok()?;
-            let pid: u32 = pid.parse().ok()?;
-            (pid != me && !process_alive(pid)).then(|| entry.path())
-        })
-        .collect()
+    let mut stale = Vec::new();
+    let mut backups = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(middle) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let (owner, is_backup) = match middle.strip_suffix(".bak") {
+            Some(owner) => (owner, true),
+            None => (middle, false),
+        };
+        let Some((pid, n)) = owner.split_once('-') else {
+            continue;
+        };
+        let (Ok(pid), Ok(_)) = (pid.parse::<u32>(), n.parse::<u64>()) else {
+            continue;
+        };
+        if is_backup {
+            backups.push((entry.path(), dir.join(format!("{prefix}{owner}.tmp"))));
+        } else if abandoned(&entry.path(), pid) {
+            stale.push(entry.path());
+        }
+    }
+    for (backup, main) in backups {
+        if !main.exists() || stale.contains(&main) {
+            stale.push(backup);
+        }
+    }
+    stale.sort();
+    stale
+}
+
+/// Whether the writer of this main temporary file is gone.
+fn abandoned(temp: &Path, pid: u32) -> bool {
+    let Ok(file) = File::open(temp) else {
+        return false;
+    };
+    match file.try_lock() {
+        Ok(()) => true,
+        Err(fs::TryLockError::WouldBlock) => false,
+        Err(fs::TryLockError::Error(_)) => pid != std::process::id() && !process_alive(pid),
+    }
 }
 
 fn remove_stale_temps(dir: &Path, file_name: &OsStr) {

@@ -122,6 +122,44 @@ fn stale_temporary_files_from_a_dead_process_are_removed_by_the_next_save() {
 }
 
 #[test]
+fn a_leftover_named_after_a_process_id_now_in_use_is_still_removed() {
+    // The system reuses process ids, so a killed writer's id may belong to a running process
+    // (here: this one). What marks the file as abandoned is that nobody holds its lock.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let pid = std::process::id();
+    let leftover = dir.path().join(format!(".plan.ron.{pid}-999999.tmp"));
+    fs::write(&leftover, "half a sess").unwrap();
+    let leftover_bak = dir.path().join(format!(".plan.ron.{pid}-999999.bak.tmp"));
+    fs::write(&leftover_bak, "old").unwrap();
+    let orphan_bak = dir.path().join(".plan.ron.1-5.bak.tmp");
+    fs::write(&orphan_bak, "old").unwrap();
+    store::save_file(&path, &Session::new("x")).unwrap();
+    store::save_file(&path, &Session::new("y")).unwrap();
+    assert_eq!(names_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+#[test]
+fn a_temporary_file_whose_writer_is_still_at_work_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    // Named after a process that is not running, but its lock is held: a writer is busy.
+    let busy = dir.path().join(".plan.ron.4294967295-3.tmp");
+    let held = fs::File::create(&busy).unwrap();
+    held.lock().unwrap();
+    let busy_bak = dir.path().join(".plan.ron.4294967295-3.bak.tmp");
+    fs::write(&busy_bak, "old").unwrap();
+    assert!(store::stale_temps(dir.path(), "plan.ron".as_ref()).is_empty());
+    store::save_file(&path, &Session::new("x")).unwrap();
+    assert!(busy.exists() && busy_bak.exists());
+    drop(held);
+    assert_eq!(
+        store::stale_temps(dir.path(), "plan.ron".as_ref()),
+        [busy_bak, busy]
+    );
+}
+
+#[test]
 fn a_file_over_the_size_cap_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
