@@ -23,7 +23,7 @@ fn session(rows: &[(&str, Lens, f64, f64, f64)]) -> Session {
 }
 
 #[test]
-fn topsis_matches_the_papathanasiou_ploskas_textbook_example() {
+fn topsis_matches_the_papathanasiou_ploskas_textbook_example_to_1e_9() {
     // Papathanasiou & Ploskas, "Multiple Criteria Decision Aid" (2018), chapter on TOPSIS:
     // six alternatives, four benefit criteria, weights 0.4 / 0.3 / 0.1 / 0.2; the book gives
     // the closeness to three decimals.
@@ -39,6 +39,19 @@ fn topsis_matches_the_papathanasiou_ploskas_textbook_example() {
     let book = [0.387, 0.327, 0.391, 0.615, 0.868, 0.493];
     for (g, b) in got.iter().zip(book) {
         assert!((g - b).abs() <= 0.0005, "{got:?}");
+    }
+    // The same example worked in 50-digit decimal arithmetic (vector normalisation, weighted,
+    // Euclidean distances to the ideal and anti-ideal), rounded to 15 places.
+    let exact = [
+        0.387_214_710_959_655,
+        0.327_169_690_969_587,
+        0.390_669_986_864_299,
+        0.614_660_344_859_267,
+        0.868_495_376_064_680,
+        0.492_848_335_989_949,
+    ];
+    for (g, e) in got.iter().zip(exact) {
+        assert!((g - e).abs() < 1e-9, "{got:?}");
     }
 }
 
