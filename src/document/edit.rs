@@ -160,6 +160,10 @@ pub enum Edit {
     SetNotes(String),
     /// Add a rater with a fresh id: their name and (possibly empty) role.
     AddRater(String, String),
+    /// Rename a rater or change their role; their id, and so their scores, stay.
+    SetRater(RaterId, String, String),
+    /// Remove a rater together with every score they gave.
+    RemoveRater(RaterId),
     /// Set or clear (`None`) one rater's score on one cell.
     SetRaterScore(OptionId, RaterId, CriterionId, Option<Score>),
     /// Choose how raters' scores are combined.
@@ -198,6 +202,13 @@ impl Edit {
             session
                 .criterion(id)
                 .map_or_else(|| id.to_string(), |c| c.name.clone())
+        };
+        let rater = |id: &RaterId| {
+            session
+                .raters
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or_else(|| id.to_string(), |r| r.name.clone())
         };
         match self {
             Edit::SetTitle(_) => "rename the session".into(),
@@ -243,13 +254,13 @@ impl Edit {
             Edit::AddLogNote(_) => "add a log note".into(),
             Edit::SetNotes(_) => "edit private notes".into(),
             Edit::AddRater(name, _) => format!("add rater {name}"),
+            Edit::SetRater(r, name, _) if *name != rater(r) => {
+                format!("rename rater {} to {name}", rater(r))
+            }
+            Edit::SetRater(r, ..) => format!("change the role of {}", rater(r)),
+            Edit::RemoveRater(r) => format!("remove rater {}", rater(r)),
             Edit::SetRaterScore(o, r, c, _) => {
-                let rater = session
-                    .raters
-                    .iter()
-                    .find(|x| &x.id == r)
-                    .map_or_else(|| r.to_string(), |x| x.name.clone());
-                format!("change {rater}'s {} of {}", criterion(c), option(o))
+                format!("change {}'s {} of {}", rater(r), criterion(c), option(o))
             }
             Edit::SetAggregation(a) => format!("aggregate raters by {}", a.label()),
         }
@@ -271,6 +282,7 @@ impl Edit {
             Edit::SetOptionNotes(id, _) => format!("notes:{id}"),
             Edit::SetScore(o, c, _) => format!("score:{o}:{c}"),
             Edit::SetRaterScore(o, r, c, _) => format!("rater-score:{o}:{r}:{c}"),
+            Edit::SetRater(r, ..) => format!("rater:{r}"),
             Edit::SetWeight(c, _) => format!("weight:{c}"),
             Edit::SetCriterion(c, _) => format!("criterion:{c}"),
             Edit::SetKillCriterion(idx, _) => format!("kill:{idx}"),
@@ -451,6 +463,26 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             let mut rater = Rater::new(&id, &name);
             rater.role = role;
             session.raters.push(rater);
+        }
+        Edit::SetRater(id, name, role) => {
+            let rater = session
+                .raters
+                .iter_mut()
+                .find(|r| r.id == id)
+                .ok_or_else(|| EditError::UnknownRater(id.to_string()))?;
+            rater.name = name;
+            rater.role = role;
+        }
+        Edit::RemoveRater(id) => {
+            let idx = session
+                .raters
+                .iter()
+                .position(|r| r.id == id)
+                .ok_or_else(|| EditError::UnknownRater(id.to_string()))?;
+            session.raters.remove(idx);
+            for option in &mut session.options {
+                option.rater_scores.remove(&id);
+            }
         }
         Edit::SetRaterScore(option, rater, criterion, score) => {
             if !session.raters.iter().any(|r| r.id == rater) {

@@ -94,3 +94,57 @@ fn the_aggregation_can_be_switched_to_median() {
         "aggregate raters by median"
     );
 }
+
+#[test]
+fn renaming_a_rater_keeps_their_id_and_scores() {
+    let mut s = session();
+    apply(&mut s, Edit::AddRater("Ana".into(), String::new()), now()).unwrap();
+    let option = s.options[0].id.clone();
+    let (ana, cost) = (RaterId::new("ana"), CriterionId::new("cost"));
+    let score = Edit::SetRaterScore(option, ana.clone(), cost.clone(), Some(Score::point(2.0)));
+    apply(&mut s, score, now()).unwrap();
+    let rename = Edit::SetRater(ana.clone(), "Ana Lima".into(), "SRE lead".into());
+    assert_eq!(rename.label(&s), "rename rater Ana to Ana Lima");
+    apply(&mut s, rename, now()).unwrap();
+    assert_eq!(
+        (s.raters[0].name.as_str(), s.raters[0].role.as_str()),
+        ("Ana Lima", "SRE lead")
+    );
+    assert_eq!(s.options[0].rater_scores[&ana][&cost].likely, 2.0);
+    let role = Edit::SetRater(ana, "Ana Lima".into(), "SRE".into());
+    assert_eq!(role.label(&s), "change the role of Ana Lima");
+}
+
+#[test]
+fn removing_a_rater_removes_their_scores_and_only_theirs() {
+    let mut s = session();
+    s.add_option("Reframe", Lens::Reframe);
+    for name in ["Ana", "Bo"] {
+        apply(&mut s, Edit::AddRater(name.into(), String::new()), now()).unwrap();
+    }
+    let cost = CriterionId::new("cost");
+    for option in s.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>() {
+        for rater in ["ana", "bo"] {
+            let edit = Edit::SetRaterScore(
+                option.clone(),
+                RaterId::new(rater),
+                cost.clone(),
+                Some(Score::point(3.0)),
+            );
+            apply(&mut s, edit, now()).unwrap();
+        }
+    }
+    let remove = Edit::RemoveRater(RaterId::new("ana"));
+    assert_eq!(remove.label(&s), "remove rater Ana");
+    apply(&mut s, remove.clone(), now()).unwrap();
+    assert_eq!(s.raters.len(), 1);
+    for option in &s.options {
+        let raters: Vec<&str> = option.rater_scores.keys().map(|r| r.as_str()).collect();
+        assert_eq!(raters, ["bo"]);
+    }
+    assert!(crate::model::validate(&s).is_empty());
+    assert_eq!(
+        apply(&mut s, remove, now()),
+        Err(EditError::UnknownRater("ana".into()))
+    );
+}

@@ -1,10 +1,10 @@
 //! One cell of the matrix: a score coloured by its normalised value, its editors (likely,
 //! and low/high when ranges are shown), its rationale on hover, or an offer to score it
-//! when it is empty.
+//! when it is empty. The same cell edits the shared score or one rater's own (a [`Slot`]).
 
 use crate::analysis::normalised;
 use crate::document::Edit;
-use crate::model::{Criterion, Score, SolutionOption};
+use crate::model::{Criterion, Rater, Score, SolutionOption};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{DragValue, Response, RichText, Stroke, StrokeKind, Ui};
@@ -16,6 +16,48 @@ pub(super) enum CellRequest {
     Nothing,
     /// Open the rationale editor for this cell.
     OpenRationale,
+}
+
+/// Whose score a cell shows and edits: the shared one, or one rater's own.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Slot<'a> {
+    pub option: &'a SolutionOption,
+    pub criterion: &'a Criterion,
+    /// `None` for the shared score.
+    pub rater: Option<&'a Rater>,
+}
+
+impl<'a> Slot<'a> {
+    /// The score in this slot, if any.
+    pub fn score(&self) -> Option<&'a Score> {
+        let criterion = &self.criterion.id;
+        match self.rater {
+            None => self.option.score(criterion),
+            Some(rater) => self
+                .option
+                .rater_scores
+                .get(&rater.id)
+                .and_then(|scores| scores.get(criterion)),
+        }
+    }
+
+    /// The edit that puts `score` in this slot (`None` clears it).
+    pub fn edit(&self, score: Option<Score>) -> Edit {
+        let (option, criterion) = (self.option.id.clone(), self.criterion.id.clone());
+        match self.rater {
+            None => Edit::SetScore(option, criterion, score),
+            Some(rater) => Edit::SetRaterScore(option, rater.id.clone(), criterion, score),
+        }
+    }
+
+    /// The accessible name of the slot, e.g. "Cost of Buy a CDN" or "… by Ana".
+    pub fn name(&self) -> String {
+        let cell = cell_name(self.criterion, self.option);
+        match self.rater {
+            None => cell,
+            Some(rater) => format!("{cell} by {}", rater.name),
+        }
+    }
 }
 
 /// Names `response` for screen readers and tests. `name` is only called when an
@@ -45,15 +87,18 @@ fn drag_speed(criterion: &Criterion) -> f64 {
 pub(super) fn cell_ui(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
-    option: &SolutionOption,
-    criterion: &Criterion,
+    slot: Slot<'_>,
     ranges: bool,
 ) -> CellRequest {
     let rect = ui.max_rect();
-    let Some(score) = option.score(&criterion.id) else {
-        return empty_cell_ui(ui, cx, option, criterion, rect);
+    let Some(score) = slot.score() else {
+        empty_cell_ui(ui, cx, slot, rect);
+        return CellRequest::Nothing;
     };
-    let fill = theme::score_fill(normalised(criterion, score.likely), ui.visuals().dark_mode);
+    let fill = theme::score_fill(
+        normalised(slot.criterion, score.likely),
+        ui.visuals().dark_mode,
+    );
     ui.painter().rect_filled(rect, 0.0, fill);
     if cx.presenting {
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
@@ -65,11 +110,11 @@ pub(super) fn cell_ui(
     // The cell's own layout is already left-to-right and centred: no child layout needed.
     ui.spacing_mut().item_spacing.x = 2.0;
     if ranges {
-        low_ui(ui, cx, option, criterion, score);
+        low_ui(ui, cx, slot, score);
     }
-    let likely = likely_ui(ui, cx, option, criterion, score);
+    let likely = likely_ui(ui, cx, slot, score);
     if ranges {
-        high_ui(ui, cx, option, criterion, score);
+        high_ui(ui, cx, slot, score);
     }
     // The rationale button shows while the cell is pointed at or its value or the button
     // itself has keyboard focus (so Tab reaches it): idle cells cost one widget, not two.
@@ -78,8 +123,9 @@ pub(super) fn cell_ui(
     let scope = || {
         egui::Id::unique((
             "matrix-rationale",
-            option.id.as_str(),
-            criterion.id.as_str(),
+            slot.option.id.as_str(),
+            slot.criterion.id.as_str(),
+            slot.rater.map(|r| r.id.as_str()),
         ))
     };
     let wanted = ui.rect_contains_pointer(rect)
@@ -90,7 +136,7 @@ pub(super) fn cell_ui(
         let scope = scope();
         let response = ui
             .scope_builder(egui::UiBuilder::new().scope_id(scope), |ui| {
-                rationale_button_ui(ui, option, criterion, score)
+                rationale_button_ui(ui, slot, score)
             })
             .inner;
         ui.data_mut(|d| d.insert_temp(scope, response.id));
@@ -126,119 +172,88 @@ pub(super) fn format_value(value: f64) -> String {
     }
 }
 
-/// The likely value's editor; returns its widget id.
-fn likely_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    option: &SolutionOption,
-    criterion: &Criterion,
-    score: &Score,
-) -> egui::Id {
-    let scale = &criterion.scale;
+/// The likely value's editor; returns its widget id. Its context menu clears the score.
+fn likely_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) -> egui::Id {
+    let scale = &slot.criterion.scale;
     let mut likely = score.likely;
     let response = ui.add(
         DragValue::new(&mut likely)
             .range(scale.lo..=scale.hi)
-            .speed(drag_speed(criterion))
+            .speed(drag_speed(slot.criterion))
             .max_decimals(2)
             .custom_formatter(|v, _| format_value(v)),
     );
-    name_widget(&response, || cell_name(criterion, option));
+    name_widget(&response, || slot.name());
     if response.changed() && likely != score.likely && scale.contains(likely) {
         let mut new = score.clone();
         new.likely = likely;
         // Keep low ≤ likely ≤ high: a range end the new value passes moves with it.
         new.low = new.low.map(|low| low.min(likely));
         new.high = new.high.map(|high| high.max(likely));
-        cx.edit(Edit::SetScore(
-            option.id.clone(),
-            criterion.id.clone(),
-            Some(new),
-        ));
+        cx.edit(slot.edit(Some(new)));
     }
     cx.seal_after(&response);
+    response.context_menu(|ui| {
+        let clear = ui
+            .button("Clear this score")
+            .on_hover_text("Remove the score, its range and its rationale (Ctrl+Z brings it back)");
+        if clear.clicked() {
+            cx.edit(slot.edit(None));
+            cx.seal();
+            ui.close();
+        }
+    });
     let id = response.id;
     hover_rationale(response, score);
     id
 }
 
-fn low_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    option: &SolutionOption,
-    criterion: &Criterion,
-    score: &Score,
-) {
+fn low_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
     let mut low = score.low_or_likely();
     let response = ui.add(
         DragValue::new(&mut low)
-            .range(criterion.scale.lo..=score.likely)
-            .speed(drag_speed(criterion))
+            .range(slot.criterion.scale.lo..=score.likely)
+            .speed(drag_speed(slot.criterion))
             .max_decimals(2)
             .custom_formatter(|v, _| format_value(v)),
     );
-    name_widget(&response, || {
-        format!("{}, low", cell_name(criterion, option))
-    });
+    name_widget(&response, || format!("{}, low", slot.name()));
     if response.changed() && low != score.low_or_likely() && low <= score.likely {
         let mut new = score.clone();
         new.low = Some(low);
-        cx.edit(Edit::SetScore(
-            option.id.clone(),
-            criterion.id.clone(),
-            Some(new),
-        ));
+        cx.edit(slot.edit(Some(new)));
     }
     cx.seal_after(&response);
     response.on_hover_text("Pessimistic end of the range");
 }
 
-fn high_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    option: &SolutionOption,
-    criterion: &Criterion,
-    score: &Score,
-) {
+fn high_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
     let mut high = score.high_or_likely();
     let response = ui.add(
         DragValue::new(&mut high)
-            .range(score.likely..=criterion.scale.hi)
-            .speed(drag_speed(criterion))
+            .range(score.likely..=slot.criterion.scale.hi)
+            .speed(drag_speed(slot.criterion))
             .max_decimals(2)
             .custom_formatter(|v, _| format_value(v)),
     );
-    name_widget(&response, || {
-        format!("{}, high", cell_name(criterion, option))
-    });
+    name_widget(&response, || format!("{}, high", slot.name()));
     if response.changed() && high != score.high_or_likely() && high >= score.likely {
         let mut new = score.clone();
         new.high = Some(high);
-        cx.edit(Edit::SetScore(
-            option.id.clone(),
-            criterion.id.clone(),
-            Some(new),
-        ));
+        cx.edit(slot.edit(Some(new)));
     }
     cx.seal_after(&response);
     response.on_hover_text("Optimistic end of the range");
 }
 
-fn rationale_button_ui(
-    ui: &mut Ui,
-    option: &SolutionOption,
-    criterion: &Criterion,
-    score: &Score,
-) -> Response {
+fn rationale_button_ui(ui: &mut Ui, slot: Slot<'_>, score: &Score) -> Response {
     let color = if score.rationale.is_empty() {
         ui.visuals().weak_text_color()
     } else {
         ui.visuals().strong_text_color()
     };
     let response = ui.add(egui::Button::new(RichText::new("¶").color(color)).small());
-    name_widget(&response, || {
-        format!("Open rationale of {}", cell_name(criterion, option))
-    });
+    name_widget(&response, || format!("Open rationale of {}", slot.name()));
     response.on_hover_ui(|ui| {
         if score.rationale.is_empty() {
             ui.label("No rationale yet: click to write why this score");
@@ -258,15 +273,12 @@ fn hover_rationale(response: Response, score: &Score) {
     }
 }
 
-fn empty_cell_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    option: &SolutionOption,
-    criterion: &Criterion,
-    rect: egui::Rect,
-) -> CellRequest {
-    if criterion.weight > 0.0 {
-        // A missing score on a weighted criterion leaves the whole option unscored.
+fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
+    let criterion = slot.criterion;
+    // A missing shared score on a weighted criterion leaves the whole option unscored; a
+    // rater who has not scored a cell is simply left out of its aggregate.
+    let leaves_unscored = slot.rater.is_none() && criterion.weight > 0.0;
+    if leaves_unscored {
         ui.painter().rect_stroke(
             rect.shrink(1.5),
             2.0,
@@ -275,30 +287,31 @@ fn empty_cell_ui(
         );
     }
     if cx.presenting {
-        ui.label(RichText::new("missing").color(theme::WARNING));
-        return CellRequest::Nothing;
-    }
-    {
-        let response = ui.add(egui::Button::new("Set…").small());
-        name_widget(&response, || {
-            format!("Set {}", cell_name(criterion, option))
-        });
-        let response = response.on_hover_text("No score yet: click to start at the middle");
-        if response.clicked() {
-            let scale = &criterion.scale;
-            let mut middle = (scale.lo + scale.hi) / 2.0;
-            if scale.hi - scale.lo >= 2.0 {
-                middle = middle.round().clamp(scale.lo, scale.hi);
-            }
-            cx.edit(Edit::SetScore(
-                option.id.clone(),
-                criterion.id.clone(),
-                Some(Score::point(middle)),
-            ));
-            cx.seal();
+        if slot.rater.is_none() {
+            ui.label(RichText::new("missing").color(theme::WARNING));
+        } else {
+            ui.label(RichText::new("–").weak());
         }
+        return;
     }
-    CellRequest::Nothing
+    let response = ui.add(egui::Button::new("Set…").small());
+    name_widget(&response, || format!("Set {}", slot.name()));
+    let hover = match slot.rater {
+        None => "No score yet: click to start at the middle".to_owned(),
+        Some(rater) => format!(
+            "No score from {} yet: click to start at the middle",
+            rater.name
+        ),
+    };
+    if response.on_hover_text(hover).clicked() {
+        let scale = &criterion.scale;
+        let mut middle = (scale.lo + scale.hi) / 2.0;
+        if scale.hi - scale.lo >= 2.0 {
+            middle = middle.round().clamp(scale.lo, scale.hi);
+        }
+        cx.edit(slot.edit(Some(Score::point(middle))));
+        cx.seal();
+    }
 }
 
 #[cfg(test)]

@@ -7,11 +7,11 @@
 
 use crate::analysis::raters::aggregate;
 use crate::document::Edit;
-use crate::model::{Aggregation, Criterion, CriterionId, OptionId, RaterId, Score};
+use crate::model::{Aggregation, Criterion, CriterionId, OptionId, Rater, RaterId};
 use crate::model::{Session, SolutionOption};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
-use egui::{DragValue, RichText, Stroke, StrokeKind, Ui};
+use egui::{RichText, Stroke, StrokeKind, Ui};
 
 /// Which scores the matrix shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +36,18 @@ pub(super) struct RaterState {
     pub blind_as: Option<RaterId>,
     /// The "Add rater" form, while open: name and role typed so far.
     form: Option<(String, String)>,
+    /// The form editing the rater on view, while open.
+    edit_form: Option<RaterForm>,
+}
+
+/// Renaming or removing one rater: the name and role as typed so far, and whether the
+/// removal waits for its confirming click.
+#[derive(Debug)]
+struct RaterForm {
+    id: RaterId,
+    name: String,
+    role: String,
+    confirm_remove: bool,
 }
 
 /// What the cells need to know this frame.
@@ -66,6 +78,9 @@ impl RaterView {
         if state.blind_as.as_ref().is_some_and(|id| !known(id)) {
             state.blind_as = None;
         }
+        if state.edit_form.as_ref().is_some_and(|f| !known(&f.id)) {
+            state.edit_form = None;
+        }
         let hidden = match (&state.blind_as, &state.mode) {
             (None, _) => false,
             (Some(me), MatrixMode::Rater(id)) => me != id,
@@ -80,6 +95,14 @@ impl RaterView {
             mode: state.mode.clone(),
             hidden,
             discuss,
+        }
+    }
+
+    /// The rater whose own scores the view edits, if it is one rater's view.
+    pub fn rater<'s>(&self, session: &'s Session) -> Option<&'s Rater> {
+        match &self.mode {
+            MatrixMode::Rater(id) => session.raters.iter().find(|r| &r.id == id),
+            _ => None,
         }
     }
 
@@ -111,18 +134,102 @@ pub(super) fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterSta
         match &state.mode {
             MatrixMode::Aggregate => aggregation_ui(ui, cx),
             MatrixMode::Rater(id) => {
-                let mut blind = state.blind_as.as_ref() == Some(id);
+                let id = id.clone();
+                let mut blind = state.blind_as.as_ref() == Some(&id);
                 let response = ui
                     .checkbox(&mut blind, "Blind")
                     .on_hover_text("Hide other raters' scores, the aggregate and the spread");
                 if response.changed() {
                     state.blind_as = blind.then(|| id.clone());
                 }
+                edit_rater_ui(ui, cx, state, &id);
             }
             _ => {}
         }
     }
-    add_rater_ui(ui, cx, state);
+    if state.edit_form.is_none() {
+        add_rater_ui(ui, cx, state);
+    }
+}
+
+/// "Edit rater…": rename the rater on view, change their role, or remove them with all
+/// their scores (after a second, confirming click; Ctrl+Z brings them back).
+fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: &RaterId) {
+    let Some(rater) = cx.session.raters.iter().find(|r| &r.id == id) else {
+        return;
+    };
+    let form = match &mut state.edit_form {
+        Some(form) if &form.id == id => form,
+        _ => {
+            state.edit_form = None;
+            if ui
+                .button("Edit rater…")
+                .on_hover_text(format!(
+                    "Rename {} or remove them and their scores",
+                    rater.name
+                ))
+                .clicked()
+            {
+                state.edit_form = Some(RaterForm {
+                    id: id.clone(),
+                    name: rater.name.clone(),
+                    role: rater.role.clone(),
+                    confirm_remove: false,
+                });
+            }
+            return;
+        }
+    };
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut form.name)
+            .hint_text("name")
+            .desired_width(90.0),
+    );
+    super::cells::name_widget(&response, || "Rater's name".to_owned());
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut form.role)
+            .hint_text("role (optional)")
+            .desired_width(90.0),
+    );
+    super::cells::name_widget(&response, || "Rater's role".to_owned());
+    let (name, role) = (form.name.trim(), form.role.trim());
+    let changed = name != rater.name || role != rater.role;
+    let save = ui.add_enabled(!name.is_empty() && changed, egui::Button::new("Save"));
+    if save.clicked() {
+        cx.edit(Edit::SetRater(id.clone(), name.to_owned(), role.to_owned()));
+        cx.seal();
+        state.edit_form = None;
+        return;
+    }
+    let scores: usize = cx
+        .session
+        .options
+        .iter()
+        .filter_map(|o| o.rater_scores.get(id))
+        .map(|scores| scores.len())
+        .sum();
+    if form.confirm_remove {
+        let plural = if scores == 1 { "" } else { "s" };
+        let confirm = egui::Button::new(
+            RichText::new(format!("Remove {} and {scores} score{plural}", rater.name))
+                .color(theme::KILL),
+        );
+        if ui.add(confirm).clicked() {
+            cx.edit(Edit::RemoveRater(id.clone()));
+            cx.seal();
+            state.edit_form = None;
+            return;
+        }
+    } else if ui
+        .button("Remove…")
+        .on_hover_text("Remove this rater and every score they gave")
+        .clicked()
+    {
+        form.confirm_remove = true;
+    }
+    if ui.button("Cancel").clicked() {
+        state.edit_form = None;
+    }
 }
 
 fn mode_label(session: &Session, mode: &MatrixMode) -> String {
@@ -247,7 +354,10 @@ pub(super) fn cell_ui(
         return;
     }
     match &view.mode {
-        MatrixMode::Rater(id) => rater_cell_ui(ui, cx, option, criterion, id),
+        // A rater's own scores are edited by the matrix's ordinary cell (`cells::Slot`).
+        MatrixMode::Rater(_) => {
+            ui.label(RichText::new("–").weak());
+        }
         MatrixMode::Aggregate => {
             let values = ratings(option, &criterion.id);
             if values.is_empty() {
@@ -302,77 +412,11 @@ fn read_only_ui(ui: &mut Ui, criterion: &Criterion, value: f64, what: &str) {
         .on_hover_text(what);
 }
 
-fn rater_cell_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    option: &SolutionOption,
-    criterion: &Criterion,
-    rater: &RaterId,
-) {
-    let name = || {
-        format!(
-            "{} by {}",
-            super::cells::cell_name(criterion, option),
-            rater_name(cx.session, rater)
-        )
-    };
-    let edit = |score: Score| {
-        Edit::SetRaterScore(
-            option.id.clone(),
-            rater.clone(),
-            criterion.id.clone(),
-            Some(score),
-        )
-    };
-    let own = option
-        .rater_scores
-        .get(rater)
-        .and_then(|scores| scores.get(&criterion.id));
-    let scale = &criterion.scale;
-    let Some(score) = own else {
-        let response = ui.add(egui::Button::new("Set…").small());
-        let label = name();
-        super::cells::name_widget(&response, || format!("Set {label}"));
-        if response.clicked() {
-            let mut middle = (scale.lo + scale.hi) / 2.0;
-            if scale.hi - scale.lo >= 2.0 {
-                middle = middle.round().clamp(scale.lo, scale.hi);
-            }
-            cx.edit(edit(Score::point(middle)));
-            cx.seal();
-        }
-        return;
-    };
-    let fill = theme::score_fill(
-        crate::analysis::normalised(criterion, score.likely),
-        ui.visuals().dark_mode,
-    );
-    ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
-    let mut likely = score.likely;
-    let response = ui.add(
-        DragValue::new(&mut likely)
-            .range(scale.lo..=scale.hi)
-            .speed((scale.hi - scale.lo).abs().max(1.0) / 100.0)
-            .max_decimals(2)
-            .custom_formatter(|v, _| super::cells::format_value(v)),
-    );
-    let label = name();
-    super::cells::name_widget(&response, || label);
-    if response.changed() && likely != score.likely && scale.contains(likely) {
-        let mut new = score.clone();
-        new.likely = likely;
-        new.low = new.low.map(|low| low.min(likely));
-        new.high = new.high.map(|high| high.max(likely));
-        cx.edit(edit(new));
-    }
-    cx.seal_after(&response);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::raters::discuss_first_cells;
-    use crate::model::{Lens, Rater};
+    use crate::model::{Lens, Rater, Score};
 
     /// Three raters on two options; `seed` varies who scores what.
     fn session(seed: usize) -> Session {
@@ -427,7 +471,7 @@ mod tests {
         let mut state = RaterState {
             mode: MatrixMode::Rater(RaterId::new("ana")),
             blind_as: Some(RaterId::new("ana")),
-            form: None,
+            ..RaterState::default()
         };
         let view = RaterView::new(&s, &cells, &mut state);
         assert!(!view.hidden);
@@ -452,7 +496,7 @@ mod tests {
         let mut state = RaterState {
             mode: MatrixMode::Rater(RaterId::new("zed")),
             blind_as: Some(RaterId::new("zed")),
-            form: None,
+            ..RaterState::default()
         };
         let view = RaterView::new(&s, &[], &mut state);
         assert_eq!(view.mode, MatrixMode::Consensus);

@@ -1,8 +1,8 @@
 //! The small window in which the rationale of one matrix cell is written: the argument
 //! someone in the room can challenge.
 
-use crate::document::Edit;
-use crate::model::{CriterionId, OptionId};
+use super::cells::Slot;
+use crate::model::{CriterionId, OptionId, RaterId};
 use crate::ui::view_ctx::ViewCtx;
 use egui::{RichText, Ui};
 
@@ -11,22 +11,27 @@ use egui::{RichText, Ui};
 pub(super) struct RationaleEditor {
     option: OptionId,
     criterion: CriterionId,
+    /// Whose score: `None` for the shared one.
+    rater: Option<RaterId>,
     text: String,
     /// Where to put the window on its first frame (next to the cell that opened it).
     place_at: Option<egui::Pos2>,
 }
 
 impl RationaleEditor {
-    /// Starts editing the rationale of one cell from its current text.
+    /// Starts editing the rationale of one cell (one rater's, or the shared one) from its
+    /// current text.
     pub(super) fn new(
         option: OptionId,
         criterion: CriterionId,
+        rater: Option<RaterId>,
         text: String,
         place_at: Option<egui::Pos2>,
     ) -> Self {
         Self {
             option,
             criterion,
+            rater,
             text,
             place_at,
         }
@@ -34,7 +39,7 @@ impl RationaleEditor {
 }
 
 /// Draws the editor window while `editor` is open; closes it when asked or when its
-/// cell no longer has a score.
+/// cell (or its rater) no longer has a score.
 pub(super) fn rationale_window_ui(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
@@ -50,11 +55,26 @@ pub(super) fn rationale_window_ui(
         *editor = None;
         return;
     };
-    let Some(score) = option.score(&criterion.id) else {
+    let rater = match &ed.rater {
+        None => None,
+        Some(id) => match session.raters.iter().find(|r| &r.id == id) {
+            Some(rater) => Some(rater),
+            None => {
+                *editor = None;
+                return;
+            }
+        },
+    };
+    let slot = Slot {
+        option,
+        criterion,
+        rater,
+    };
+    let Some(score) = slot.score() else {
         *editor = None;
         return;
     };
-    let cell = super::cells::cell_name(criterion, option);
+    let cell = slot.name();
     let mut open = true;
     let mut done = false;
     let mut window = egui::Window::new(format!("Why {cell}"));
@@ -83,11 +103,7 @@ pub(super) fn rationale_window_ui(
             if response.changed() {
                 let mut new = score.clone();
                 new.rationale = ed.text.clone();
-                cx.edit(Edit::SetScore(
-                    option.id.clone(),
-                    criterion.id.clone(),
-                    Some(new),
-                ));
+                cx.edit(slot.edit(Some(new)));
             }
             cx.seal_after(&response);
             if ui.button("Done").clicked() {

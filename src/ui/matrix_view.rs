@@ -17,7 +17,7 @@ use super::theme;
 use super::view_ctx::ViewCtx;
 use crate::analysis::{RankedOption, Ranking};
 use crate::document::Edit;
-use crate::model::{CriterionId, Session, SolutionOption};
+use crate::model::{CriterionId, Rater, Session, SolutionOption};
 use cells::CellRequest;
 use egui::{Label, RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
@@ -32,6 +32,8 @@ pub struct MatrixState {
     rationale: Option<RationaleEditor>,
     lookup: RankLookup,
     raters: RaterState,
+    /// Ranges shown and presenting, as last drawn: the column widths follow both.
+    layout: Option<(bool, bool)>,
 }
 
 /// Finds an option's ranking row in constant time. The table is cached across frames and
@@ -130,7 +132,14 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         row_height *= 1.3;
     }
     let header_height = body_height + ui.spacing().interact_size.y + 10.0;
-    let ranges = state.show_ranges && !cx.presenting && view.mode == MatrixMode::Consensus;
+    // The cells that edit a score: the shared ones, or the raters' own in a rater's view.
+    let editing = (!view.hidden).then(|| view.rater(cx.session));
+    let editing = match (&view.mode, editing) {
+        (MatrixMode::Consensus, Some(_)) => Some(None),
+        (MatrixMode::Rater(_), Some(Some(rater))) => Some(Some(rater)),
+        _ => None,
+    };
+    let ranges = state.show_ranges && !cx.presenting && editing.is_some();
     let n_criteria = cx.session.criteria.len();
     // Presenting: larger type, so the columns grow with it and share the room on screen.
     let scale = if cx.presenting { 1.6 } else { 1.0 };
@@ -156,6 +165,13 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         )
         .column(Column::initial(total_width).at_least(64.0))
         .min_scrolled_height(0.0);
+    // The table remembers its column widths; when ranges come or go, or presenting starts
+    // or ends, it starts again from the widths meant for that layout.
+    let layout = (ranges, cx.presenting);
+    if state.layout != Some(layout) {
+        table.reset();
+        state.layout = Some(layout);
+    }
     let mut request: Option<(usize, CriterionId)> = None;
     table
         .header(header_height, |mut row| header::header_ui(&mut row, cx))
@@ -163,20 +179,49 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
             body.rows(row_height, cx.session.options.len(), |row| {
                 let option_idx = row.index();
                 let ranked = state.lookup.row(cx.ranking, option_idx);
-                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, ranges, view) {
+                let how = CellsDrawn {
+                    editing,
+                    ranges,
+                    view,
+                };
+                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, &how) {
                     request = Some((option_idx, criterion));
                 }
             });
         });
-    if let Some((option_idx, criterion)) = request {
+    if let Some((option_idx, criterion_id)) = request
+        && let Some(criterion) = cx.session.criterion(&criterion_id)
+    {
         let option = &cx.session.options[option_idx];
-        let text = option
-            .score(&criterion)
+        let rater = editing.flatten();
+        let slot = cells::Slot {
+            option,
+            criterion,
+            rater,
+        };
+        let text = slot
+            .score()
             .map(|s| s.rationale.clone())
             .unwrap_or_default();
         let at = ui.ctx().pointer_interact_pos();
-        state.rationale = Some(RationaleEditor::new(option.id.clone(), criterion, text, at));
+        state.rationale = Some(RationaleEditor::new(
+            option.id.clone(),
+            criterion_id,
+            rater.map(|r| r.id.clone()),
+            text,
+            at,
+        ));
     }
+}
+
+/// How this frame's score cells are drawn.
+struct CellsDrawn<'v, 's> {
+    /// `Some(None)`: the shared scores are edited; `Some(Some(rater))`: that rater's own;
+    /// `None`: the cells are read-only (aggregate, spread, or hidden by blind mode).
+    editing: Option<Option<&'s Rater>>,
+    /// Show low/high editors next to the likely value.
+    ranges: bool,
+    view: &'v RaterView,
 }
 
 /// Draws one option's row; returns the criterion whose rationale editor was asked for.
@@ -185,9 +230,9 @@ fn row_ui(
     cx: &mut ViewCtx<'_>,
     option_idx: usize,
     ranked: Option<&RankedOption>,
-    ranges: bool,
-    view: &RaterView,
+    how: &CellsDrawn<'_, '_>,
 ) -> Option<CriterionId> {
+    let view = how.view;
     let session: &Session = cx.session;
     let option = &session.options[option_idx];
     // Blind mode hides the ranking too: it is built from the raters' aggregate.
@@ -198,9 +243,13 @@ fn row_ui(
     for criterion in &session.criteria {
         row.col(|ui| {
             let rect = ui.max_rect();
-            if view.mode == MatrixMode::Consensus && !view.hidden {
-                let asked = cells::cell_ui(ui, cx, option, criterion, ranges);
-                if asked == CellRequest::OpenRationale {
+            if let Some(rater) = how.editing {
+                let slot = cells::Slot {
+                    option,
+                    criterion,
+                    rater,
+                };
+                if cells::cell_ui(ui, cx, slot, how.ranges) == CellRequest::OpenRationale {
                     request = Some(criterion.id.clone());
                 }
             } else {

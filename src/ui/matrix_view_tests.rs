@@ -235,6 +235,109 @@ fn a_rater_view_scores_as_that_rater_and_leaves_the_consensus_alone() {
 }
 
 #[test]
+fn a_rater_writes_their_own_range_and_rationale() {
+    // Turning ranges on after the table was drawn also widens its columns, so the
+    // rationale button after the high value stays inside its cell and can be clicked.
+    let mut harness = harness(rated(), false);
+    harness.run();
+    choose_view(&mut harness, "Bo");
+    harness.get_by_label("Ranges (low / likely / high)").click();
+    harness.run();
+    let low = "Impact of Buy a CDN by Bo, low";
+    harness.get_by_label(low).click();
+    harness.run();
+    harness.get_by_label(low).type_text("3");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Impact of Buy a CDN by Bo").hover();
+    harness.run();
+    harness
+        .get_by_label("Open rationale of Impact of Buy a CDN by Bo")
+        .click();
+    harness.run();
+    let field = "Rationale of Impact of Buy a CDN by Bo";
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.get_by_label(field).type_text("Saw the pilot");
+    harness.run();
+    let option = &harness.state().session.options[0];
+    let bo = &option.rater_scores[&crate::model::RaterId::new("bo")];
+    assert_eq!(
+        bo[&CriterionId::new("impact")],
+        Score {
+            low: Some(3.0),
+            rationale: "Saw the pilot".into(),
+            ..Score::point(4.0)
+        }
+    );
+    assert_eq!(
+        option.score(&CriterionId::new("impact")),
+        Some(&Score::point(4.0)),
+        "the shared score is untouched"
+    );
+}
+
+#[test]
+fn a_rater_is_renamed_and_removed_with_their_scores_from_the_toolbar() {
+    let mut harness = harness(rated(), false);
+    harness.run();
+    choose_view(&mut harness, "Bo");
+    harness.get_by_label("Edit rater…").click();
+    harness.run();
+    harness.get_by_label("Rater's name").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Rater's name").type_text("Bo Chen");
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().session.raters[1].name, "Bo Chen");
+    assert!(
+        harness
+            .query_by_label("Impact of Buy a CDN by Bo Chen")
+            .is_some()
+    );
+    harness.get_by_label("Edit rater…").click();
+    harness.run();
+    harness.get_by_label("Remove…").click();
+    harness.run();
+    assert_eq!(harness.state().session.raters.len(), 3, "asks first");
+    harness.get_by_label("Remove Bo Chen and 1 score").click();
+    harness.run();
+    harness.run();
+    let session = &harness.state().session;
+    let ids: Vec<&str> = session.raters.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["ana", "cy"]);
+    assert!(
+        session.options[0]
+            .rater_scores
+            .keys()
+            .all(|r| r.as_str() != "bo")
+    );
+    assert!(
+        harness.query_by_label("Edit rater…").is_none(),
+        "back to the consensus"
+    );
+}
+
+#[test]
+fn a_score_is_cleared_from_its_context_menu() {
+    let mut harness = harness(session(), false);
+    harness.run();
+    harness.get_by_label("Cost of Buy a CDN").click_secondary();
+    harness.run();
+    harness.get_by_label("Clear this score").click();
+    harness.run();
+    harness.run();
+    assert_eq!(
+        score_edits(&harness.state().intents).last(),
+        Some(&("buy-a-cdn", "cost", None))
+    );
+    assert!(harness.query_by_label("Set Cost of Buy a CDN").is_some());
+}
+
+#[test]
 fn the_aggregate_view_shows_mean_or_median_and_the_spread_view_the_range() {
     let mut harness = harness(rated(), false);
     harness.run();
