@@ -3,7 +3,8 @@
 //! same number of DragValues measured in the same run.
 //!
 //! Run with `cargo bench --bench frames`; prints median and p99 per place and the ratio of
-//! each to the bare table.
+//! each to the bare table, at the window size the app opens with (1280×800 points) and at a
+//! larger one (1600×1000), where more rows are on screen.
 
 use egui_extras::{Column, TableBuilder};
 use std::hint::black_box;
@@ -47,12 +48,12 @@ fn big_session() -> Session {
     session
 }
 
-fn input() -> egui::RawInput {
+/// Window sizes measured, in points: the app's default window, then a large one.
+const SIZES: [(f32, f32); 2] = [(1280.0, 800.0), (1600.0, 1000.0)];
+
+fn input(size: egui::Vec2) -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
         ..Default::default()
     }
 }
@@ -60,13 +61,14 @@ fn input() -> egui::RawInput {
 /// Times `FRAMES` frames of `draw` (after `warmup` untimed ones) into `times`.
 fn measure(
     ctx: &egui::Context,
+    size: egui::Vec2,
     warmup: usize,
     times: &mut Vec<Duration>,
     mut draw: impl FnMut(&mut egui::Ui),
 ) {
     for frame in 0..warmup + FRAMES {
         let started = Instant::now();
-        let mut output = ctx.run_ui(input(), &mut draw);
+        let mut output = ctx.run_ui(input(size), &mut draw);
         let shapes = std::mem::take(&mut output.shapes);
         let primitives = ctx.tessellate(shapes, output.pixels_per_point);
         black_box(primitives);
@@ -115,6 +117,13 @@ fn bare_table(ui: &mut egui::Ui, values: &mut [[f64; N_CRITERIA]]) {
 }
 
 fn main() {
+    for (width, height) in SIZES {
+        run_at(egui::vec2(width, height));
+    }
+}
+
+/// Measures every place and the bare table with the window at `size` and prints the table.
+fn run_at(size: egui::Vec2) {
     let table_ctx = egui::Context::default();
     let mut values = vec![[3.0; N_CRITERIA]; N_OPTIONS];
     let mut apps: Vec<(Place, egui::Context, VerdictApp)> = Place::ALL
@@ -130,11 +139,11 @@ fn main() {
     let mut per_place = vec![Vec::new(); apps.len()];
     for round in 0..ROUNDS {
         let warmup = if round == 0 { WARMUP } else { 2 };
-        measure(&table_ctx, warmup, &mut baseline, |ui| {
+        measure(&table_ctx, size, warmup, &mut baseline, |ui| {
             bare_table(ui, &mut values)
         });
         for ((_, ctx, app), times) in apps.iter_mut().zip(&mut per_place) {
-            measure(ctx, warmup, times, |ui| app.draw(ui));
+            measure(ctx, size, warmup, times, |ui| app.draw(ui));
         }
     }
     baseline.sort();
@@ -152,8 +161,10 @@ fn main() {
 
     println!(
         "frame time, {N_OPTIONS} options × {N_CRITERIA} criteria, {} frames each \
-         (1600×1000 points)",
-        FRAMES * ROUNDS
+         ({}×{} points)",
+        FRAMES * ROUNDS,
+        size.x,
+        size.y
     );
     println!(
         "{:<14} {:>10} {:>10} {:>14} {:>11}",
@@ -166,4 +177,5 @@ fn main() {
             p99 / base_p99
         );
     }
+    println!();
 }
