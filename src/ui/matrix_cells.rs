@@ -275,9 +275,17 @@ fn hover_rationale(response: Response, score: &Score) {
 
 fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
     let criterion = slot.criterion;
-    // A missing shared score on a weighted criterion leaves the whole option unscored; a
-    // rater who has not scored a cell is simply left out of its aggregate.
-    let leaves_unscored = slot.rater.is_none() && criterion.weight > 0.0;
+    // Where raters scored the cell, the ranking uses their aggregate, shared score or not.
+    let rated = slot.rater.is_none()
+        && slot
+            .option
+            .rater_scores
+            .values()
+            .any(|scores| scores.contains_key(&criterion.id));
+    // A missing shared score on a weighted criterion leaves the whole option unscored,
+    // unless raters scored the cell; a rater who has not scored a cell is simply left out
+    // of its aggregate.
+    let leaves_unscored = slot.rater.is_none() && !rated && criterion.weight > 0.0;
     if leaves_unscored {
         ui.painter().rect_stroke(
             rect.shrink(1.5),
@@ -287,7 +295,7 @@ fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::
         );
     }
     if cx.presenting {
-        if slot.rater.is_none() {
+        if leaves_unscored {
             ui.label(RichText::new("missing").color(theme::WARNING));
         } else {
             ui.label(RichText::new("–").weak());
@@ -297,6 +305,9 @@ fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::
     let response = ui.add(egui::Button::new("Set…").small());
     name_widget(&response, || format!("Set {}", slot.name()));
     let hover = match slot.rater {
+        None if rated => "No shared score: the ranking uses the raters' scores here. Click \
+                          to set a shared one, starting at the middle"
+            .to_owned(),
         None => "No score yet: click to start at the middle".to_owned(),
         Some(rater) => format!(
             "No score from {} yet: click to start at the middle",

@@ -176,26 +176,30 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
                     role: rater.role.clone(),
                     confirm_remove: false,
                 });
+                focus_first_field(ui);
             }
             return;
         }
     };
-    let response = ui.add(
+    let name_field = ui.add(
         egui::TextEdit::singleline(&mut form.name)
             .hint_text("name")
             .desired_width(90.0),
     );
-    super::cells::name_widget(&response, || "Rater's name".to_owned());
-    let response = ui.add(
+    super::cells::name_widget(&name_field, || "Rater's name".to_owned());
+    take_first_focus(ui, &name_field);
+    let role_field = ui.add(
         egui::TextEdit::singleline(&mut form.role)
             .hint_text("role (optional)")
             .desired_width(90.0),
     );
-    super::cells::name_widget(&response, || "Rater's role".to_owned());
+    super::cells::name_widget(&role_field, || "Rater's role".to_owned());
+    let (enter, escape) = form_keys(ui, &[&name_field, &role_field]);
     let (name, role) = (form.name.trim(), form.role.trim());
     let changed = name != rater.name || role != rater.role;
-    let save = ui.add_enabled(!name.is_empty() && changed, egui::Button::new("Save"));
-    if save.clicked() {
+    let ready = !name.is_empty() && changed;
+    let save = ui.add_enabled(ready, egui::Button::new("Save"));
+    if save.clicked() || (enter && ready) {
         cx.edit(Edit::SetRater(id.clone(), name.to_owned(), role.to_owned()));
         cx.seal();
         state.edit_form = None;
@@ -227,9 +231,37 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
     {
         form.confirm_remove = true;
     }
-    if ui.button("Cancel").clicked() {
+    if ui.button("Cancel").clicked() || escape {
         state.edit_form = None;
     }
+}
+
+/// Marks a form as just opened, so its first field takes the keyboard focus.
+fn focus_first_field(ui: &Ui) {
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique(FOCUS_FIRST_FIELD), true));
+}
+
+/// Gives `field` the focus when its form has just been opened.
+fn take_first_focus(ui: &Ui, field: &egui::Response) {
+    let id = egui::Id::unique(FOCUS_FIRST_FIELD);
+    if ui.data_mut(|d| d.remove_temp::<bool>(id)).is_some() {
+        field.request_focus();
+    }
+}
+
+const FOCUS_FIRST_FIELD: &str = "rater-form-focus-first-field";
+
+/// Whether Enter or Escape ended the editing of one of a form's text fields this frame.
+fn form_keys(ui: &Ui, fields: &[&egui::Response]) -> (bool, bool) {
+    if !fields.iter().any(|f| f.lost_focus()) {
+        return (false, false);
+    }
+    ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+        )
+    })
 }
 
 fn mode_label(session: &Session, mode: &MatrixMode) -> String {
@@ -274,30 +306,33 @@ fn add_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState) {
     let Some((name, role)) = &mut state.form else {
         if ui.button("Add rater…").clicked() {
             state.form = Some((String::new(), String::new()));
+            focus_first_field(ui);
         }
         return;
     };
-    let response = ui.add(
+    let name_field = ui.add(
         egui::TextEdit::singleline(name)
             .hint_text("name")
             .desired_width(90.0),
     );
-    super::cells::name_widget(&response, || "New rater's name".to_owned());
-    let response = ui.add(
+    super::cells::name_widget(&name_field, || "New rater's name".to_owned());
+    take_first_focus(ui, &name_field);
+    let role_field = ui.add(
         egui::TextEdit::singleline(role)
             .hint_text("role (optional)")
             .desired_width(90.0),
     );
-    super::cells::name_widget(&response, || "New rater's role".to_owned());
+    super::cells::name_widget(&role_field, || "New rater's role".to_owned());
+    let (enter, escape) = form_keys(ui, &[&name_field, &role_field]);
     let ready = !name.trim().is_empty();
-    if ui.add_enabled(ready, egui::Button::new("Add")).clicked() {
+    if ui.add_enabled(ready, egui::Button::new("Add")).clicked() || (enter && ready) {
         cx.edit(Edit::AddRater(
             name.trim().to_owned(),
             role.trim().to_owned(),
         ));
         cx.seal();
         state.form = None;
-    } else if ui.button("Cancel").clicked() {
+    } else if ui.button("Cancel").clicked() || escape {
         state.form = None;
     }
 }

@@ -520,6 +520,43 @@ fn presenting_shows_values_without_editors() {
 }
 
 #[test]
+fn a_cell_raters_scored_is_not_missing_without_a_shared_score() {
+    let mut s = rated();
+    s.options[0].scores.remove(&CriterionId::new("impact"));
+    let mut harness = harness(s, true);
+    harness.run();
+    // Only "Wait and see" lacks Cost and Trust risk; Impact of Buy a CDN has raters' scores.
+    assert_eq!(harness.query_all_by_label("missing").count(), 2);
+}
+
+#[test]
+fn the_add_rater_form_takes_the_keyboard_enter_adds_and_escape_cancels() {
+    let mut harness = harness(session(), false);
+    harness.run();
+    harness.get_by_label("Add rater…").click();
+    harness.run();
+    harness.run();
+    assert!(harness.get_by_label("New rater's name").is_focused());
+    harness.get_by_label("New rater's name").type_text("Ana");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().session.raters.len(), 1);
+    assert!(harness.query_by_label("New rater's name").is_none());
+    harness.get_by_label("Add rater…").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("New rater's name").type_text("Bo");
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.run();
+    assert!(harness.query_by_label("New rater's name").is_none());
+    assert_eq!(harness.state().session.raters.len(), 1);
+}
+
+#[test]
 fn the_rank_lookup_follows_a_changed_ranking() {
     let mut s = session();
     s.options[2] = SolutionOption::new("wait", "Wait and see", Lens::DoNothing)
