@@ -63,3 +63,14 @@ pub fn series_color(idx: usize) -> Color32 {
 
 /// Greys out what does not count, e.g. the bar of a vetoed option; also chart guide lines.
 pub const MUTED: Color32 = Color32::from_rgb(0x9e, 0x9e, 0x9e);
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn emoji_and_symbols_have_a_bundled_font() {
+        // Titles like "🚀 Launch → ✓" must not draw as boxes on a machine with few fonts.
+        let fonts = egui::FontDefinitions::default();
+        let fallbacks = &fonts.families[&egui::FontFamily::Proportional];
+        assert!(fallbacks.iter().any(|name| name == "NotoEmoji-Regular"));
+    }
+}
