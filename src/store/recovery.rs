@@ -3,7 +3,10 @@
 //! The app calls [`RecoveryStore::write`] shortly after each edit (within 2 s) and
 //! [`RecoveryStore::discard`] after a successful save or a deliberate "don't save". On the
 //! next start [`RecoveryStore::list`] shows what a crashed process left behind; entries of
-//! processes still running are marked so they are not offered. Before restoring over the
+//! processes still running are marked so they are not offered. A process that writes
+//! recovery files holds an operating-system lock on `owner-PID.lock` in the folder until it
+//! ends, so "still running" is told by that lock, not by the process id alone, which the
+//! system gives to other processes after a crash or a restart. Before restoring over the
 //! original file, compare [`RecoveryEntry::original_stamp`] with the file now
 //! ([`super::check_unchanged`]): if it changed meanwhile, let the user choose.
 
@@ -16,8 +19,10 @@ use crate::model::Session;
 use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
-use std::fs;
+use std::collections::{BTreeSet, HashMap};
+use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 /// Unsaved work of one document, as written to its recovery file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,6 +102,9 @@ impl RecoveryStore {
             step: "create the recovery folder",
             source,
         })?;
+        if entry.pid == std::process::id() {
+            self.claim_ownership();
+        }
         let config = PrettyConfig::new().new_line("\n").struct_names(false);
         let text = ron::ser::to_string_pretty(entry, config).map_err(|e| SaveError::Io {
             file: path.display().to_string(),
@@ -145,9 +153,7 @@ impl RecoveryStore {
             })
             .map(|path| {
                 let entry = self.read(&path);
-                let owner_running = entry.as_ref().is_ok_and(|e| {
-                    e.pid == std::process::id() || super::atomic::process_alive(e.pid)
-                });
+                let owner_running = entry.as_ref().is_ok_and(|e| self.owner_running(e.pid));
                 RecoveryListing {
                     path,
                     entry,
@@ -159,7 +165,74 @@ impl RecoveryStore {
             let at = |l: &RecoveryListing| l.entry.as_ref().ok().map(|e| e.written_at);
             at(a).cmp(&at(b)).then_with(|| a.path.cmp(&b.path))
         });
+        let pids: BTreeSet<u32> = listings
+            .iter()
+            .filter_map(|l| l.entry.as_ref().ok().map(|e| e.pid))
+            .collect();
+        self.remove_unused_owner_locks(&pids);
         listings
+    }
+
+    fn owner_lock_path(&self, pid: u32) -> PathBuf {
+        self.dir.join(format!("owner-{pid}.lock"))
+    }
+
+    /// Takes this process's owner lock in the folder, once; it is held until the process
+    /// ends. Best effort: without it, "still running" falls back to the process id.
+    fn claim_ownership(&self) {
+        static HELD: OnceLock<Mutex<HashMap<PathBuf, File>>> = OnceLock::new();
+        let mut held = HELD
+            .get_or_init(Mutex::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if held.contains_key(&self.dir) || fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let path = self.owner_lock_path(std::process::id());
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path);
+        if let Ok(file) = file
+            && file.lock().is_ok()
+        {
+            held.insert(self.dir.clone(), file);
+        }
+    }
+
+    /// Whether the process that wrote recovery entries as `pid` is still running.
+    fn owner_running(&self, pid: u32) -> bool {
+        if pid == std::process::id() {
+            return true;
+        }
+        match File::open(self.owner_lock_path(pid)).map(|f| f.try_lock()) {
+            Ok(Ok(())) => false,
+            Ok(Err(fs::TryLockError::WouldBlock)) => true,
+            // No lock file (it could not be made) or no locks here: go by the process id.
+            Ok(Err(fs::TryLockError::Error(_))) | Err(_) => super::atomic::process_alive(pid),
+        }
+    }
+
+    /// Removes the owner locks of ended processes that left no recovery entry behind.
+    fn remove_unused_owner_locks(&self, entry_pids: &BTreeSet<u32>) {
+        let Ok(names) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for name in names.filter_map(Result::ok).map(|e| e.file_name()) {
+            let pid = name
+                .to_str()
+                .and_then(|n| n.strip_prefix("owner-")?.strip_suffix(".lock"))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            let Some(pid) = pid else { continue };
+            if pid == std::process::id() || entry_pids.contains(&pid) {
+                continue;
+            }
+            let path = self.owner_lock_path(pid);
+            if File::open(&path).is_ok_and(|f| f.try_lock().is_ok()) {
+                let _ = fs::remove_file(path);
+            }
+        }
     }
 
     /// Deletes a recovery file; a file already gone is not an error.
@@ -245,5 +318,57 @@ mod tests {
         let listed = store.list();
         assert!(listed[0].entry.is_err());
         assert!(!listed[0].owner_running);
+    }
+
+    #[test]
+    fn writing_as_this_process_holds_its_owner_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        store
+            .write(&entry(None, std::process::id(), "mine"))
+            .unwrap();
+        let lock = File::open(store.owner_lock_path(std::process::id())).unwrap();
+        assert!(matches!(lock.try_lock(), Err(fs::TryLockError::WouldBlock)));
+    }
+
+    #[test]
+    fn work_of_a_crashed_process_is_offered_even_when_its_id_now_belongs_to_another() {
+        // Process 1 always runs; an unlocked owner file says the writer itself has ended.
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        store.write(&entry(Some("a.ron"), 1, "crashed")).unwrap();
+        assert!(
+            store.list()[0].owner_running,
+            "no owner file: going by the id"
+        );
+        fs::write(store.owner_lock_path(1), "").unwrap();
+        assert!(!store.list()[0].owner_running);
+        assert!(store.owner_lock_path(1).exists(), "kept while its entry is");
+    }
+
+    #[test]
+    fn a_held_owner_lock_marks_its_work_as_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        store
+            .write(&entry(Some("a.ron"), u32::MAX, "open elsewhere"))
+            .unwrap();
+        let held = File::create(store.owner_lock_path(u32::MAX)).unwrap();
+        held.lock().unwrap();
+        assert!(store.list()[0].owner_running);
+        drop(held);
+        assert!(!store.list()[0].owner_running);
+    }
+
+    #[test]
+    fn owner_files_of_ended_processes_without_work_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path());
+        fs::write(store.owner_lock_path(77), "").unwrap();
+        let held = File::create(store.owner_lock_path(78)).unwrap();
+        held.lock().unwrap();
+        store.list();
+        assert!(!store.owner_lock_path(77).exists());
+        assert!(store.owner_lock_path(78).exists(), "its process still runs");
     }
 }
