@@ -30,8 +30,11 @@ fn checkout_session() -> Session {
 }
 
 fn harness(app: VerdictApp) -> Harness<'static, VerdictApp> {
+    // A file worker may finish between two frames of one `run`; the notice it brings takes
+    // a few frames more to settle than the default allows.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
     harness.run();
     harness
@@ -138,10 +141,8 @@ fn an_option_added_in_the_menu_is_scored_ranked_killed_undone_redone_and_saved()
         .type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("OK").click();
-    harness.run();
-    let ctx = harness.ctx.clone();
-    harness.state_mut().wait_for_files(&ctx);
-    harness.run();
+    harness.step();
+    settle_files(&mut harness);
     let text = std::fs::read_to_string(&path).expect("the file was written");
     let saved = verdict::store::load_document(text.as_bytes()).unwrap();
     assert_eq!(saved, *harness.state().document().session());
@@ -512,7 +513,8 @@ fn the_markdown_summary_is_exported_from_log_and_share() {
         .type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("OK").click();
-    harness.run();
+    // One frame takes the click and starts the export; the worker is then waited for.
+    harness.step();
     settle_files(&mut harness);
     let text = std::fs::read_to_string(&path).expect("the export was written");
     assert!(text.starts_with("# Checkout"), "{text}");
