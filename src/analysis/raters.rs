@@ -102,7 +102,7 @@ pub fn aggregated(session: &Session) -> Cow<'_, Session> {
             let rationale: Vec<String> = ratings
                 .iter()
                 .filter(|(_, s)| !s.rationale.is_empty())
-                .map(|(rater, s)| format!("{}: {}", rater_name(session, rater), s.rationale))
+                .map(|(rater, s)| format!("{}: {}", session.rater_name(rater), s.rationale))
                 .collect();
             let mut score = Score::point(centre);
             score.low = (low < centre).then_some(low);
@@ -113,14 +113,6 @@ pub fn aggregated(session: &Session) -> Cow<'_, Session> {
         option.scores.extend(merged);
     }
     Cow::Owned(out)
-}
-
-fn rater_name(session: &Session, id: &RaterId) -> String {
-    session
-        .raters
-        .iter()
-        .find(|r| &r.id == id)
-        .map_or_else(|| id.to_string(), |r| r.name.clone())
 }
 
 /// Agreement per cell; `None` when no option carries a rater's score.

@@ -203,13 +203,7 @@ impl Edit {
                 .criterion(id)
                 .map_or_else(|| id.to_string(), |c| c.name.clone())
         };
-        let rater = |id: &RaterId| {
-            session
-                .raters
-                .iter()
-                .find(|r| &r.id == id)
-                .map_or_else(|| id.to_string(), |r| r.name.clone())
-        };
+        let rater = |id: &RaterId| session.rater_name(id);
         match self {
             Edit::SetTitle(_) => "rename the session".into(),
             Edit::SetDirectiveText(DirectiveField::Ask, _) => "edit the ask".into(),
@@ -485,7 +479,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             }
         }
         Edit::SetRaterScore(option, rater, criterion, score) => {
-            if !session.raters.iter().any(|r| r.id == rater) {
+            if session.rater(&rater).is_none() {
                 return Err(EditError::UnknownRater(rater.to_string()));
             }
             check_score(session, &criterion, score.as_ref())?;

@@ -3,7 +3,7 @@
 use super::criterion::Criterion;
 use super::directive::Directive;
 use super::framing::{ChallengeQuestion, Framing};
-use super::ids::{CriterionId, OptionId, unique_slug};
+use super::ids::{CriterionId, OptionId, RaterId, unique_slug};
 use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
 use super::rater::{Aggregation, Rater};
 use super::solution_option::{Lens, SolutionOption};
@@ -114,6 +114,17 @@ impl Session {
     /// Position of the option with this id.
     pub fn option_idx(&self, id: &OptionId) -> Option<usize> {
         self.options.iter().position(|o| &o.id == id)
+    }
+
+    /// The rater with this id.
+    pub fn rater(&self, id: &RaterId) -> Option<&Rater> {
+        self.raters.iter().find(|r| &r.id == id)
+    }
+
+    /// The rater's name as shown, or their id when they are not in the session.
+    pub fn rater_name(&self, id: &RaterId) -> String {
+        self.rater(id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
     }
 
     /// A fresh option id derived from `title`, unique in this session.

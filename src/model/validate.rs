@@ -213,7 +213,7 @@ fn check_raters(session: &Session, issues: &mut Issues) {
     for (o_idx, option) in session.options.iter().enumerate() {
         for (rater, scores) in &option.rater_scores {
             let at = format!("options[{o_idx}].rater_scores.{rater}");
-            if !session.raters.iter().any(|r| &r.id == rater) {
+            if session.rater(rater).is_none() {
                 issues.push(
                     at.clone(),
                     format!(

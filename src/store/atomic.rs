@@ -211,7 +211,7 @@ pub fn stale_temps(dir: &Path, file_name: &OsStr) -> Vec<PathBuf> {
         };
         if is_backup {
             backups.push((entry.path(), dir.join(format!("{prefix}{owner}.tmp"))));
-        } else if abandoned(&entry.path(), pid) {
+        } else if !lock_holder_alive(&entry.path(), pid) {
             stale.push(entry.path());
         }
     }
@@ -224,15 +224,15 @@ pub fn stale_temps(dir: &Path, file_name: &OsStr) -> Vec<PathBuf> {
     stale
 }
 
-/// Whether the writer of this main temporary file is gone.
-fn abandoned(temp: &Path, pid: u32) -> bool {
-    let Ok(file) = File::open(temp) else {
-        return false;
-    };
-    match file.try_lock() {
-        Ok(()) => true,
-        Err(fs::TryLockError::WouldBlock) => false,
-        Err(fs::TryLockError::Error(_)) => pid != std::process::id() && !process_alive(pid),
+/// Whether the process that locks `path` while it works (as `pid`) is still at work: the
+/// lock is held. Where the file cannot be opened or locks are unsupported, `pid` decides.
+pub(crate) fn lock_holder_alive(path: &Path, pid: u32) -> bool {
+    match File::open(path).map(|file| file.try_lock()) {
+        Ok(Ok(())) => false,
+        Ok(Err(fs::TryLockError::WouldBlock)) => true,
+        Ok(Err(fs::TryLockError::Error(_))) | Err(_) => {
+            pid == std::process::id() || process_alive(pid)
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 //! original file, compare [`RecoveryEntry::original_stamp`] with the file now
 //! ([`super::check_unchanged`]): if it changed meanwhile, let the user choose.
 
-use super::atomic::write_text_atomic;
+use super::atomic::{lock_holder_alive, write_text_atomic};
 use super::error::{LoadError, SaveError};
 use super::load::{line_col, read_bytes};
 use super::migrate::syntax_error;
@@ -142,34 +142,42 @@ impl RecoveryStore {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut listings: Vec<RecoveryListing> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "ron")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .map(|path| {
+        let mut owner_pids = Vec::new();
+        let mut listings = Vec::new();
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if let Some(pid) = name
+                .strip_prefix("owner-")
+                .and_then(|n| n.strip_suffix(".lock"))
+                .and_then(|pid| pid.parse::<u32>().ok())
+            {
+                owner_pids.push(pid);
+            } else if path.extension().is_some_and(|x| x == "ron") && !name.starts_with('.') {
                 let entry = self.read(&path);
                 let owner_running = entry.as_ref().is_ok_and(|e| self.owner_running(e.pid));
-                RecoveryListing {
+                listings.push(RecoveryListing {
                     path,
                     entry,
                     owner_running,
-                }
-            })
-            .collect();
+                });
+            }
+        }
         listings.sort_by(|a, b| {
             let at = |l: &RecoveryListing| l.entry.as_ref().ok().map(|e| e.written_at);
             at(a).cmp(&at(b)).then_with(|| a.path.cmp(&b.path))
         });
-        let pids: BTreeSet<u32> = listings
+        // Owner locks of ended processes that left no work behind are no longer needed.
+        let entry_pids: BTreeSet<u32> = listings
             .iter()
             .filter_map(|l| l.entry.as_ref().ok().map(|e| e.pid))
             .collect();
-        self.remove_unused_owner_locks(&pids);
+        for pid in owner_pids {
+            if !entry_pids.contains(&pid) && !self.owner_running(pid) {
+                let _ = fs::remove_file(self.owner_lock_path(pid));
+            }
+        }
         listings
     }
 
@@ -185,7 +193,8 @@ impl RecoveryStore {
             .get_or_init(Mutex::default)
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if held.contains_key(&self.dir) || fs::create_dir_all(&self.dir).is_err() {
+        // `write` has made the folder already.
+        if held.contains_key(&self.dir) {
             return;
         }
         let path = self.owner_lock_path(std::process::id());
@@ -203,36 +212,7 @@ impl RecoveryStore {
 
     /// Whether the process that wrote recovery entries as `pid` is still running.
     fn owner_running(&self, pid: u32) -> bool {
-        if pid == std::process::id() {
-            return true;
-        }
-        match File::open(self.owner_lock_path(pid)).map(|f| f.try_lock()) {
-            Ok(Ok(())) => false,
-            Ok(Err(fs::TryLockError::WouldBlock)) => true,
-            // No lock file (it could not be made) or no locks here: go by the process id.
-            Ok(Err(fs::TryLockError::Error(_))) | Err(_) => super::atomic::process_alive(pid),
-        }
-    }
-
-    /// Removes the owner locks of ended processes that left no recovery entry behind.
-    fn remove_unused_owner_locks(&self, entry_pids: &BTreeSet<u32>) {
-        let Ok(names) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        for name in names.filter_map(Result::ok).map(|e| e.file_name()) {
-            let pid = name
-                .to_str()
-                .and_then(|n| n.strip_prefix("owner-")?.strip_suffix(".lock"))
-                .and_then(|pid| pid.parse::<u32>().ok());
-            let Some(pid) = pid else { continue };
-            if pid == std::process::id() || entry_pids.contains(&pid) {
-                continue;
-            }
-            let path = self.owner_lock_path(pid);
-            if File::open(&path).is_ok_and(|f| f.try_lock().is_ok()) {
-                let _ = fs::remove_file(path);
-            }
-        }
+        lock_holder_alive(&self.owner_lock_path(pid), pid)
     }
 
     /// Deletes a recovery file; a file already gone is not an error.

@@ -69,7 +69,7 @@ impl RaterView {
         discuss_first: &[(OptionId, CriterionId)],
         state: &mut RaterState,
     ) -> Self {
-        let known = |id: &RaterId| session.raters.iter().any(|r| &r.id == id);
+        let known = |id: &RaterId| session.rater(id).is_some();
         if let MatrixMode::Rater(id) = &state.mode
             && !known(id)
         {
@@ -101,7 +101,7 @@ impl RaterView {
     /// The rater whose own scores the view edits, if it is one rater's view.
     pub fn rater<'s>(&self, session: &'s Session) -> Option<&'s Rater> {
         match &self.mode {
-            MatrixMode::Rater(id) => session.raters.iter().find(|r| &r.id == id),
+            MatrixMode::Rater(id) => session.rater(id),
             _ => None,
         }
     }
@@ -112,14 +112,6 @@ impl RaterView {
             .iter()
             .any(|(o, c)| o == option && c == criterion)
     }
-}
-
-fn rater_name(session: &Session, id: &RaterId) -> String {
-    session
-        .raters
-        .iter()
-        .find(|r| &r.id == id)
-        .map_or_else(|| id.to_string(), |r| r.name.clone())
 }
 
 /// The toolbar's rater controls: view selector, mean/median, blind mode, "Add rater" and
@@ -155,7 +147,7 @@ pub(super) fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterSta
 /// "Edit rater…": rename the rater on view, change their role, or remove them with all
 /// their scores (after a second, confirming click; Ctrl+Z brings them back).
 fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: &RaterId) {
-    let Some(rater) = cx.session.raters.iter().find(|r| &r.id == id) else {
+    let Some(rater) = cx.session.rater(id) else {
         return;
     };
     let form = match &mut state.edit_form {
@@ -205,14 +197,14 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
         state.edit_form = None;
         return;
     }
-    let scores: usize = cx
-        .session
-        .options
-        .iter()
-        .filter_map(|o| o.rater_scores.get(id))
-        .map(|scores| scores.len())
-        .sum();
     if form.confirm_remove {
+        let scores: usize = cx
+            .session
+            .options
+            .iter()
+            .filter_map(|o| o.rater_scores.get(id))
+            .map(|scores| scores.len())
+            .sum();
         let plural = if scores == 1 { "" } else { "s" };
         let confirm = egui::Button::new(
             RichText::new(format!("Remove {} and {scores} score{plural}", rater.name))
@@ -268,7 +260,7 @@ fn mode_label(session: &Session, mode: &MatrixMode) -> String {
     match mode {
         MatrixMode::Consensus => "Consensus".to_owned(),
         MatrixMode::Aggregate => format!("Aggregate ({})", session.aggregation.label()),
-        MatrixMode::Rater(id) => rater_name(session, id),
+        MatrixMode::Rater(id) => session.rater_name(id),
         MatrixMode::Spread => "Spread".to_owned(),
     }
 }

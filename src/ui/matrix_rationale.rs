@@ -55,16 +55,13 @@ pub(super) fn rationale_window_ui(
         *editor = None;
         return;
     };
-    let rater = match &ed.rater {
-        None => None,
-        Some(id) => match session.raters.iter().find(|r| &r.id == id) {
-            Some(rater) => Some(rater),
-            None => {
-                *editor = None;
-                return;
-            }
-        },
-    };
+    // A rater who is gone (removed, or undone away) takes their editor with them.
+    let rater = ed.rater.as_ref().map(|id| session.rater(id));
+    if rater.is_some_and(|found| found.is_none()) {
+        *editor = None;
+        return;
+    }
+    let rater = rater.flatten();
     let slot = Slot {
         option,
         criterion,

@@ -133,11 +133,11 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     }
     let header_height = body_height + ui.spacing().interact_size.y + 10.0;
     // The cells that edit a score: the shared ones, or the raters' own in a rater's view.
-    let editing = (!view.hidden).then(|| view.rater(cx.session));
-    let editing = match (&view.mode, editing) {
-        (MatrixMode::Consensus, Some(_)) => Some(None),
-        (MatrixMode::Rater(_), Some(Some(rater))) => Some(Some(rater)),
-        _ => None,
+    let editing = match &view.mode {
+        _ if view.hidden => None,
+        MatrixMode::Consensus => Some(None),
+        MatrixMode::Rater(_) => view.rater(cx.session).map(Some),
+        MatrixMode::Aggregate | MatrixMode::Spread => None,
     };
     let ranges = state.show_ranges && !cx.presenting && editing.is_some();
     let n_criteria = cx.session.criteria.len();

@@ -134,15 +134,7 @@ fn an_option_added_in_the_menu_is_scored_ranked_killed_undone_redone_and_saved()
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("checkout.ron");
     press(&mut harness, Modifiers::COMMAND, Key::S);
-    harness.get_by_label("File path").click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File path")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_label("OK").click();
-    harness.step();
-    settle_files(&mut harness);
+    answer_path_prompt(&mut harness, &path);
     let text = std::fs::read_to_string(&path).expect("the file was written");
     let saved = verdict::store::load_document(text.as_bytes()).unwrap();
     assert_eq!(saved, *harness.state().document().session());
@@ -299,6 +291,21 @@ fn every_place_draws_with_every_input_named() {
             .next()
             .is_some()
     );
+}
+
+/// Types `path` into the in-window path prompt (there is no file dialog in tests), confirms
+/// it, and waits for the file job it starts.
+fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
+    harness.get_by_label("File path").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    // One frame takes the click and starts the job; the worker is then waited for.
+    harness.step();
+    settle_files(harness);
 }
 
 /// Draws frames until the file jobs started so far have finished and been applied.
@@ -506,16 +513,7 @@ fn the_markdown_summary_is_exported_from_log_and_share() {
     press(&mut harness, Modifiers::COMMAND, Key::Num6);
     harness.get_by_label("Export MD…").click();
     harness.run();
-    harness.get_by_label("File path").click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File path")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_label("OK").click();
-    // One frame takes the click and starts the export; the worker is then waited for.
-    harness.step();
-    settle_files(&mut harness);
+    answer_path_prompt(&mut harness, &path);
     let text = std::fs::read_to_string(&path).expect("the export was written");
     assert!(text.starts_with("# Checkout"), "{text}");
     assert!(text.contains("Tune the database"), "{text}");
