@@ -173,20 +173,7 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
             return;
         }
     };
-    let name_field = ui.add(
-        egui::TextEdit::singleline(&mut form.name)
-            .hint_text("name")
-            .desired_width(90.0),
-    );
-    super::cells::name_widget(&name_field, || "Rater's name".to_owned());
-    take_first_focus(ui, &name_field);
-    let role_field = ui.add(
-        egui::TextEdit::singleline(&mut form.role)
-            .hint_text("role (optional)")
-            .desired_width(90.0),
-    );
-    super::cells::name_widget(&role_field, || "Rater's role".to_owned());
-    let (enter, escape) = form_keys(ui, &[&name_field, &role_field]);
+    let (enter, escape) = name_and_role_ui(ui, &mut form.name, &mut form.role, "Rater's");
     let (name, role) = (form.name.trim(), form.role.trim());
     let changed = name != rater.name || role != rater.role;
     let ready = !name.is_empty() && changed;
@@ -243,9 +230,29 @@ fn take_first_focus(ui: &Ui, field: &egui::Response) {
 
 const FOCUS_FIRST_FIELD: &str = "rater-form-focus-first-field";
 
-/// Whether Enter or Escape ended the editing of one of a form's text fields this frame.
-fn form_keys(ui: &Ui, fields: &[&egui::Response]) -> (bool, bool) {
-    if !fields.iter().any(|f| f.lost_focus()) {
+/// A rater form's name and role fields, named "`whose` name" and "`whose` role"; the
+/// name takes the focus when the form has just opened. Returns whether Enter or Escape
+/// ended the editing of either field this frame.
+fn name_and_role_ui(
+    ui: &mut Ui,
+    name: &mut String,
+    role: &mut String,
+    whose: &str,
+) -> (bool, bool) {
+    let name_field = ui.add(
+        egui::TextEdit::singleline(name)
+            .hint_text("name")
+            .desired_width(90.0),
+    );
+    super::cells::name_widget(&name_field, || format!("{whose} name"));
+    take_first_focus(ui, &name_field);
+    let role_field = ui.add(
+        egui::TextEdit::singleline(role)
+            .hint_text("role (optional)")
+            .desired_width(90.0),
+    );
+    super::cells::name_widget(&role_field, || format!("{whose} role"));
+    if !(name_field.lost_focus() || role_field.lost_focus()) {
         return (false, false);
     }
     ui.input(|i| {
@@ -302,20 +309,7 @@ fn add_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState) {
         }
         return;
     };
-    let name_field = ui.add(
-        egui::TextEdit::singleline(name)
-            .hint_text("name")
-            .desired_width(90.0),
-    );
-    super::cells::name_widget(&name_field, || "New rater's name".to_owned());
-    take_first_focus(ui, &name_field);
-    let role_field = ui.add(
-        egui::TextEdit::singleline(role)
-            .hint_text("role (optional)")
-            .desired_width(90.0),
-    );
-    super::cells::name_widget(&role_field, || "New rater's role".to_owned());
-    let (enter, escape) = form_keys(ui, &[&name_field, &role_field]);
+    let (enter, escape) = name_and_role_ui(ui, name, role, "New rater's");
     let ready = !name.trim().is_empty();
     if ui.add_enabled(ready, egui::Button::new("Add")).clicked() || (enter && ready) {
         cx.edit(Edit::AddRater(
