@@ -5,6 +5,7 @@
 
 mod criterion;
 mod directive;
+mod effort;
 mod framing;
 mod ids;
 mod outcome;
@@ -16,6 +17,7 @@ mod validate;
 
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
 pub use directive::Directive;
+pub use effort::Effort;
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};
 pub use ids::{CriterionId, MAX_ID_LEN, OptionId, RaterId, is_valid_slug, slugify, unique_slug};
 pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome};

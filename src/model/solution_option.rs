@@ -1,5 +1,6 @@
 //! One possible answer to the directive, the kind of answer it is, and its scores.
 
+use super::effort::Effort;
 use super::ids::{CriterionId, OptionId, RaterId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -119,6 +120,9 @@ pub struct SolutionOption {
     /// Each rater's own scores, by rater then criterion; empty without raters.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rater_scores: BTreeMap<RaterId, BTreeMap<CriterionId, Score>>,
+    /// The team's time it takes, in person-weeks; `None` when not estimated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
 }
 
 impl SolutionOption {
@@ -132,6 +136,7 @@ impl SolutionOption {
             scores: BTreeMap::new(),
             notes: String::new(),
             rater_scores: BTreeMap::new(),
+            effort: None,
         }
     }
 

@@ -130,6 +130,42 @@ fn check_options(session: &Session, issues: &mut Issues) {
                 Some(criterion) => check_score(issues, &path, criterion, score),
             }
         }
+        if let Some(effort) = &option.effort {
+            check_effort(issues, &format!("options[{o_idx}].effort"), effort);
+        }
+    }
+}
+
+fn check_effort(issues: &mut Issues, path: &str, effort: &super::Effort) {
+    let mut ok = true;
+    for (name, value) in [
+        ("likely", Some(effort.likely)),
+        ("low", effort.low),
+        ("high", effort.high),
+    ] {
+        let Some(value) = value else { continue };
+        let field = || format!("{path}.{name}");
+        if !issues.finite(field, value) {
+            ok = false;
+        } else if value < 0.0 {
+            ok = false;
+            issues.push(
+                field(),
+                format!("{value} person-weeks is negative; effort is 0 or more"),
+            );
+        }
+    }
+    if ok && !(effort.low_or_likely() <= effort.likely && effort.likely <= effort.high_or_likely())
+    {
+        issues.push(
+            path.to_owned(),
+            format!(
+                "range out of order: need low ≤ likely ≤ high, got {} / {} / {}",
+                effort.low_or_likely(),
+                effort.likely,
+                effort.high_or_likely()
+            ),
+        );
     }
 }
 
@@ -239,7 +275,7 @@ fn check_raters(session: &Session, issues: &mut Issues) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CriterionId, Lens, Score, SolutionOption};
+    use crate::model::{CriterionId, Effort, Lens, Score, SolutionOption};
 
     fn paths(session: &Session) -> Vec<String> {
         validate(session).into_iter().map(|i| i.path).collect()
@@ -272,6 +308,50 @@ mod tests {
                 "options[0].scores.cost.likely",
                 "options[1].scores.impact",
                 "options[1].scores.nope",
+            ]
+        );
+    }
+
+    #[test]
+    fn effort_must_be_finite_not_negative_and_in_order() {
+        let mut s = Session::new("x");
+        for (id, effort) in [
+            (
+                "ok",
+                Effort {
+                    likely: 4.0,
+                    low: Some(3.0),
+                    high: Some(8.0),
+                },
+            ),
+            ("negative", Effort::weeks(-1.0)),
+            (
+                "nan-high",
+                Effort {
+                    likely: 2.0,
+                    low: None,
+                    high: Some(f64::NAN),
+                },
+            ),
+            (
+                "reversed",
+                Effort {
+                    likely: 2.0,
+                    low: Some(5.0),
+                    high: None,
+                },
+            ),
+        ] {
+            let mut option = SolutionOption::new(id, id, Lens::Buy);
+            option.effort = Some(effort);
+            s.options.push(option);
+        }
+        assert_eq!(
+            paths(&s),
+            [
+                "options[1].effort.likely",
+                "options[2].effort.high",
+                "options[3].effort",
             ]
         );
     }
