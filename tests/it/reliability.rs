@@ -4,8 +4,14 @@
 //! by name, with an environment variable telling it what to do.
 
 mod change;
+mod disk_full;
 mod kill;
 mod lock;
+mod odd_files;
+mod permission;
+mod sandbox;
+mod two_writers;
+mod window_faults;
 
 use std::process::{Child, Command, Stdio};
 

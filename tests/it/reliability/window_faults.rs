@@ -1,0 +1,256 @@
+//! The window meeting faults: a full disk, a read-only file, a recovery folder it may not
+//! write. It says so, keeps the unsaved work and its dirty marker, and a later Save As to
+//! another place works.
+//!
+//! The full disk is met in this process (root mounts it); the permission faults run as
+//! `nobody` through `permission::run_case`, which re-runs this binary on the cases below.
+
+use super::permission::run_case;
+use super::sandbox::{SmallDisk, chmod, give_away, names_in, unprivileged_tree};
+use chrono::{DateTime, TimeZone, Utc};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::fs;
+use std::path::Path;
+use verdict::app::recovery::AUTOSAVE_DELAY;
+use verdict::app::{Prefs, VerdictApp};
+use verdict::model::Session;
+use verdict::store::{self, RecoveryStore};
+use verdict::ui::command::Command;
+
+fn noon() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap()
+}
+
+fn session() -> Session {
+    let mut session = Session::new("Keep the decision record safe");
+    session.title = "Two-hour meeting".into();
+    session
+}
+
+fn window(app: VerdictApp) -> Harness<'static, VerdictApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut VerdictApp| app.draw(ui),
+            app.with_clock(noon),
+        );
+    harness.run();
+    harness
+}
+
+/// Draws frames until the file jobs started so far have finished and been applied.
+fn settle(harness: &mut Harness<'_, VerdictApp>) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_files(&ctx);
+    harness.run();
+}
+
+fn open(harness: &mut Harness<'_, VerdictApp>, path: &Path) {
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::OpenPath(path.to_path_buf()));
+    settle(harness);
+    assert_eq!(harness.state().path().map(|p| p.as_path()), Some(path));
+}
+
+fn type_into_title(harness: &mut Harness<'_, VerdictApp>, text: &str) {
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text(text);
+    harness.run();
+}
+
+/// Lets the autosave delay pass and waits for the recovery copy to be attempted.
+fn let_autosave_run(harness: &mut Harness<'_, VerdictApp>) {
+    std::thread::sleep(AUTOSAVE_DELAY);
+    harness.run();
+    settle(harness);
+}
+
+fn notice(harness: &Harness<'_, VerdictApp>) -> String {
+    harness
+        .state()
+        .notice()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+/// Ctrl+S, then waits for the save.
+fn save(harness: &mut Harness<'_, VerdictApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    settle(harness);
+}
+
+/// Clicks "Save As…" on the failure notice and types `path` into the path prompt.
+fn save_as_from_the_notice(harness: &mut Harness<'_, VerdictApp>, path: &Path) {
+    harness.get_by_label("Save As…").click();
+    harness.run();
+    harness.get_by_label("File path").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.step();
+    settle(harness);
+}
+
+/// After a failed save: the edit is still there, unsaved, and marked so.
+fn keeps_unsaved_work(harness: &Harness<'_, VerdictApp>, title: &str) {
+    let app = harness.state();
+    assert_eq!(app.document().session().title, title);
+    assert!(app.document().is_dirty());
+    assert!(app.window_title().contains('•'), "{}", app.window_title());
+}
+
+/// After Save As to `path`: saved there, clean, and the file holds the edit.
+fn saved_to(harness: &Harness<'_, VerdictApp>, path: &Path, title: &str) {
+    let app = harness.state();
+    assert_eq!(app.path().map(|p| p.as_path()), Some(path));
+    assert!(!app.document().is_dirty(), "{}", notice(harness));
+    assert!(!app.window_title().contains('•'));
+    assert_eq!(store::load_file(path).unwrap().title, title);
+}
+
+#[test]
+fn a_window_on_a_full_disk_says_so_keeps_the_unsaved_work_and_saves_elsewhere() {
+    let Some(disk) = SmallDisk::mount() else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    store::save_file(&path, &session()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let recovery = RecoveryStore::new(disk.path().join("recovery"));
+    let app = VerdictApp::new_for_test(Session::new(""), Prefs::default())
+        .with_recovery(recovery.clone());
+    let mut harness = window(app);
+    open(&mut harness, &path);
+
+    // The first recovery copy fits; then the disk fills up.
+    type_into_title(&mut harness, " (draft)");
+    let_autosave_run(&mut harness);
+    let copies = recovery.list();
+    assert_eq!(copies.len(), 1);
+    let copy_before = fs::read(&copies[0].path).unwrap();
+    disk.fill();
+
+    type_into_title(&mut harness, " with the decision");
+    let_autosave_run(&mut harness);
+    let said = notice(&harness);
+    assert!(said.starts_with("Recovery is off"), "{said}");
+    assert!(said.contains("the disk is full"), "{said}");
+    assert_eq!(fs::read(&copies[0].path).unwrap(), copy_before);
+
+    save(&mut harness);
+    let said = notice(&harness);
+    assert!(said.starts_with("Not saved"), "{said}");
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert!(said.contains("the disk is full"), "{said}");
+    let title = "Two-hour meeting (draft) with the decision";
+    keeps_unsaved_work(&harness, title);
+    assert_eq!(fs::read(&path).unwrap(), before, "the file, byte for byte");
+    assert!(
+        names_in(disk.path())
+            .iter()
+            .all(|n| !n.ends_with(".tmp") && !n.ends_with(".bak")),
+        "{:?}",
+        names_in(disk.path())
+    );
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let other = elsewhere.path().join("meeting.ron");
+    save_as_from_the_notice(&mut harness, &other);
+    saved_to(&harness, &other, title);
+}
+
+/// Run as `nobody` by `permission::run_case`: `dir/recovery` may not be written.
+pub fn recovery_folder_read_only(dir: &Path) {
+    let recovery = RecoveryStore::new(dir.join("recovery"));
+    let app = VerdictApp::new_for_test(session(), Prefs::default()).with_recovery(recovery.clone());
+    let mut harness = window(app);
+    type_into_title(&mut harness, " (draft)");
+    let_autosave_run(&mut harness);
+    let said = notice(&harness);
+    assert!(said.starts_with("Recovery is off"), "{said}");
+    assert!(
+        said.contains("you are not allowed to write there"),
+        "{said}"
+    );
+    assert!(
+        said.contains(&recovery.dir().display().to_string()),
+        "{said}"
+    );
+    keeps_unsaved_work(&harness, "Two-hour meeting (draft)");
+
+    // It keeps working, and says it once, not after every edit.
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    type_into_title(&mut harness, " v2");
+    let_autosave_run(&mut harness);
+    assert_eq!(harness.state().notice(), None, "said once");
+    keeps_unsaved_work(&harness, "Two-hour meeting (draft) v2");
+
+    let ctx = harness.ctx.clone();
+    harness.state_mut().command(&ctx, Command::SaveAs);
+    harness.run();
+    harness.get_by_label("File path").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let path = dir.join("meeting.ron");
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.step();
+    settle(&mut harness);
+    saved_to(&harness, &path, "Two-hour meeting (draft) v2");
+}
+
+/// Run as `nobody` by `permission::run_case`: `dir/meeting.ron` is read-only.
+pub fn save_over_a_read_only_file(dir: &Path) {
+    let path = dir.join("meeting.ron");
+    let before = fs::read(&path).unwrap();
+    let mut harness = window(VerdictApp::new_for_test(Session::new(""), Prefs::default()));
+    open(&mut harness, &path);
+    type_into_title(&mut harness, " (decided)");
+    save(&mut harness);
+    let said = notice(&harness);
+    assert!(said.starts_with("Not saved"), "{said}");
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert!(said.contains("read-only"), "{said}");
+    keeps_unsaved_work(&harness, "Two-hour meeting (decided)");
+    assert_eq!(fs::read(&path).unwrap(), before);
+
+    let other = dir.join("meeting-decided.ron");
+    save_as_from_the_notice(&mut harness, &other);
+    saved_to(&harness, &other, "Two-hour meeting (decided)");
+}
+
+#[test]
+fn a_window_whose_recovery_folder_is_read_only_says_recovery_is_off_and_keeps_working() {
+    let dir = unprivileged_tree();
+    let recovery = dir.path().join("recovery");
+    fs::create_dir(&recovery).unwrap();
+    give_away(&recovery);
+    chmod(&recovery, 0o555);
+    run_case("window-recovery-folder-read-only", dir.path());
+    assert!(names_in(&recovery).is_empty());
+}
+
+#[test]
+fn a_window_saving_over_a_read_only_file_keeps_the_unsaved_work_and_saves_elsewhere() {
+    let dir = unprivileged_tree();
+    let path = dir.path().join("meeting.ron");
+    store::save_file(&path, &session()).unwrap();
+    give_away(&path);
+    chmod(&path, 0o444);
+    let before = fs::read(&path).unwrap();
+    run_case("window-save-read-only-file", dir.path());
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
