@@ -33,6 +33,7 @@ fn unprivileged_case_helper() {
         "load-unreadable-file" => load_an_unreadable_file(dir),
         "window-recovery-folder-read-only" => window_faults::recovery_folder_read_only(dir),
         "window-save-read-only-file" => window_faults::save_over_a_read_only_file(dir),
+        "window-open-unreadable-file" => window_faults::open_an_unreadable_file(dir),
         other => panic!("no such case: {other}"),
     }
     println!("VERDICT-CASE-PASSED {case}");

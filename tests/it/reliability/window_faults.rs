@@ -12,9 +12,11 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::fs;
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 use verdict::app::recovery::AUTOSAVE_DELAY;
 use verdict::app::{Prefs, VerdictApp};
+use verdict::export::Format;
 use verdict::model::Session;
 use verdict::store::{self, RecoveryStore};
 use verdict::ui::command::Command;
@@ -90,6 +92,12 @@ fn save(harness: &mut Harness<'_, VerdictApp>) {
 fn save_as_from_the_notice(harness: &mut Harness<'_, VerdictApp>, path: &Path) {
     harness.get_by_label("Save As…").click();
     harness.run();
+    answer_the_path_prompt(harness, path);
+}
+
+/// Types `path` into the in-window path prompt (no file dialog in tests), confirms it and
+/// waits for the file job it starts.
+fn answer_the_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &Path) {
     harness.get_by_label("File path").click();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
@@ -163,10 +171,93 @@ fn a_window_on_a_full_disk_says_so_keeps_the_unsaved_work_and_saves_elsewhere() 
         names_in(disk.path())
     );
 
+    // Exporting onto the full disk fails the same way and changes nothing in the window.
+    let export = disk.path().join("meeting.md");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::Export(Format::Markdown));
+    harness.run();
+    answer_the_path_prompt(&mut harness, &export);
+    let said = notice(&harness);
+    assert!(said.starts_with("Not exported"), "{said}");
+    assert!(said.contains(&export.display().to_string()), "{said}");
+    assert!(said.contains("the disk is full"), "{said}");
+    assert!(!export.exists());
+    keeps_unsaved_work(&harness, title);
+
     let elsewhere = tempfile::tempdir().unwrap();
     let other = elsewhere.path().join("meeting.ron");
+    save(&mut harness);
     save_as_from_the_notice(&mut harness, &other);
     saved_to(&harness, &other, title);
+}
+
+#[test]
+fn a_window_asked_to_open_a_pipe_or_a_folder_says_so_at_once_and_keeps_its_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let folder = dir.path().join("folder.ron");
+    fs::create_dir(&folder).unwrap();
+    let mut harness = window(VerdictApp::new_for_test(session(), Prefs::default()));
+    type_into_title(&mut harness, " (draft)");
+    for (path, kind) in [(&fifo, "a named pipe (FIFO)"), (&folder, "a folder")] {
+        let ctx = harness.ctx.clone();
+        let asked = std::time::Instant::now();
+        harness
+            .state_mut()
+            .command(&ctx, Command::OpenPath(path.clone()));
+        // Unsaved changes: the window asks first; discarding them is not what this is about.
+        harness.run();
+        if let Some(button) = harness.query_by_label("Discard changes") {
+            button.click();
+            harness.run();
+        }
+        settle(&mut harness);
+        assert!(asked.elapsed() < std::time::Duration::from_secs(10));
+        let said = notice(&harness);
+        assert!(said.starts_with("Could not open the file"), "{said}");
+        assert!(said.contains(&path.display().to_string()), "{said}");
+        assert!(said.contains(&format!("this is {kind}")), "{said}");
+    }
+    keeps_unsaved_work(&harness, "Two-hour meeting (draft)");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(names_in(dir.path()), ["folder.ron", "pipe.ron"]);
+}
+
+/// Run as `nobody` by `permission::run_case`: `dir/secret.ron` may not be read.
+pub fn open_an_unreadable_file(dir: &Path) {
+    let path = dir.join("secret.ron");
+    let mut harness = window(VerdictApp::new_for_test(session(), Prefs::default()));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::OpenPath(path.clone()));
+    settle(&mut harness);
+    let said = notice(&harness);
+    assert!(said.starts_with("Could not open the file"), "{said}");
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert!(said.contains("you are not allowed to read it"), "{said}");
+    assert_eq!(harness.state().path(), None);
+    assert_eq!(harness.state().document().session(), &session());
+}
+
+#[test]
+fn a_window_asked_to_open_an_unreadable_file_says_why_and_keeps_its_document() {
+    let dir = unprivileged_tree();
+    let path = dir.path().join("secret.ron");
+    store::save_file(&path, &session()).unwrap();
+    give_away(&path);
+    chmod(&path, 0o200);
+    run_case("window-open-unreadable-file", dir.path());
+    assert_eq!(store::load_file(&path).unwrap(), session());
 }
 
 /// Run as `nobody` by `permission::run_case`: `dir/recovery` may not be written.
@@ -199,16 +290,8 @@ pub fn recovery_folder_read_only(dir: &Path) {
     let ctx = harness.ctx.clone();
     harness.state_mut().command(&ctx, Command::SaveAs);
     harness.run();
-    harness.get_by_label("File path").click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     let path = dir.join("meeting.ron");
-    harness
-        .get_by_label("File path")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_label("OK").click();
-    harness.step();
-    settle(&mut harness);
+    answer_the_path_prompt(&mut harness, &path);
     saved_to(&harness, &path, "Two-hour meeting (draft) v2");
 }
 
