@@ -119,7 +119,12 @@ fn write_atomic(
         let file = file.clone();
         move |source: io::Error| SaveError::Io { file, step, source }
     };
-    let target = follow_links(path).map_err(fail("follow the symbolic link"))?;
+    let target = follow_links(path)
+        .map_err(fail("follow the symbolic link"))?
+        .ok_or_else(|| SaveError::NotAFile {
+            file: file.clone(),
+            kind: "a symbolic link in a loop",
+        })?;
     let file_name = target
         .file_name()
         .filter(|n| !n.is_empty())

@@ -151,13 +151,15 @@ fn a_window_saving_while_verdict_fmt_rewrites_leaves_one_complete_version() {
     let session = generated_session(150, 10, 9);
     let theirs = store::to_canonical_ron(&session);
     let (mut window_won, mut fmt_won) = (0, 0);
-    for round in 0..6 {
+    // The window saves at once, or after fmt has had a moment: both orders get their turn.
+    for (round, delay_ms) in [0u64, 0, 30, 100, 300, 600].into_iter().enumerate() {
         fs::write(&path, theirs.replace('\n', "\r\n")).unwrap();
         let mut harness = window_on(&path);
         edit_title(&mut harness, &format!(" r{round}"));
         let mine = store::to_canonical_ron(harness.state().document().session());
 
         let fmt = spawn_fmt(&path);
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         press_save(&mut harness);
         settle(&mut harness);
         let out = fmt.wait_with_output().unwrap();
