@@ -34,8 +34,8 @@ pub enum LoadError {
     /// The path is a folder, a named pipe, a device or a socket: refused before reading, so
     /// nothing blocks waiting for a writer.
     #[error(
-        "{file}: this is {kind}, not a file; nothing was read: choose a Verdict session \
-         file (a pipe or a device is not read, save its content to a file first)"
+        "{file}: this is {kind}, not a file; nothing was read: {}",
+        open_instead(kind)
     )]
     NotAFile {
         /// The path, as given.
@@ -223,6 +223,15 @@ impl SaveError {
             | SaveError::ChangedOnDisk { .. }
             | SaveError::NotAFilePath { .. } => None,
         }
+    }
+}
+
+/// What to open instead of something that is not a file.
+fn open_instead(kind: &str) -> &'static str {
+    if kind == "a folder" {
+        "open a session file inside it"
+    } else {
+        "Verdict reads only regular files; save what it gives into a file and open that"
     }
 }
 
