@@ -57,13 +57,21 @@ pub fn run_case(case: &str, dir: &Path) {
     );
 }
 
-/// A session file in `dir` owned by the unprivileged user, with `mode`.
+/// A session file in `dir` owned by the unprivileged user, with `mode`; its bytes.
 fn owned_session(dir: &Path, name: &str, mode: u32) -> Vec<u8> {
     let path = dir.join(name);
     store::save_file(&path, &generated_session(3, 3, 11)).unwrap();
+    let bytes = fs::read(&path).unwrap();
     give_away(&path);
     chmod(&path, mode);
-    fs::read(&path).unwrap()
+    bytes
+}
+
+/// The bytes of a file the test made unreadable (run as an ordinary user, the test is that
+/// user too): readable again first.
+fn read_back(path: &Path) -> Vec<u8> {
+    chmod(path, 0o600);
+    fs::read(path).unwrap()
 }
 
 fn save_over_a_read_only_file(dir: &Path) {
@@ -136,6 +144,8 @@ fn saving_into_a_read_only_folder_fails_and_keeps_the_old_file() {
     run_case("save-in-read-only-folder", dir.path());
     assert_eq!(fs::read(shut.join("plan.ron")).unwrap(), before);
     assert_eq!(super::sandbox::names_in(&shut), ["plan.ron"]);
+    // So that an ordinary user running the tests can remove the tree.
+    chmod(&shut, 0o755);
 }
 
 #[test]
@@ -143,7 +153,7 @@ fn an_unreadable_file_is_reported_as_not_readable_by_this_user() {
     let dir = unprivileged_tree();
     let before = owned_session(dir.path(), "secret.ron", 0o200);
     run_case("load-unreadable-file", dir.path());
-    assert_eq!(fs::read(dir.path().join("secret.ron")).unwrap(), before);
+    assert_eq!(read_back(&dir.path().join("secret.ron")), before);
 }
 
 /// `verdict ARGS` as the unprivileged user.
@@ -173,7 +183,7 @@ fn the_command_line_as_an_unprivileged_user_reports_each_permission_fault_and_ch
     give_away(&shut);
     chmod(&shut, 0o555);
     let unreadable = root.join("secret.ron");
-    owned_session(root, "secret.ron", 0o200);
+    let secret = owned_session(root, "secret.ron", 0o200);
 
     let out = verdict_as_nobody(root, &["fmt".as_ref(), read_only.as_os_str()]);
     assert_exit(&out, 1);
@@ -210,7 +220,9 @@ fn the_command_line_as_an_unprivileged_user_reports_each_permission_fault_and_ch
         stderr(&out)
     );
 
+    assert_eq!(read_back(&unreadable), secret);
     assert_eq!(fs::read_to_string(&read_only).unwrap(), crlf);
     assert_eq!(fs::read_to_string(&inside).unwrap(), crlf);
     assert_eq!(super::sandbox::names_in(&shut), ["plan.ron"]);
+    chmod(&shut, 0o755);
 }

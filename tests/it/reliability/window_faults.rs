@@ -257,6 +257,7 @@ fn a_window_asked_to_open_an_unreadable_file_says_why_and_keeps_its_document() {
     give_away(&path);
     chmod(&path, 0o200);
     run_case("window-open-unreadable-file", dir.path());
+    chmod(&path, 0o600);
     assert_eq!(store::load_file(&path).unwrap(), session());
 }
 
@@ -324,6 +325,7 @@ fn a_window_whose_recovery_folder_is_read_only_says_recovery_is_off_and_keeps_wo
     chmod(&recovery, 0o555);
     run_case("window-recovery-folder-read-only", dir.path());
     assert!(names_in(&recovery).is_empty());
+    chmod(&recovery, 0o755);
 }
 
 #[test]
