@@ -58,6 +58,11 @@ pub fn replace_text(path: &Path, text: &str, read: &[u8]) -> Result<(), SaveErro
     store::write_text_if_unchanged(path, text, &store::FileStamp::of_bytes(read, None))
 }
 
+/// Whether `a` and `b` are one existing file (through symbolic or hard links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    store::is_same_file(a, b)
+}
+
 /// Saves `session` to `path`, a file that must not exist yet.
 ///
 /// # Errors

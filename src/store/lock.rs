@@ -1,10 +1,12 @@
 //! One editor per document: an OS advisory lock on a lock file next to it.
 //!
-//! The lock file is `.NAME.lock` in the document's folder and holds the id of the process
+//! The lock file is `.NAME.lock` in the document's folder (the folder of the file a symbolic
+//! link points at, for a link) and holds the id of the process
 //! that owns it. The lock itself is the operating system's (`File::try_lock`), so it is
 //! released the moment the process exits or is killed; a leftover lock file without a
 //! lock on it means nothing and is simply taken over.
 
+use super::path_kind::follow_links;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -42,10 +44,15 @@ pub struct DocumentLock {
     lock_path: PathBuf,
 }
 
-/// The lock file used for `document`: `.NAME.lock` next to it.
+/// The lock file used for `document`: `.NAME.lock` next to it, or next to the file it
+/// points at when it is a symbolic link, so opening one file by two paths finds one lock.
 pub fn lock_path(document: &Path) -> PathBuf {
-    let name = document.file_name().unwrap_or_default().to_string_lossy();
-    document.with_file_name(format!(".{name}.lock"))
+    let real = follow_links(document)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| document.to_path_buf());
+    let name = real.file_name().unwrap_or_default().to_string_lossy();
+    real.with_file_name(format!(".{name}.lock"))
 }
 
 impl DocumentLock {

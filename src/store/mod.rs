@@ -42,6 +42,7 @@ pub use load::{
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
+pub use path_kind::is_same_file;
 pub use recovery::{RecoveryEntry, RecoveryListing, RecoveryStore};
 pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 

@@ -124,6 +124,29 @@ fn saving_through_a_symbolic_link_replaces_the_file_it_points_at_and_keeps_the_l
         ["plan.ron", "plan.ron.bak"]
     );
 
+    // One document, one edit lock, whichever path it is opened by.
+    let by_link = store::DocumentLock::acquire(&link).unwrap();
+    let by_real = store::DocumentLock::acquire(&real).unwrap_err();
+    assert!(
+        matches!(by_real, store::LockError::InUse { .. }),
+        "{by_real}"
+    );
+    drop(by_link);
+
+    // An export aimed at a link to the session itself is refused before anything is read.
+    let args: [&OsStr; 6] = [
+        "export".as_ref(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "-o".as_ref(),
+        link.as_os_str(),
+        real.as_os_str(),
+    ];
+    let out = verdict(&args);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("would overwrite the session itself"));
+    assert_eq!(store::load_file(&real).unwrap(), second);
+
     // `verdict fmt` through the link, too.
     let crlf = store::to_canonical_ron(&second).replace('\n', "\r\n");
     fs::write(&real, &crlf).unwrap();
