@@ -6,7 +6,7 @@
 //! released the moment the process exits or is killed; a leftover lock file without a
 //! lock on it means nothing and is simply taken over.
 
-use super::path_kind::follow_links;
+use super::path_kind::{follow_links, may_write};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -25,6 +25,15 @@ pub enum LockError {
         file: String,
         /// The process that holds it, if it wrote its id.
         pid: Option<u32>,
+    },
+    /// The document's own permissions do not let this user change it.
+    #[error(
+        "{file}: the file is read-only (its permissions do not let you change it); save \
+         your changes under another name with Save As, or make it writable and open it again"
+    )]
+    ReadOnlyFile {
+        /// The document.
+        file: String,
     },
     /// The lock file could not be created or locked (e.g. a read-only folder).
     #[error("{file}: could not lock it for editing: {source}; open it read-only instead")]
@@ -60,10 +69,16 @@ impl DocumentLock {
     ///
     /// # Errors
     /// [`LockError::InUse`] when another process (or another lock in this process) holds
-    /// it, naming that process when known; [`LockError::Io`] when the folder is not writable.
+    /// it, naming that process when known; [`LockError::ReadOnlyFile`] when the document
+    /// exists and this user may not write it, so it is never edited for hours only to fail
+    /// at the save; [`LockError::Io`] when the folder is not writable.
     pub fn acquire(document: &Path) -> Result<Self, LockError> {
         let lock_path = lock_path(document);
         let name = document.display().to_string();
+        let is_file = fs::metadata(document).is_ok_and(|m| m.is_file());
+        if is_file && matches!(may_write(document), Ok(false)) {
+            return Err(LockError::ReadOnlyFile { file: name });
+        }
         let io_err = |source| LockError::Io {
             file: name.clone(),
             source,

@@ -87,6 +87,13 @@ fn save_over_a_read_only_file(dir: &Path) {
     );
     let export = store::write_text_atomic(&path, "x").unwrap_err();
     assert!(matches!(export, SaveError::ReadOnlyFile { .. }), "{export}");
+    // Opening it for editing is refused up front, so nobody edits for hours first.
+    let lock = store::DocumentLock::acquire(&path).unwrap_err();
+    assert!(
+        matches!(lock, store::LockError::ReadOnlyFile { .. }),
+        "{lock}"
+    );
+    assert!(lock.to_string().contains("Save As"), "{lock}");
     // Saving under another name in the same folder works.
     store::save_file(&dir.join("plan-2.ron"), &newer).unwrap();
 }

@@ -296,24 +296,43 @@ pub fn recovery_folder_read_only(dir: &Path) {
     saved_to(&harness, &path, "Two-hour meeting (draft) v2");
 }
 
-/// Run as `nobody` by `permission::run_case`: `dir/meeting.ron` is read-only.
+/// Run as `nobody` by `permission::run_case`: `dir/meeting.ron` is read-only and
+/// `dir/later.ron`, writable when opened, is made read-only while it is open.
 pub fn save_over_a_read_only_file(dir: &Path) {
+    // Read-only from the start: the window says so when it opens the file, and Save asks
+    // for another name instead of failing at the end of the meeting.
     let path = dir.join("meeting.ron");
-    let before = fs::read(&path).unwrap();
     let mut harness = window(VerdictApp::new_for_test(Session::new(""), Prefs::default()));
     open(&mut harness, &path);
+    assert!(harness.state().is_read_only());
+    assert!(harness.state().window_title().contains("(read-only)"));
+    let said = notice(&harness);
+    assert!(said.starts_with("Opened read-only"), "{said}");
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert!(said.contains("Save As"), "{said}");
     type_into_title(&mut harness, " (decided)");
+    keeps_unsaved_work(&harness, "Two-hour meeting (decided)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let other = dir.join("meeting-decided.ron");
+    answer_the_path_prompt(&mut harness, &other);
+    saved_to(&harness, &other, "Two-hour meeting (decided)");
+
+    // Made read-only while open: the save fails plainly and keeps everything.
+    let later = dir.join("later.ron");
+    open(&mut harness, &later);
+    assert!(!harness.state().is_read_only());
+    chmod(&later, 0o444);
+    type_into_title(&mut harness, " (late)");
     save(&mut harness);
     let said = notice(&harness);
     assert!(said.starts_with("Not saved"), "{said}");
-    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert!(said.contains(&later.display().to_string()), "{said}");
     assert!(said.contains("read-only"), "{said}");
-    keeps_unsaved_work(&harness, "Two-hour meeting (decided)");
-    assert_eq!(fs::read(&path).unwrap(), before);
-
-    let other = dir.join("meeting-decided.ron");
-    save_as_from_the_notice(&mut harness, &other);
-    saved_to(&harness, &other, "Two-hour meeting (decided)");
+    keeps_unsaved_work(&harness, "Two-hour meeting (late)");
+    let elsewhere = dir.join("later-2.ron");
+    save_as_from_the_notice(&mut harness, &elsewhere);
+    saved_to(&harness, &elsewhere, "Two-hour meeting (late)");
 }
 
 #[test]
@@ -329,13 +348,18 @@ fn a_window_whose_recovery_folder_is_read_only_says_recovery_is_off_and_keeps_wo
 }
 
 #[test]
-fn a_window_saving_over_a_read_only_file_keeps_the_unsaved_work_and_saves_elsewhere() {
+fn a_window_on_a_read_only_file_says_so_at_open_and_one_made_read_only_later_keeps_the_work() {
     let dir = unprivileged_tree();
-    let path = dir.path().join("meeting.ron");
-    store::save_file(&path, &session()).unwrap();
-    give_away(&path);
-    chmod(&path, 0o444);
-    let before = fs::read(&path).unwrap();
+    let mut before = Vec::new();
+    for (name, mode) in [("meeting.ron", 0o444), ("later.ron", 0o644)] {
+        let path = dir.path().join(name);
+        store::save_file(&path, &session()).unwrap();
+        give_away(&path);
+        chmod(&path, mode);
+        before.push((path.clone(), fs::read(&path).unwrap()));
+    }
     run_case("window-save-read-only-file", dir.path());
-    assert_eq!(fs::read(&path).unwrap(), before);
+    for (path, bytes) in before {
+        assert_eq!(fs::read(&path).unwrap(), bytes, "{}", path.display());
+    }
 }
