@@ -36,13 +36,28 @@ pub enum LockError {
         file: String,
     },
     /// The lock file could not be created or locked (e.g. a read-only folder).
-    #[error("{file}: could not lock it for editing: {source}; open it read-only instead")]
+    #[error(
+        "{file}: cannot be edited in place: {}; open it read-only and keep changes with \
+         Save As",
+        lock_cause(.source)
+    )]
     Io {
         /// The document.
         file: String,
         /// What the operating system said.
         source: io::Error,
     },
+}
+
+/// Why the lock file could not be made, in plain words.
+fn lock_cause(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::PermissionDenied => {
+            format!("you are not allowed to write in its folder ({source})")
+        }
+        io::ErrorKind::ReadOnlyFilesystem => format!("the disk is read-only ({source})"),
+        _ => format!("its lock file could not be made ({source})"),
+    }
 }
 
 /// Held while a document is open for editing; dropping it releases the lock and removes

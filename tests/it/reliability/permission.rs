@@ -34,6 +34,7 @@ fn unprivileged_case_helper() {
         "window-recovery-folder-read-only" => window_faults::recovery_folder_read_only(dir),
         "window-save-read-only-file" => window_faults::save_over_a_read_only_file(dir),
         "window-open-unreadable-file" => window_faults::open_an_unreadable_file(dir),
+        "window-read-only-folder" => window_faults::open_in_a_read_only_folder(dir),
         other => panic!("no such case: {other}"),
     }
     println!("VERDICT-CASE-PASSED {case}");

@@ -335,6 +335,43 @@ pub fn save_over_a_read_only_file(dir: &Path) {
     saved_to(&harness, &elsewhere, "Two-hour meeting (late)");
 }
 
+/// Run as `nobody` by `permission::run_case`: `dir/shut/` may not be written.
+pub fn open_in_a_read_only_folder(dir: &Path) {
+    let path = dir.join("shut").join("meeting.ron");
+    let mut harness = window(VerdictApp::new_for_test(Session::new(""), Prefs::default()));
+    open(&mut harness, &path);
+    assert!(harness.state().is_read_only());
+    let said = notice(&harness);
+    assert!(said.starts_with("Opened read-only"), "{said}");
+    assert!(
+        said.contains("you are not allowed to write in its folder"),
+        "{said}"
+    );
+    type_into_title(&mut harness, " (decided)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let other = dir.join("meeting.ron");
+    answer_the_path_prompt(&mut harness, &other);
+    saved_to(&harness, &other, "Two-hour meeting (decided)");
+}
+
+#[test]
+fn a_window_on_a_file_in_a_read_only_folder_opens_it_read_only_and_saves_elsewhere() {
+    let dir = unprivileged_tree();
+    let shut = dir.path().join("shut");
+    fs::create_dir(&shut).unwrap();
+    let path = shut.join("meeting.ron");
+    store::save_file(&path, &session()).unwrap();
+    give_away(&path);
+    give_away(&shut);
+    chmod(&shut, 0o555);
+    let before = fs::read(&path).unwrap();
+    run_case("window-read-only-folder", dir.path());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(names_in(&shut), ["meeting.ron"]);
+    chmod(&shut, 0o755);
+}
+
 #[test]
 fn a_window_whose_recovery_folder_is_read_only_says_recovery_is_off_and_keeps_working() {
     let dir = unprivileged_tree();
