@@ -118,15 +118,39 @@ pub fn sessions() -> impl Strategy<Value = Session> {
 }
 
 #[test]
-fn generated_sessions_are_valid_documents() {
+fn generated_sessions_are_valid_and_reach_every_rule_the_properties_test() {
     use proptest::strategy::ValueTree;
+    use verdict::analysis::flip_points::FlipKind;
+    use verdict::analysis::{Recommendation, rank, recommend};
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    for _ in 0..50 {
+    let (mut veto_flips, mut vetoed, mut ties, mut stops, mut zero_weights) = (0, 0, 0, 0, 0);
+    for _ in 0..200 {
         let s = sessions()
             .new_tree(&mut runner)
             .expect("a session")
             .current();
         let problems = verdict::model::validate(&s);
         assert!(problems.is_empty(), "{problems:?}");
+        let report = verdict::analysis::robustness::quick(&s);
+        veto_flips += report
+            .score_flips
+            .iter()
+            .filter(|f| f.by == FlipKind::Veto)
+            .count();
+        let ranking = rank(&s);
+        vetoed += ranking.rows.iter().filter(|r| r.is_vetoed()).count();
+        let ranks: Vec<_> = ranking.ranked().map(|r| r.rank).collect();
+        ties += usize::from(ranks.windows(2).any(|w| w[0] == w[1]));
+        stops += usize::from(matches!(recommend(&s), Recommendation::Kill { .. }));
+        zero_weights += s.criteria.iter().filter(|c| c.weight == 0.0).count();
+    }
+    for (what, count) in [
+        ("score flips by veto", veto_flips),
+        ("vetoed options", vetoed),
+        ("sessions with a tie", ties),
+        ("kill advice", stops),
+        ("criteria with weight 0", zero_weights),
+    ] {
+        assert!(count >= 5, "only {count} {what} in 200 generated sessions");
     }
 }
