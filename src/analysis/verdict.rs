@@ -112,12 +112,18 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
             .plain(e.session)
             .trim_start_matches("Kill: ")
             .to_owned();
-        let option = match reason {
-            KillReason::StoppingOptionRanksFirst { option, .. } => Some(option.clone()),
-            _ => None,
+        let (option, tied) = match reason {
+            KillReason::StoppingOptionRanksFirst {
+                option, tied_with, ..
+            } => (Some(option.clone()), !tied_with.is_empty()),
+            _ => (None, false),
         };
-        if let Some(p) = option.as_ref().and_then(p_best) {
-            first.push_str(&format!(" and wins {} of samples", percent(p)));
+        if let Some((id, p)) = option.as_ref().and_then(|id| Some((id, p_best(id)?))) {
+            if tied {
+                first.push_str(&format!("; {} wins {} of samples", quoted(id), percent(p)));
+            } else {
+                first.push_str(&format!(" and wins {} of samples", percent(p)));
+            }
         }
         return make(VerdictKind::Kill, option, vec![first]);
     }

@@ -181,6 +181,11 @@ fn doing_nothing_tied_at_the_top_is_kill_in_either_order_and_in_the_export() {
         assert_eq!(advice["reason"], "stopping_option_ranks_first");
         assert_eq!(advice["tied_with"], serde_json::json!(["cdn"]));
         assert_eq!(json["results"]["robustness"]["kind"], "Kill");
+        assert_eq!(
+            standard(&s).verdict.line,
+            "Kill: doing nothing ranks first (“WAIT”), tied with “CDN”: a tie with doing \
+             nothing is no reason to act; “WAIT” wins 50 % of samples"
+        );
     }
 }
 
