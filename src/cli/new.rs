@@ -69,6 +69,18 @@ fn parse_option_spec(text: &str) -> Result<OptionSpec, String> {
     Ok(spec)
 }
 
+/// A note for an option whose title ends in `:WORD` where WORD looks like a mistyped lens:
+/// the title keeps it, but the user may have meant the lens.
+fn near_miss_note(spec: &OptionSpec) -> Option<String> {
+    let (_, word) = spec.title.rsplit_once(':')?;
+    let meant = lens_name::near_miss(word)?;
+    Some(format!(
+        "“{}” keeps `{}` in its title: it is no lens (did you mean `{meant}`?)",
+        spec.title,
+        word.trim()
+    ))
+}
+
 /// The session `args` describe: the directive, the default criteria and the options in order.
 pub fn session_from(args: &NewArgs) -> Session {
     let mut session = Session::new(args.goal.trim());
@@ -86,6 +98,9 @@ pub fn session_from(args: &NewArgs) -> Session {
 /// # Errors
 /// When the output file exists or cannot be written.
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    for note in args.options.iter().filter_map(near_miss_note) {
+        eprintln!("note: {note}");
+    }
     let session = session_from(args);
     match &args.output {
         None => super::io::emit(&super::io::canonical_ron(&session)?)?,
@@ -133,6 +148,18 @@ mod tests {
         assert_eq!(
             (spec.title.as_str(), spec.lens),
             ("See https://example.com/a:b", Lens::Buy)
+        );
+    }
+
+    #[test]
+    fn a_mistyped_lens_stays_in_the_title_with_a_note() {
+        let spec = parse_option_spec("Buy a CDN:bye").unwrap();
+        assert_eq!(spec.title, "Buy a CDN:bye");
+        let note = near_miss_note(&spec).expect("a note");
+        assert!(note.contains("did you mean `buy`"), "{note}");
+        assert_eq!(
+            near_miss_note(&parse_option_spec("Phase 2:rollout").unwrap()),
+            None
         );
     }
 

@@ -382,6 +382,14 @@ fn new_keeps_colons_and_urls_in_titles_and_splits_only_a_known_trailing_lens() {
     assert!(text.contains("lens: Buy"), "{text}");
     assert!(text.contains("title: \"-5 % errors\""), "{text}");
     assert!(text.contains("lens: DoNothing"), "{text}");
+    let typo = verdict(&["new", "--goal", "x", "--option", "Buy a CDN:bye"]);
+    assert_exit(&typo, 0);
+    assert!(stdout(&typo).contains("title: \"Buy a CDN:bye\""));
+    assert!(
+        stderr(&typo).contains("did you mean `buy`?"),
+        "{}",
+        stderr(&typo)
+    );
 }
 
 #[test]
