@@ -95,6 +95,44 @@ fn totals_chained_closer_than_the_tie_tolerance_split_at_the_group_head_on_every
 }
 
 #[test]
+fn every_surface_shows_the_same_ranks_on_every_shipped_session() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        "saves/live-streams.ron",
+        "saves/checkout-rewrite-kill.ron",
+        "saves/raters/merged.ron",
+    ] {
+        let s = verdict::store::load_file(&root.join(file)).expect("a shipped session");
+        let everywhere = ranks_everywhere(&s);
+        let reference = &everywhere[0].1;
+        for (surface, ranks) in &everywhere[1..] {
+            // The recommendation names only its own group, and analyze only the options
+            // that contest; every other surface lists every option.
+            let partial = [
+                "the recommendation",
+                "verdict analyze --json",
+                "verdict analyze",
+            ];
+            if partial.contains(surface) {
+                assert!(
+                    !ranks.is_empty() || file.contains("kill"),
+                    "{file}: {surface}"
+                );
+            } else {
+                assert_eq!(
+                    ranks.len(),
+                    reference.len(),
+                    "{file}: {surface} shows {ranks:?}"
+                );
+            }
+            for (id, rank) in ranks {
+                assert_eq!(Some(rank), reference.get(id), "{file}: {surface} on {id}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_score_flip_reports_the_veto_when_the_leader_is_vetoed_before_the_totals_cross() {
     let mut s = session(&[
         ("a", Lens::Buy, 5.0, 1.0, 3.0),

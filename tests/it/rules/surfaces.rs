@@ -18,6 +18,15 @@ fn ids_by_title(s: &Session) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// A title as `verdict analyze` fits it into its 40-column cell.
+fn fitted(title: &str) -> String {
+    if title.chars().count() <= 40 {
+        title.to_owned()
+    } else {
+        title.chars().take(39).collect::<String>() + "…"
+    }
+}
+
 fn number(cell: &str) -> Standing {
     cell.trim().parse().ok()
 }
@@ -47,16 +56,26 @@ pub fn ranks_everywhere(s: &Session) -> Vec<(&'static str, BTreeMap<String, Stan
             .collect(),
     ));
     let text = verdict::cli::rank::to_text(&report);
+    // Columns: rank (4), two spaces, total (5), two spaces, the title padded to the width of
+    // the longest, two spaces, the lens.
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let header: String = lines.get(2).map(|l| l.iter().collect()).unwrap_or_default();
+    let lens_at =
+        header.chars().count() - header.split("lens").nth(1).map_or(0, |r| r.chars().count()) - 4;
     out.push((
         "verdict rank",
-        text.lines()
+        lines
+            .iter()
             .skip(3)
             .take(s.options.len())
             .filter_map(|line| {
-                let mut words = line.split_whitespace();
-                let rank = number(words.next()?);
-                let _total = words.next()?;
-                Some((ids.get(words.next()?)?.clone(), rank))
+                let cell = |from: usize, to: usize| -> String {
+                    line.get(from..to.min(line.len()))
+                        .map(|c| c.iter().collect::<String>().trim().to_owned())
+                        .unwrap_or_default()
+                };
+                let title = cell(13, lens_at - 2);
+                Some((ids.get(&title)?.clone(), number(&cell(0, 4))))
             })
             .collect(),
     ));
@@ -71,15 +90,22 @@ pub fn ranks_everywhere(s: &Session) -> Vec<(&'static str, BTreeMap<String, Stan
             .collect(),
     ));
     let text = verdict::cli::analyze::to_text(s, &analysis);
+    let by_fitted: BTreeMap<String, String> = s
+        .options
+        .iter()
+        .map(|o| (fitted(&o.title), o.id.to_string()))
+        .collect();
     out.push((
         "verdict analyze",
         text.lines()
             .skip_while(|l| !l.starts_with("Weighted totals"))
             .skip(1)
-            .map_while(|l| {
+            .take_while(|l| !l.is_empty())
+            .filter_map(|l| {
+                // "  rank. title padded to 40 total"
                 let (rank, rest) = l.trim_start().split_once(". ")?;
-                let title = rest.split_whitespace().next()?;
-                Some((ids.get(title)?.clone(), number(rank)))
+                let title: String = rest.chars().take(40).collect();
+                Some((by_fitted.get(title.trim_end())?.clone(), number(rank)))
             })
             .collect(),
     ));
@@ -137,7 +163,7 @@ pub fn ranks_everywhere(s: &Session) -> Vec<(&'static str, BTreeMap<String, Stan
             .filter_map(|line| {
                 let rest = line.strip_prefix("- No. ")?;
                 let (rank, rest) = rest.split_once(": ")?;
-                let title = rest.split(" with ").next()?;
+                let (title, _) = rest.rsplit_once(" with ")?;
                 Some((ids.get(title)?.clone(), number(rank)))
             })
             .collect(),
