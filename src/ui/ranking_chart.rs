@@ -19,7 +19,7 @@ const AXIS_TITLE_CHARS: usize = 24;
 pub enum BarKind {
     /// The recommended option.
     Recommended,
-    /// A Do nothing or Kill option that ranks first, so the advice is to stop.
+    /// A Do nothing or Kill option in the best group not vetoed, so the advice is to stop.
     StopAdvised,
     /// Disqualified by a veto.
     Vetoed,
@@ -54,7 +54,7 @@ impl BarKind {
     pub fn mark(self) -> &'static str {
         match self {
             BarKind::Recommended => " (recommended)",
-            BarKind::StopAdvised => " (ranks first: stop)",
+            BarKind::StopAdvised => " (leads: stop)",
             BarKind::Vetoed => " (vetoed)",
             BarKind::Plain => "",
         }
