@@ -14,6 +14,8 @@ pub enum FileJob {
     Load(PathBuf),
     /// Save `session` (the document at `revision`) to a file.
     Save {
+        /// The open document saved (its serial).
+        document: u64,
         /// Where.
         path: PathBuf,
         /// What.
@@ -28,6 +30,8 @@ pub enum FileJob {
     },
     /// Write an export.
     Export {
+        /// The open document exported (its serial).
+        document: u64,
         /// Where.
         path: PathBuf,
         /// The rendered text.
@@ -35,6 +39,8 @@ pub enum FileJob {
     },
     /// Write unsaved work to the recovery folder.
     WriteRecovery {
+        /// The open document written aside (its serial).
+        document: u64,
         /// The recovery folder.
         store: RecoveryStore,
         /// What to write.
@@ -85,15 +91,19 @@ pub enum FileDone {
     },
     /// A save finished.
     Saved {
+        /// The open document saved (its serial).
+        document: u64,
         /// The file.
         path: PathBuf,
         /// The revision that was saved.
         revision: u64,
         /// The stamp of what was written and the new lock (if one was asked for), or why not.
-        result: Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>,
+        result: SaveResult,
     },
     /// An export finished.
     Exported {
+        /// The open document exported (its serial).
+        document: u64,
         /// The file.
         path: PathBuf,
         /// Success or the error.
@@ -101,6 +111,8 @@ pub enum FileDone {
     },
     /// The recovery copy was written (its path) or not.
     RecoveryWritten {
+        /// The open document written aside (its serial).
+        document: u64,
         /// The revision written.
         revision: u64,
         /// The recovery file or the error.
@@ -194,6 +206,7 @@ fn run(job: FileJob) -> FileDone {
             FileDone::Loaded { path, result }
         }
         FileJob::Save {
+            document,
             path,
             session,
             revision,
@@ -202,20 +215,31 @@ fn run(job: FileJob) -> FileDone {
         } => {
             let result = save(&path, &session, expected.as_ref(), lock);
             FileDone::Saved {
+                document,
                 path,
                 revision,
                 result,
             }
         }
-        FileJob::Export { path, text } => {
+        FileJob::Export {
+            document,
+            path,
+            text,
+        } => {
             let result = store::write_text_atomic(&path, &text).map_err(|e| e.to_string());
-            FileDone::Exported { path, result }
+            FileDone::Exported {
+                document,
+                path,
+                result,
+            }
         }
         FileJob::WriteRecovery {
+            document,
             store,
             entry,
             revision,
         } => FileDone::RecoveryWritten {
+            document,
             revision,
             result: store.write(&entry).map_err(|e| e.to_string()),
         },
@@ -225,7 +249,9 @@ fn run(job: FileJob) -> FileDone {
     }
 }
 
-type SaveResult = Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>;
+/// What a save reports: the stamp of what was written and the new lock (if one was asked
+/// for), or why not.
+pub type SaveResult = Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>;
 
 fn save(path: &Path, session: &Session, expected: Option<&FileStamp>, lock: bool) -> SaveResult {
     if let Some(expected) = expected {

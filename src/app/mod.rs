@@ -10,13 +10,17 @@ pub mod dialogs;
 pub mod file_worker;
 mod frame;
 mod modals;
+pub mod notice;
+pub mod open_document;
 pub mod prefs;
 pub mod recovery;
 pub mod startup;
 mod verdict_app;
 
+pub use notice::Notice;
+pub use open_document::{Access, Dialog, OpenDocument};
 pub use prefs::Prefs;
-pub use verdict_app::{Notice, VerdictApp};
+pub use verdict_app::VerdictApp;
 
 use std::path::PathBuf;
 

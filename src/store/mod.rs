@@ -42,3 +42,15 @@ pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 /// options scored on 12 criteria takes about 1 MiB, so this leaves plenty of room while
 /// keeping a wrong or hostile file from exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `path` when it names an existing file, else `None` (for choosing what to open).
+pub fn existing_file(path: std::path::PathBuf) -> Option<std::path::PathBuf> {
+    path.is_file().then_some(path)
+}
+
+/// `path` made absolute when it names an existing folder, else `None` (for choosing
+/// where file dialogs start).
+pub fn existing_folder(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    path.is_dir()
+        .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}

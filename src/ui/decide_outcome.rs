@@ -115,10 +115,10 @@ pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// The colour that marks an outcome.
-fn outcome_color(outcome: &Outcome) -> Option<Color32> {
+fn outcome_color(outcome: &Outcome, palette: &theme::Palette) -> Option<Color32> {
     match outcome {
-        Outcome::Killed { .. } => Some(theme::KILL),
-        Outcome::Chosen { .. } => Some(theme::GOOD),
+        Outcome::Killed { .. } => Some(palette.kill),
+        Outcome::Chosen { .. } => Some(palette.good),
         Outcome::Undecided | Outcome::Deferred { .. } | Outcome::Reframe { .. } => None,
     }
 }
@@ -146,7 +146,7 @@ pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeFo
     form.load_once(&session.outcome);
     let (headline, rationale) = describe(session, &session.outcome);
     let mut current = RichText::new(headline).heading().strong();
-    if let Some(color) = outcome_color(&session.outcome) {
+    if let Some(color) = outcome_color(&session.outcome, theme::palette(ui)) {
         current = current.color(color);
     }
     ui.label(current);
@@ -157,10 +157,10 @@ pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeFo
         }
         ui.label(text);
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     if !cx.presenting {
         form_ui(ui, cx, form);
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_M);
     }
     log_ui(ui, session);
 }
@@ -216,7 +216,7 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     let outcome = form.outcome(session);
     match &outcome {
         Err(problem) => {
-            ui.label(RichText::new(problem).color(theme::WARNING));
+            ui.label(RichText::new(problem).color(theme::palette(ui).warning));
         }
         Ok(same) if *same == session.outcome => {
             ui.label(RichText::new("This is the outcome already recorded.").weak());
@@ -226,7 +226,7 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     let outcome = outcome.ok().filter(|o| *o != session.outcome);
     let mut text = RichText::new("Record outcome").strong();
     if form.kind == OutcomeKind::Kill {
-        text = text.color(theme::KILL);
+        text = text.color(theme::palette(ui).kill);
     }
     let response = ui.add_enabled(outcome.is_some(), egui::Button::new(text));
     if response.clicked()

@@ -10,6 +10,7 @@ mod outcome;
 #[path = "ranking_chart.rs"]
 pub mod ranking_chart;
 
+use super::robustness_view::RobustnessSettings;
 use super::theme;
 use super::view_ctx::ViewCtx;
 use crate::analysis::Recommendation;
@@ -21,6 +22,8 @@ use outcome::{OutcomeForm, OutcomeKind};
 pub struct DecideState {
     form: OutcomeForm,
     kill_draft: String,
+    /// The robustness analysis settings.
+    pub robustness: RobustnessSettings,
 }
 
 /// Two charts sit side by side when the place is at least this wide, points.
@@ -30,12 +33,12 @@ const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 /// grows downwards; the caller puts it in a vertical scroll area (with whatever follows it).
 pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     recommendation_ui(ui, cx, state);
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     charts_ui(ui, cx);
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     ui.heading("Kill criteria");
     kill::kill_criteria_ui(ui, cx, &mut state.kill_draft);
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     ui.heading("Outcome");
     outcome::outcome_ui(ui, cx, &mut state.form);
 }
@@ -44,13 +47,13 @@ pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
 fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     let advice = cx.recommendation;
     let color = if advice.is_kill() {
-        theme::KILL
+        theme::palette(ui).kill
     } else {
-        theme::ACCENT
+        theme::palette(ui).accent
     };
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(2.0, color))
-        .inner_margin(12.0)
+        .inner_margin(theme::SPACE_XL)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Recommendation").small().weak());
@@ -91,7 +94,7 @@ fn charts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         });
     } else {
         ranking(ui);
-        ui.add_space(12.0);
+        ui.add_space(theme::SPACE_XL);
         impact(ui);
     }
 }
@@ -173,7 +176,7 @@ mod tests {
             .iter()
             .filter_map(|i| match i {
                 Intent::Edit(edit) => Some(edit),
-                Intent::Seal => None,
+                _ => None,
             })
             .collect()
     }

@@ -4,6 +4,7 @@
 //! an [`Edit`] when its value changes, and ends the undo step when it loses focus, so a
 //! stretch of typing is one undo step.
 
+use super::theme;
 use super::view_ctx::ViewCtx;
 use crate::document::Edit;
 use chrono::NaiveDate;
@@ -87,7 +88,7 @@ pub fn date_field(
         ui.data_mut(|d| d.remove::<String>(draft_id));
     }
     if parsed.is_none() {
-        ui.colored_label(super::theme::WARNING, "not a date (YYYY-MM-DD)");
+        ui.colored_label(theme::palette(ui).warning, "not a date (YYYY-MM-DD)");
     }
     cx.seal_after(&response);
     response

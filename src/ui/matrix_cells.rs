@@ -290,13 +290,13 @@ fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::
         ui.painter().rect_stroke(
             rect.shrink(1.5),
             2.0,
-            Stroke::new(1.5, theme::WARNING),
+            Stroke::new(1.5, theme::palette(ui).warning),
             StrokeKind::Inside,
         );
     }
     if cx.presenting {
         if leaves_unscored {
-            ui.label(RichText::new("missing").color(theme::WARNING));
+            ui.label(RichText::new("missing").color(theme::palette(ui).warning));
         } else {
             ui.label(RichText::new("–").weak());
         }

@@ -38,6 +38,8 @@ pub(super) struct RaterState {
     form: Option<(String, String)>,
     /// The form editing the rater on view, while open.
     edit_form: Option<RaterForm>,
+    /// A form has just opened: its first field asks for the keyboard focus.
+    focus_first_field: bool,
 }
 
 /// Renaming or removing one rater: the name and role as typed so far, and whether the
@@ -168,12 +170,14 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
                     role: rater.role.clone(),
                     confirm_remove: false,
                 });
-                focus_first_field(ui);
+                state.focus_first_field = true;
             }
             return;
         }
     };
-    let (enter, escape) = name_and_role_ui(ui, &mut form.name, &mut form.role, "Rater's");
+    let focus = &mut state.focus_first_field;
+    let (enter, escape) =
+        name_and_role_ui(ui, cx, focus, &mut form.name, &mut form.role, "Rater's");
     let (name, role) = (form.name.trim(), form.role.trim());
     let changed = name != rater.name || role != rater.role;
     let ready = !name.is_empty() && changed;
@@ -195,7 +199,7 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
         let plural = if scores == 1 { "" } else { "s" };
         let confirm = egui::Button::new(
             RichText::new(format!("Remove {} and {scores} score{plural}", rater.name))
-                .color(theme::KILL),
+                .color(theme::palette(ui).kill),
         );
         if ui.add(confirm).clicked() {
             cx.edit(Edit::RemoveRater(id.clone()));
@@ -215,26 +219,13 @@ fn edit_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState, id: 
     }
 }
 
-/// Marks a form as just opened, so its first field takes the keyboard focus.
-fn focus_first_field(ui: &Ui) {
-    ui.data_mut(|d| d.insert_temp(egui::Id::unique(FOCUS_FIRST_FIELD), true));
-}
-
-/// Gives `field` the focus when its form has just been opened.
-fn take_first_focus(ui: &Ui, field: &egui::Response) {
-    let id = egui::Id::unique(FOCUS_FIRST_FIELD);
-    if ui.data_mut(|d| d.remove_temp::<bool>(id)).is_some() {
-        field.request_focus();
-    }
-}
-
-const FOCUS_FIRST_FIELD: &str = "rater-form-focus-first-field";
-
 /// A rater form's name and role fields, named "`whose` name" and "`whose` role"; the
 /// name takes the focus when the form has just opened. Returns whether Enter or Escape
 /// ended the editing of either field this frame.
 fn name_and_role_ui(
     ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    focus_name: &mut bool,
     name: &mut String,
     role: &mut String,
     whose: &str,
@@ -245,7 +236,9 @@ fn name_and_role_ui(
             .desired_width(90.0),
     );
     super::cells::name_widget(&name_field, || format!("{whose} name"));
-    take_first_focus(ui, &name_field);
+    if std::mem::take(focus_name) {
+        cx.focus(name_field.id);
+    }
     let role_field = ui.add(
         egui::TextEdit::singleline(role)
             .hint_text("role (optional)")
@@ -305,11 +298,12 @@ fn add_rater_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut RaterState) {
     let Some((name, role)) = &mut state.form else {
         if ui.button("Add rater…").clicked() {
             state.form = Some((String::new(), String::new()));
-            focus_first_field(ui);
+            state.focus_first_field = true;
         }
         return;
     };
-    let (enter, escape) = name_and_role_ui(ui, name, role, "New rater's");
+    let focus = &mut state.focus_first_field;
+    let (enter, escape) = name_and_role_ui(ui, cx, focus, name, role, "New rater's");
     let ready = !name.trim().is_empty();
     if ui.add_enabled(ready, egui::Button::new("Add")).clicked() || (enter && ready) {
         cx.edit(Edit::AddRater(
@@ -338,7 +332,8 @@ pub(super) fn discuss_line_ui(ui: &mut Ui, session: &Session, view: &RaterView) 
         })
         .collect();
     ui.label(
-        RichText::new(format!("Discuss these first: {}", names.join("; "))).color(theme::KILL),
+        RichText::new(format!("Discuss these first: {}", names.join("; ")))
+            .color(theme::palette(ui).kill),
     )
     .on_hover_text("The cells where raters' scores differ most");
 }
@@ -348,7 +343,7 @@ pub(super) fn discuss_mark(ui: &Ui, rect: egui::Rect) {
     ui.painter().rect_stroke(
         rect.shrink(1.0),
         2.0,
-        Stroke::new(2.0, theme::KILL),
+        Stroke::new(2.0, theme::palette(ui).kill),
         StrokeKind::Inside,
     );
 }

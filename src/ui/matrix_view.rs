@@ -73,7 +73,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
     toolbar_ui(ui, cx, state);
     raters::discuss_line_ui(ui, cx.session, &view);
-    ui.add_space(4.0);
+    ui.add_space(theme::SPACE_S);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
         .show(ui, |ui| table_ui(ui, cx, state, &view));
@@ -102,10 +102,12 @@ fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
             cx.session.criteria.len()
         ));
         if unscored > 0 {
-            ui.label(RichText::new(format!("{unscored} unscored")).color(theme::WARNING));
+            ui.label(
+                RichText::new(format!("{unscored} unscored")).color(theme::palette(ui).warning),
+            );
         }
         if vetoed > 0 {
-            ui.label(RichText::new(format!("{vetoed} vetoed")).color(theme::VETO));
+            ui.label(RichText::new(format!("{vetoed} vetoed")).color(theme::palette(ui).error));
         }
     });
 }
@@ -279,7 +281,7 @@ fn rank_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
         .map_or_else(|| "–".to_owned(), |rank| rank.to_string());
     let mut text = RichText::new(text).strong();
     if ranked.is_vetoed() {
-        text = text.color(theme::VETO).strikethrough();
+        text = text.color(theme::palette(ui).error).strikethrough();
     }
     let response = ui.label(text);
     if ranked.is_vetoed() {
@@ -315,9 +317,13 @@ fn option_ui(
             ui.label(RichText::new(option.lens.label()).small().weak());
             if let Some(ranked) = ranked.filter(|r| r.is_vetoed()) {
                 let text = veto_text(session, &ranked.vetoed_by);
-                ui.label(RichText::new(text).small().color(theme::VETO));
+                ui.label(RichText::new(text).small().color(theme::palette(ui).error));
             } else if ranked.is_some_and(|r| !r.is_scored()) {
-                ui.label(RichText::new("unscored").small().color(theme::WARNING));
+                ui.label(
+                    RichText::new("unscored")
+                        .small()
+                        .color(theme::palette(ui).warning),
+                );
             }
         });
     });
@@ -332,7 +338,7 @@ fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
             ui.label(RichText::new(format!("{total:.1}")).strong());
         }
         None => {
-            let response = ui.label(RichText::new("unscored").color(theme::WARNING));
+            let response = ui.label(RichText::new("unscored").color(theme::palette(ui).warning));
             response.on_hover_ui(|ui| {
                 let names: Vec<&str> = ranked
                     .missing

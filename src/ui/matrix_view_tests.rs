@@ -60,8 +60,12 @@ fn harness(session: Session, presenting: bool) -> Harness<'static, Fixture> {
                 let intents = cx.into_intents();
                 let now = Utc.with_ymd_and_hms(2026, 11, 26, 15, 0, 0).unwrap();
                 for intent in &intents {
-                    if let Intent::Edit(edit) = intent {
-                        apply(&mut f.session, edit.clone(), now).expect("edit applies");
+                    match intent {
+                        Intent::Edit(edit) => {
+                            apply(&mut f.session, edit.clone(), now).expect("edit applies");
+                        }
+                        Intent::Focus(id) => ui.memory_mut(|m| m.request_focus(*id)),
+                        _ => {}
                     }
                 }
                 f.intents.extend(intents);

@@ -44,7 +44,10 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         ));
         if !missing.is_empty() {
             let names: Vec<&str> = missing.iter().map(Lens::label).collect();
-            ui.colored_label(theme::WARNING, format!("Not covered: {}", names.join(", ")));
+            ui.colored_label(
+                theme::palette(ui).warning,
+                format!("Not covered: {}", names.join(", ")),
+            );
             if !cx.presenting
                 && ui
                     .button("Cover the missing lenses")

@@ -10,9 +10,10 @@ pub mod matrix_view;
 pub mod menu_bar;
 pub mod menu_view;
 pub mod nav;
+pub mod places;
 pub mod presentation;
 pub mod robustness_view;
 pub mod theme;
 pub mod view_ctx;
 
-pub use view_ctx::{Intent, ViewCtx};
+pub use view_ctx::{Intent, Outbox, ViewCtx};

@@ -1,10 +1,17 @@
-//! What every place's view gets: the document to read, derived results, and where to put
-//! the edits it wants. Views never change the session themselves.
+//! What every view gets: the document to read, results derived from it, what the window
+//! shows around it, and the one outbox where it puts everything it wants done.
+//!
+//! Views never change the session, the window or a worker themselves: they push
+//! [`Intent`]s, and the app applies the whole outbox once the frame is drawn.
 
+use super::command::Command;
+use super::nav::Place;
+use crate::analysis::robustness::{RobustnessConfig, RobustnessReport};
 use crate::analysis::{Ranking, Recommendation};
 use crate::document::Edit;
 use crate::model::{CriterionId, OptionId, Session};
 use chrono::NaiveDate;
+use std::path::PathBuf;
 
 /// Something a view asks the app to do once the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,9 +20,80 @@ pub enum Intent {
     Edit(Edit),
     /// End the current undo step (a text field lost focus, a drag ended).
     Seal,
+    /// Run this command (asks first when it would drop unsaved changes).
+    Command(Command),
+    /// Run this command without asking about unsaved changes: the person just answered.
+    Confirmed(Command),
+    /// Keep the robustness analysis of the document up to date with these settings.
+    Analyse(RobustnessConfig),
+    /// Stop the running Monte Carlo analysis.
+    CancelAnalysis,
+    /// Give the keyboard focus to this widget.
+    Focus(egui::Id),
 }
 
-/// The read-only inputs of a view and the intents it emits.
+/// The intents of one frame, in the order they were asked for.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    intents: Vec<Intent>,
+}
+
+impl Outbox {
+    /// Adds one intent.
+    pub fn push(&mut self, intent: Intent) {
+        self.intents.push(intent);
+    }
+
+    /// Asks for `command` to run.
+    pub fn command(&mut self, command: Command) {
+        self.push(Intent::Command(command));
+    }
+
+    /// The intents so far, in order.
+    pub fn intents(&self) -> &[Intent] {
+        &self.intents
+    }
+
+    /// Takes the intents out, in order.
+    pub fn into_intents(self) -> Vec<Intent> {
+        self.intents
+    }
+}
+
+/// What the window shows around the place: read by the menu bar, the navigation and the
+/// presentation stepper.
+#[derive(Clone, Debug, Default)]
+pub struct Chrome {
+    /// The place shown.
+    pub place: Place,
+    /// "Undo: change Cost of …", or `None` when there is nothing to undo.
+    pub undo_label: Option<String>,
+    /// "Redo: …", or `None`.
+    pub redo_label: Option<String>,
+    /// Recent files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// True with the dark theme.
+    pub dark: bool,
+    /// True when the document cannot be saved over its file (opened read-only).
+    pub read_only: bool,
+    /// True when the document has a file it can be reverted to.
+    pub has_file: bool,
+    /// True when the document has changes that are not saved.
+    pub dirty: bool,
+    /// True when a recovery folder is in use (unsaved work can be looked for).
+    pub can_recover: bool,
+}
+
+/// The robustness analysis as the Decide place shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct RobustnessShown<'a> {
+    /// The newest report; `None` until the first one arrives.
+    pub report: Option<&'a RobustnessReport>,
+    /// Monte Carlo progress 0..1 while it runs.
+    pub progress: Option<f32>,
+}
+
+/// The read-only inputs of a view and the outbox it fills.
 pub struct ViewCtx<'a> {
     /// The document.
     pub session: &'a Session,
@@ -29,11 +107,17 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// Cells where raters disagree most, computed once per revision; empty without raters.
     pub discuss_first: &'a [(OptionId, CriterionId)],
-    intents: Vec<Intent>,
+    /// The Markdown decision record, computed once per revision while Log & share is shown.
+    pub summary: &'a str,
+    /// The background robustness analysis, when the window runs one.
+    pub robustness: Option<RobustnessShown<'a>>,
+    /// What the window shows around the place.
+    pub chrome: Chrome,
+    out: Outbox,
 }
 
 impl<'a> ViewCtx<'a> {
-    /// A context with no intents yet.
+    /// A context with an empty outbox.
     pub fn new(
         session: &'a Session,
         ranking: &'a Ranking,
@@ -48,7 +132,10 @@ impl<'a> ViewCtx<'a> {
             presenting,
             today,
             discuss_first: &[],
-            intents: Vec::new(),
+            summary: "",
+            robustness: None,
+            chrome: Chrome::default(),
+            out: Outbox::default(),
         }
     }
 
@@ -58,14 +145,38 @@ impl<'a> ViewCtx<'a> {
         self
     }
 
+    /// Sets the decision record shown in Log & share.
+    pub fn with_summary(mut self, summary: &'a str) -> Self {
+        self.summary = summary;
+        self
+    }
+
+    /// Shows the robustness analysis in Decide.
+    pub fn with_robustness(mut self, robustness: RobustnessShown<'a>) -> Self {
+        self.robustness = Some(robustness);
+        self
+    }
+
+    /// Sets what the window shows around the place.
+    pub fn with_chrome(mut self, chrome: Chrome) -> Self {
+        self.chrome = chrome;
+        self
+    }
+
+    /// Starts from intents gathered before the views draw (keyboard, dropped files).
+    pub fn with_outbox(mut self, out: Outbox) -> Self {
+        self.out = out;
+        self
+    }
+
     /// Asks for `edit` to be applied.
     pub fn edit(&mut self, edit: Edit) {
-        self.intents.push(Intent::Edit(edit));
+        self.out.push(Intent::Edit(edit));
     }
 
     /// Asks for the current undo step to end.
     pub fn seal(&mut self) {
-        self.intents.push(Intent::Seal);
+        self.out.push(Intent::Seal);
     }
 
     /// Seals when `response` shows that a text field lost focus or a drag ended.
@@ -75,13 +186,38 @@ impl<'a> ViewCtx<'a> {
         }
     }
 
+    /// Asks for `command` to run.
+    pub fn command(&mut self, command: Command) {
+        self.out.command(command);
+    }
+
+    /// Asks for the keyboard focus to go to the widget `id`.
+    pub fn focus(&mut self, id: egui::Id) {
+        self.out.push(Intent::Focus(id));
+    }
+
+    /// Asks for anything else.
+    pub fn push(&mut self, intent: Intent) {
+        self.out.push(intent);
+    }
+
+    /// The outbox, for drawing that follows the views (dialogs).
+    pub fn outbox(&mut self) -> &mut Outbox {
+        &mut self.out
+    }
+
     /// The intents emitted so far, in order.
     pub fn into_intents(self) -> Vec<Intent> {
-        self.intents
+        self.out.into_intents()
+    }
+
+    /// The outbox with everything emitted so far.
+    pub fn into_outbox(self) -> Outbox {
+        self.out
     }
 
     /// The intents emitted so far, without consuming the context.
     pub fn intents(&self) -> &[Intent] {
-        &self.intents
+        self.out.intents()
     }
 }
