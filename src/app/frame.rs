@@ -4,11 +4,12 @@
 use super::modals::notice_ui;
 use super::verdict_app::VerdictApp;
 use crate::analysis::robustness::RobustnessConfig;
-use crate::ui::command::{Command, commands_from_keyboard};
+use crate::ui::command::{Command, keyboard_input};
 use crate::ui::menu_bar::menu_bar_ui;
 use crate::ui::nav::nav_ui;
+use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::presentation::{apply_style, stepper_ui};
-use crate::ui::view_ctx::{Chrome, Intent, Outbox, RobustnessShown, ViewCtx};
+use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
 use std::time::Instant;
 
 impl VerdictApp {
@@ -24,12 +25,8 @@ impl VerdictApp {
             self.file_done(&ctx, done);
         }
         let mut out = Outbox::default();
-        for command in commands_from_keyboard(&ctx, self.presenting) {
-            out.command(command);
-        }
-        for command in dropped_files(&ctx) {
-            out.command(command);
-        }
+        keyboard_input(&ctx, self.presenting, &mut out);
+        dropped_files(&ctx, &mut out);
         self.handle_close_request(&ctx, &mut out);
         self.refresh_style(&ctx);
         self.refresh_title(&ctx);
@@ -176,16 +173,16 @@ impl VerdictApp {
     }
 }
 
-/// `.ron` files dropped onto the window, as open commands.
-fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
+/// A `.ron` file dropped onto the window asks to be opened.
+fn dropped_files(ctx: &egui::Context, out: &mut Outbox) {
+    let dropped = ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
             .map(|f| f.path().to_path_buf())
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-            .take(1)
-            .map(Command::OpenPath)
-            .collect()
-    })
+            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+    });
+    if let Some(path) = dropped {
+        out.command(Command::OpenPath(path));
+    }
 }

@@ -7,6 +7,7 @@
 pub mod analysis_worker;
 mod command_handler;
 pub mod dialogs;
+mod file_results;
 pub mod file_worker;
 mod frame;
 mod modals;

@@ -7,8 +7,8 @@ use super::open_document::Dialog;
 use super::recovery::RecoveryOffer;
 use super::verdict_app::VerdictApp;
 use crate::ui::command::{Command, shortcuts_ui};
+use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::theme;
-use crate::ui::view_ctx::{Intent, Outbox};
 use std::path::PathBuf;
 
 /// The notice line, with Dismiss and, after a failed save, Save As.

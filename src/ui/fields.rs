@@ -4,9 +4,9 @@
 //! an [`Edit`] when its value changes, and ends the undo step when it loses focus, so a
 //! stretch of typing is one undo step.
 
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::document::Edit;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use chrono::NaiveDate;
 
 /// A label and a text field bound to `value`; `edit` turns the new text into an edit.

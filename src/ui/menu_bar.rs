@@ -1,9 +1,9 @@
 //! The menu bar: File, Edit, View, Go and Help, all built from [`Command`]s.
 
-use super::command::Command;
-use super::nav::Place;
-use super::view_ctx::ViewCtx;
 use crate::export::Format;
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Draws the menu bar; the command picked goes into `cx`.
 pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {

@@ -1,8 +1,8 @@
 //! The six places of the decision flow and the side navigation between them.
 
-use super::command::Command;
-use super::view_ctx::ViewCtx;
+use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use serde::{Deserialize, Serialize};
 
 /// One stage of the flow, shown as one place in the window.

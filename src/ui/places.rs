@@ -2,15 +2,15 @@
 //! selections, open forms) in a [`PlaceStates`], and every place draws through the same
 //! [`PlaceView::ui`].
 
-use super::decide_view::{DecideState, decide_ui};
-use super::directive_view::directive_ui;
-use super::framing_view::{FramingState, framing_ui};
-use super::log_view::{LogState, log_ui};
-use super::matrix_view::{MatrixState, matrix_ui};
-use super::menu_view::{MenuState, menu_ui};
-use super::nav::Place;
-use super::robustness_view::robustness_ui;
-use super::view_ctx::ViewCtx;
+use crate::ui::decide::robustness::robustness_ui;
+use crate::ui::decide::{DecideState, decide_ui};
+use crate::ui::decision_log::{LogState, log_ui};
+use crate::ui::directive::directive_ui;
+use crate::ui::framing::{FramingState, framing_ui};
+use crate::ui::matrix::{MatrixState, matrix_ui};
+use crate::ui::nav::Place;
+use crate::ui::options::{MenuState, menu_ui};
+use crate::ui::view_ctx::ViewCtx;
 
 /// A place's view: draws the place for one document and reports through `cx`.
 pub trait PlaceView {

@@ -1,10 +1,10 @@
 //! Presentation mode: the stepper shown instead of the editing chrome, and the style
 //! (large type, high contrast) for the shared screen.
 
-use super::command::Command;
-use super::nav::Place;
-use super::theme;
-use super::view_ctx::ViewCtx;
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// The bar at the top while presenting: previous / next through the six places and a way
 /// out.

@@ -1,64 +1,15 @@
 //! What every view gets: the document to read, results derived from it, what the window
-//! shows around it, and the one outbox where it puts everything it wants done.
-//!
-//! Views never change the session, the window or a worker themselves: they push
-//! [`Intent`]s, and the app applies the whole outbox once the frame is drawn.
+//! shows around it, and the one [`Outbox`] where it puts everything it wants done.
 
-use super::command::Command;
-use super::nav::Place;
-use crate::analysis::robustness::{RobustnessConfig, RobustnessReport};
+use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::{Ranking, Recommendation};
 use crate::document::Edit;
 use crate::model::{CriterionId, OptionId, Session};
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
+use crate::ui::outbox::{Intent, Outbox};
 use chrono::NaiveDate;
 use std::path::PathBuf;
-
-/// Something a view asks the app to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Intent {
-    /// Apply this edit to the document.
-    Edit(Edit),
-    /// End the current undo step (a text field lost focus, a drag ended).
-    Seal,
-    /// Run this command (asks first when it would drop unsaved changes).
-    Command(Command),
-    /// Run this command without asking about unsaved changes: the person just answered.
-    Confirmed(Command),
-    /// Keep the robustness analysis of the document up to date with these settings.
-    Analyse(RobustnessConfig),
-    /// Stop the running Monte Carlo analysis.
-    CancelAnalysis,
-    /// Give the keyboard focus to this widget.
-    Focus(egui::Id),
-}
-
-/// The intents of one frame, in the order they were asked for.
-#[derive(Debug, Default)]
-pub struct Outbox {
-    intents: Vec<Intent>,
-}
-
-impl Outbox {
-    /// Adds one intent.
-    pub fn push(&mut self, intent: Intent) {
-        self.intents.push(intent);
-    }
-
-    /// Asks for `command` to run.
-    pub fn command(&mut self, command: Command) {
-        self.push(Intent::Command(command));
-    }
-
-    /// The intents so far, in order.
-    pub fn intents(&self) -> &[Intent] {
-        &self.intents
-    }
-
-    /// Takes the intents out, in order.
-    pub fn into_intents(self) -> Vec<Intent> {
-        self.intents
-    }
-}
 
 /// What the window shows around the place: read by the menu bar, the navigation and the
 /// presentation stepper.

@@ -6,8 +6,9 @@ use egui_kittest::kittest::Queryable;
 use verdict::analysis::robustness::{RobustnessConfig, RobustnessReport, analyze};
 use verdict::analysis::{rank, recommend_from};
 use verdict::model::{Lens, Session, SolutionOption};
-use verdict::ui::robustness_view::{RobustnessSettings, WeightChoice, robustness_ui};
-use verdict::ui::view_ctx::{Intent, RobustnessShown, ViewCtx};
+use verdict::ui::decide::robustness::{RobustnessSettings, WeightChoice, robustness_ui};
+use verdict::ui::outbox::Intent;
+use verdict::ui::view_ctx::{RobustnessShown, ViewCtx};
 
 fn session() -> Session {
     let mut s = Session::new("improve availability of live streams");

@@ -4,20 +4,16 @@
 //! draw as fast as a screenful. Rows stay in document order while scores change, so the row
 //! under the pointer never jumps away mid-drag; the rank column shows where each stands.
 
-#[path = "matrix_cells.rs"]
 mod cells;
-#[path = "matrix_header.rs"]
 mod header;
-#[path = "matrix_raters.rs"]
 mod raters;
-#[path = "matrix_rationale.rs"]
 mod rationale;
 
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::analysis::{RankedOption, Ranking};
 use crate::document::Edit;
 use crate::model::{CriterionId, Rater, Session, SolutionOption};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use cells::CellRequest;
 use egui::{Label, RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
@@ -356,5 +352,4 @@ fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
 }
 
 #[cfg(test)]
-#[path = "matrix_view_tests.rs"]
 mod tests;

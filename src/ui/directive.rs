@@ -1,9 +1,9 @@
 //! The Directive place: the ask verbatim, who gave it, when, the goal behind it, the deadline.
 
-use super::fields::{date_field, text_field};
-use super::view_ctx::ViewCtx;
 use crate::document::{DirectiveField, Edit};
+use crate::ui::fields::{date_field, text_field};
 use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Draws the directive form and emits edits for every changed field.
 pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -57,7 +57,7 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         "Private notes (never shown when presenting, never exported)",
         |ui| {
             let label = ui.label("Notes");
-            super::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
+            crate::ui::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
         },
     );
 }

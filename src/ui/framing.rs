@@ -1,11 +1,11 @@
 //! The Framing place: problem statements, metrics, constraints, non-goals, assumptions,
 //! stakeholders, and the challenge questions, with the unanswered ones called out.
 
-use super::fields::text_input;
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::document::{Edit, FramingList};
 use crate::model::{Assumption, Stakeholder, Stance};
+use crate::ui::fields::text_input;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Runtime state of the Framing place (never saved).
 #[derive(Debug, Default)]

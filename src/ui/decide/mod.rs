@@ -1,19 +1,16 @@
 //! The Decide place: ranking chart, impact-versus-cost chart, recommendation, kill criteria
 //! and the outcome.
 
-#[path = "impact_cost_chart.rs"]
 pub mod impact_cost_chart;
-#[path = "decide_kill.rs"]
 mod kill;
-#[path = "decide_outcome.rs"]
 mod outcome;
-#[path = "ranking_chart.rs"]
 pub mod ranking_chart;
+pub mod robustness;
 
-use super::robustness_view::RobustnessSettings;
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::analysis::Recommendation;
+use crate::ui::decide::robustness::RobustnessSettings;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use egui::{RichText, Ui};
 use outcome::{OutcomeForm, OutcomeKind};
 

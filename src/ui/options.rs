@@ -4,11 +4,11 @@
 //! Rows are virtualised (only the visible ones are laid out), so a menu of hundreds of
 //! options costs the same per frame as a short one.
 
-use super::fields::text_input;
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::document::Edit;
 use crate::model::{Lens, OptionId, Session};
+use crate::ui::fields::text_input;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Runtime state of the Menu place (never saved).
 #[derive(Debug, Default)]

@@ -1,11 +1,11 @@
 //! The Log & share place: the dated decision log, a note field, the Markdown summary shown
 //! read-only, and an export button for every format.
 
-use super::command::Command;
-use super::view_ctx::ViewCtx;
 use crate::document::Edit;
 use crate::export::Format;
+use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Runtime state of the Log & share place (never saved).
 #[derive(Debug, Default)]

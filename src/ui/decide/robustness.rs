@@ -12,8 +12,9 @@ use crate::analysis::robustness::{RobustnessConfig, RobustnessReport};
 use crate::analysis::uncertainty::{DEFAULT_SAMPLES, SmaaConfig, WeightMode};
 use crate::analysis::verdict::VerdictKind;
 use crate::model::{CriterionId, OptionId};
+use crate::ui::outbox::Intent;
 use crate::ui::theme;
-use crate::ui::view_ctx::{Intent, RobustnessShown, ViewCtx};
+use crate::ui::view_ctx::{RobustnessShown, ViewCtx};
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
