@@ -162,11 +162,6 @@ impl FileWorker {
         });
     }
 
-    /// How many jobs have not reported yet.
-    pub fn pending(&self) -> usize {
-        self.pending
-    }
-
     /// The jobs that finished since the last call.
     pub fn poll(&mut self) -> Vec<FileDone> {
         let done: Vec<FileDone> = self.receiver.try_iter().collect();

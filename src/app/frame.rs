@@ -9,6 +9,7 @@ use crate::ui::menu_bar::menu_bar_ui;
 use crate::ui::nav::nav_ui;
 use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::theme;
 use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
 use std::time::Instant;
 
@@ -88,7 +89,7 @@ impl VerdictApp {
             });
             egui::Panel::left("nav")
                 .resizable(false)
-                .exact_size(170.0)
+                .exact_size(theme::NAV_WIDTH)
                 .show(ui, |ui| nav_ui(ui, &mut cx));
         }
         let view = open.places.view_mut(open.place);

@@ -10,13 +10,11 @@
 //! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
-//! - [`LoadJob`]: loading on a worker thread, with a cancel.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
 
 mod atomic;
-mod background;
 mod canonical;
 mod error;
 mod load;
@@ -27,7 +25,6 @@ mod recovery;
 mod stamp;
 
 pub use atomic::{backup_path, save_file, save_file_stamped, stale_temps, write_text_atomic};
-pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
 pub use load::{

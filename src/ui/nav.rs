@@ -87,7 +87,7 @@ pub fn nav_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         }
         let response = ui
             .add_sized(
-                [ui.available_width(), 28.0],
+                [ui.available_width(), theme::NAV_ROW_HEIGHT],
                 egui::Button::selectable(place == current, text),
             )
             .on_hover_text(command.tooltip_with_shortcut(ui.ctx()));

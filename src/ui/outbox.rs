@@ -43,11 +43,6 @@ impl Outbox {
         self.push(Intent::Command(command));
     }
 
-    /// The intents so far, in order.
-    pub fn intents(&self) -> &[Intent] {
-        &self.intents
-    }
-
     /// Takes the intents out, in order.
     pub fn into_intents(self) -> Vec<Intent> {
         self.intents

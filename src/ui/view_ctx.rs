@@ -166,9 +166,4 @@ impl<'a> ViewCtx<'a> {
     pub fn into_outbox(self) -> Outbox {
         self.out
     }
-
-    /// The intents emitted so far, without consuming the context.
-    pub fn intents(&self) -> &[Intent] {
-        self.out.intents()
-    }
 }

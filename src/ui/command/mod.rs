@@ -1,7 +1,7 @@
 //! Commands: everything the menu bar, buttons, the keyboard and the dialogs can ask for.
 //!
 //! Each [`Command`]'s label, toggled label, tooltip and shortcuts come from one exhaustive
-//! `match` ([`Command::spec`], in [`spec`]); the menu bar, the buttons, the presentation
+//! `match` ([`Command::spec`]); the menu bar, the buttons, the presentation
 //! stepper, the keyboard handling and the shortcut sheet ([`keymap`]) all read it, so they
 //! never disagree.
 

@@ -49,7 +49,7 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
         theme::palette(ui).accent
     };
     egui::Frame::group(ui.style())
-        .stroke(egui::Stroke::new(2.0, color))
+        .stroke(egui::Stroke::new(theme::EMPHASIS_STROKE, color))
         .inner_margin(theme::SPACE_XL)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
