@@ -7,6 +7,7 @@ pub mod dominance;
 pub mod flip_points;
 pub mod matrix;
 pub mod merge;
+mod rank_lookup;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
@@ -15,6 +16,7 @@ pub mod topsis;
 pub mod uncertainty;
 pub mod verdict;
 
+pub use rank_lookup::RankLookup;
 pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};
 pub use robustness::{RobustnessConfig, RobustnessReport, analyze};
 pub use scoring::{

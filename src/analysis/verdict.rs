@@ -84,8 +84,8 @@ fn percent(p: f64) -> String {
     format!("{:.0} %", p * 100.0)
 }
 
-/// Draws the verdict from the evidence.
-pub fn verdict(e: &Evidence<'_>) -> Verdict {
+/// Weighs the evidence into a verdict: how clear the leader is, and why.
+pub fn weigh_evidence(e: &Evidence<'_>) -> Verdict {
     let title = |id: &OptionId| {
         e.session
             .option(id)

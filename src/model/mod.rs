@@ -14,6 +14,7 @@ mod session;
 mod solution_option;
 mod templates;
 mod validate;
+mod words;
 
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
 pub use directive::Directive;
@@ -26,3 +27,4 @@ pub use session::{FORMAT_VERSION, Session};
 pub use solution_option::{Lens, Score, SolutionOption};
 pub use templates::{LensStarter, Templates};
 pub use validate::{ValidationIssue, validate};
+pub use words::{DateError, format_number, parse_date};

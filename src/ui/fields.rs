@@ -5,6 +5,7 @@
 //! stretch of typing is one undo step.
 
 use crate::document::Edit;
+use crate::model::parse_date;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use chrono::NaiveDate;
@@ -72,9 +73,7 @@ pub fn date_field(
     let parsed = if text.trim().is_empty() {
         Some(None)
     } else {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .ok()
-            .map(Some)
+        parse_date(&text).ok().map(Some)
     };
     if response.changed()
         && let Some(date) = parsed

@@ -191,8 +191,8 @@ fn option_row_ui(
         ui.horizontal(|ui| {
             ui.set_height(ROW_HEIGHT);
             let rank = cx
-                .ranking
-                .row_for(option_idx)
+                .ranks
+                .row(option_idx)
                 .and_then(|r| r.rank)
                 .map_or_else(|| "–".to_owned(), |r| format!("#{r}"));
             let selected = state.selected.as_ref() == Some(&id);

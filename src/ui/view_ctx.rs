@@ -2,7 +2,7 @@
 //! shows around it, and the one [`Outbox`] where it puts everything it wants done.
 
 use crate::analysis::robustness::RobustnessReport;
-use crate::analysis::{Ranking, Recommendation};
+use crate::analysis::{RankLookup, Ranking, Recommendation};
 use crate::document::Edit;
 use crate::model::{CriterionId, OptionId, Session};
 use crate::ui::command::Command;
@@ -50,6 +50,8 @@ pub struct ViewCtx<'a> {
     pub session: &'a Session,
     /// The ranking of `session`, computed once per revision.
     pub ranking: &'a Ranking,
+    /// The ranking's rows by option position, for constant-time lookups.
+    pub ranks: RankLookup<'a>,
     /// The recommendation of `session`.
     pub recommendation: &'a Recommendation,
     /// True in presentation mode: large type, no private notes, no editing chrome.
@@ -79,6 +81,7 @@ impl<'a> ViewCtx<'a> {
         Self {
             session,
             ranking,
+            ranks: RankLookup::new(ranking),
             recommendation,
             presenting,
             today,

@@ -3,10 +3,9 @@
 //! current outcome; and the latest outcome changes from the decision log.
 
 use crate::document::Edit;
-use crate::model::{LogEvent, OptionId, Outcome, Session};
+use crate::model::{LogEvent, OptionId, Outcome, Session, parse_date};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
-use chrono::NaiveDate;
 use egui::{Color32, RichText, Ui};
 
 /// How many outcome changes from the log are shown.
@@ -96,22 +95,12 @@ impl OutcomeForm {
             }
             OutcomeKind::Kill => Outcome::Killed { rationale },
             OutcomeKind::Defer => Outcome::Deferred {
-                until: parse_date(&self.until)?,
+                until: parse_date(&self.until).map_err(|e| format!("{e}."))?,
                 rationale,
             },
             OutcomeKind::Reframe => Outcome::Reframe { rationale },
         })
     }
-}
-
-/// Reads a `YYYY-MM-DD` date.
-///
-/// # Errors
-/// A sentence naming the text and the expected form.
-pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("“{text}” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01."))
 }
 
 /// The colour that marks an outcome.
@@ -128,10 +117,7 @@ fn describe<'o>(session: &Session, outcome: &'o Outcome) -> (String, &'o str) {
     let headline = match outcome {
         Outcome::Undecided => "No decision recorded yet".to_owned(),
         Outcome::Chosen { option, .. } => {
-            let title = session
-                .option(option)
-                .map_or(option.as_str(), |o| o.title.as_str());
-            format!("Chosen: “{title}”")
+            format!("Chosen: “{}”", session.option_title(option))
         }
         Outcome::Killed { .. } => "Killed".to_owned(),
         Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
@@ -262,6 +248,7 @@ fn log_ui(ui: &mut Ui, session: &Session) {
 mod tests {
     use super::*;
     use crate::model::{Lens, SolutionOption};
+    use chrono::NaiveDate;
 
     #[test]
     fn a_decision_without_a_rationale_is_refused() {

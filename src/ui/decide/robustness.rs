@@ -139,16 +139,8 @@ pub fn robustness_ui(
         });
     }
 
-    let title = |id: &OptionId| {
-        session
-            .option(id)
-            .map_or_else(|| id.to_string(), |o| o.title.clone())
-    };
-    let name = |id: &CriterionId| {
-        session
-            .criterion(id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
-    };
+    let title = |id: &OptionId| session.option_title(id).to_owned();
+    let name = |id: &CriterionId| session.criterion_name(id).to_owned();
 
     if !report.weight_flips.is_empty() {
         ui.separator();

@@ -160,16 +160,9 @@ pub(super) fn cell_ui(
     CellRequest::Nothing
 }
 
-/// The value as a short label: whole numbers without decimals.
+/// The value as a short label: at most two decimals, whole numbers without any.
 pub(super) fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-    }
+    crate::model::format_number(value, 2)
 }
 
 /// The likely value's editor; returns its widget id. Its context menu clears the score.
@@ -275,17 +268,19 @@ fn hover_rationale(response: Response, score: &Score) {
 
 fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
     let criterion = slot.criterion;
-    // Where raters scored the cell, the ranking uses their aggregate, shared score or not.
-    let rated = slot.rater.is_none()
-        && slot
-            .option
-            .rater_scores
-            .values()
-            .any(|scores| scores.contains_key(&criterion.id));
-    // A missing shared score on a weighted criterion leaves the whole option unscored,
-    // unless raters scored the cell; a rater who has not scored a cell is simply left out
-    // of its aggregate.
-    let leaves_unscored = slot.rater.is_none() && !rated && criterion.weight > 0.0;
+    // Whether raters scored the cell (only the hover text says so).
+    let rated = slot
+        .option
+        .rater_scores
+        .values()
+        .any(|scores| scores.contains_key(&criterion.id));
+    // A rater who has not scored a cell is simply left out of its aggregate; a shared
+    // cell is marked when the ranking says it keeps the option from a total.
+    let leaves_unscored = slot.rater.is_none()
+        && cx
+            .session
+            .option_idx(&slot.option.id)
+            .is_some_and(|idx| cx.ranks.leaves_unscored(idx, &criterion.id));
     if leaves_unscored {
         ui.painter().rect_stroke(
             rect.shrink(1.5),

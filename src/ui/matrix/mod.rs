@@ -9,7 +9,7 @@ mod header;
 mod raters;
 mod rationale;
 
-use crate::analysis::{RankedOption, Ranking};
+use crate::analysis::RankedOption;
 use crate::document::Edit;
 use crate::model::{CriterionId, Rater, Session, SolutionOption};
 use crate::ui::theme;
@@ -26,38 +26,9 @@ pub struct MatrixState {
     /// Show and edit the low/high range of every score as well as its likely value.
     pub show_ranges: bool,
     rationale: Option<RationaleEditor>,
-    lookup: RankLookup,
     raters: RaterState,
     /// Ranges shown and presenting, as last drawn: the column widths follow both.
     layout: Option<(bool, bool)>,
-}
-
-/// Finds an option's ranking row in constant time. The table is cached across frames and
-/// checked on every use, so it is rebuilt only when the ranking actually changed.
-#[derive(Debug, Default)]
-struct RankLookup {
-    /// `pos[option_idx]` is that option's position in `ranking.rows`.
-    pos: Vec<usize>,
-}
-
-impl RankLookup {
-    fn row<'r>(&mut self, ranking: &'r Ranking, option_idx: usize) -> Option<&'r RankedOption> {
-        let find = |pos: &[usize]| {
-            pos.get(option_idx)
-                .and_then(|&p| ranking.rows.get(p))
-                .filter(|row| row.option_idx == option_idx)
-        };
-        if let Some(row) = find(&self.pos) {
-            return Some(row);
-        }
-        let len = ranking.rows.iter().map(|r| r.option_idx + 1).max();
-        self.pos.clear();
-        self.pos.resize(len.unwrap_or(0), usize::MAX);
-        for (p, row) in ranking.rows.iter().enumerate() {
-            self.pos[row.option_idx] = p;
-        }
-        find(&self.pos)
-    }
 }
 
 /// Draws the matrix and emits edits for changed scores and weights.
@@ -176,7 +147,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         .body(|body| {
             body.rows(row_height, cx.session.options.len(), |row| {
                 let option_idx = row.index();
-                let ranked = state.lookup.row(cx.ranking, option_idx);
+                let ranked = cx.ranks.row(option_idx);
                 let how = CellsDrawn {
                     editing,
                     ranges,
@@ -289,14 +260,7 @@ fn rank_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
 
 /// "Vetoed by Trust risk, Cost".
 fn veto_text(session: &Session, by: &[CriterionId]) -> String {
-    let names: Vec<&str> = by
-        .iter()
-        .map(|id| {
-            session
-                .criterion(id)
-                .map_or(id.as_str(), |c| c.name.as_str())
-        })
-        .collect();
+    let names: Vec<&str> = by.iter().map(|id| session.criterion_name(id)).collect();
     format!("Vetoed by {}", names.join(", "))
 }
 
@@ -339,11 +303,7 @@ fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
                 let names: Vec<&str> = ranked
                     .missing
                     .iter()
-                    .map(|id| {
-                        session
-                            .criterion(id)
-                            .map_or(id.as_str(), |c| c.name.as_str())
-                    })
+                    .map(|id| session.criterion_name(id))
                     .collect();
                 ui.label(format!("No score yet on {}", names.join(", ")));
             });

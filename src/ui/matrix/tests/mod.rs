@@ -280,19 +280,3 @@ fn a_cell_raters_scored_is_not_missing_without_a_shared_score() {
     // Only "Wait and see" lacks Cost and Trust risk; Impact of Buy a CDN has raters' scores.
     assert_eq!(harness.query_all_by_label("missing").count(), 2);
 }
-
-#[test]
-fn the_rank_lookup_follows_a_changed_ranking() {
-    let mut s = session();
-    s.options[2] = SolutionOption::new("wait", "Wait and see", Lens::DoNothing)
-        .with_score("impact", 5.0)
-        .with_score("cost", 1.0)
-        .with_score("trust-risk", 1.0);
-    let mut lookup = RankLookup::default();
-    let ranking = rank(&s);
-    assert_eq!(lookup.row(&ranking, 0).map(|r| r.rank), Some(Some(2)));
-    s.options[2].scores.remove(&CriterionId::new("cost"));
-    let ranking = rank(&s);
-    assert_eq!(lookup.row(&ranking, 0).map(|r| r.rank), Some(Some(1)));
-    assert_eq!(lookup.row(&ranking, 7), None);
-}
