@@ -23,7 +23,7 @@ impl VerdictApp {
                 | Command::Open
                 | Command::OpenPath(_)
                 | Command::Revert
-                | Command::Recover
+                | Command::Restore
                 | Command::Quit
         );
         if replaces_document && self.open.doc.is_dirty() && !discard_ok {

@@ -53,9 +53,9 @@ impl VerdictApp {
     pub(super) fn modals_ui(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         let name = self.open.display_name();
         let serial = self.open.serial;
-        if let Some(offer) = &self.recovery_offer {
-            recovery_modal(ctx, offer, out);
-        } else if let Some(dialog) = &mut self.open.dialog {
+        // A question about the open document comes first: restoring unsaved work may have
+        // to ask about the document's own unsaved changes.
+        if let Some(dialog) = &mut self.open.dialog {
             match dialog {
                 Dialog::UnsavedChanges(waiting) => confirm_modal(ctx, &name, waiting, out),
                 Dialog::ChangedOnDisk => conflict_modal(ctx, &name, out),
@@ -63,6 +63,8 @@ impl VerdictApp {
                     prompt_modal(ctx, serial, purpose, text, out);
                 }
             }
+        } else if let Some(offer) = &self.recovery_offer {
+            recovery_modal(ctx, offer, out);
         } else if self.show_shortcuts {
             let response = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
@@ -86,7 +88,7 @@ fn confirm_modal(ctx: &egui::Context, name: &str, waiting: &Command, out: &mut O
                 Command::Quit => "close the window",
                 Command::New => "start a new session",
                 Command::Revert => "go back to the saved file",
-                Command::Recover => "restore other unsaved work",
+                Command::Restore => "restore other unsaved work",
                 _ => "open another file",
             }
         ));
@@ -192,7 +194,14 @@ fn recovery_modal(ctx: &egui::Context, offer: &RecoveryOffer, out: &mut Outbox) 
         }
         ui.label("Restoring opens it as unsaved changes; the file on disk is not touched.");
         ui.horizontal(|ui| {
-            answer_button(ui, out, Command::Restore);
+            // Restoring replaces the open document, so it asks about unsaved changes.
+            if ui
+                .button(Command::Restore.label())
+                .on_hover_text(Command::Restore.tooltip())
+                .clicked()
+            {
+                out.command(Command::Restore);
+            }
             answer_button(ui, out, Command::DiscardRestorable);
         });
     });

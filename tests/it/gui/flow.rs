@@ -576,3 +576,28 @@ fn decide_shows_how_robust_the_winner_is() {
         harness.run_ok();
     }
 }
+
+#[test]
+fn looking_for_unsaved_work_when_there_is_none_says_so_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = verdict::store::RecoveryStore::new(dir.path());
+    let app =
+        VerdictApp::new_for_test(checkout_session(), Prefs::default()).with_recovery(recovery);
+    let mut harness = harness(app);
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text(" (mine)");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().command(&ctx, Command::Recover);
+    harness.run();
+    assert!(
+        harness.query_by_label("Discard changes").is_none(),
+        "nothing to ask"
+    );
+    assert!(harness.query_by_label_contains("No unsaved work").is_some());
+    assert_eq!(
+        harness.state().document().session().title,
+        "Checkout (mine)"
+    );
+}
