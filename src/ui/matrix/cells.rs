@@ -9,15 +9,6 @@ use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{DragValue, Response, RichText, Stroke, StrokeKind, Ui};
 
-/// What a cell asks of the matrix beyond edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum CellRequest {
-    /// Nothing.
-    Nothing,
-    /// Open the rationale editor for this cell.
-    OpenRationale,
-}
-
 /// Whose score a cell shows and edits: the shared one, or one rater's own.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Slot<'a> {
@@ -83,17 +74,13 @@ fn drag_speed(criterion: &Criterion) -> f64 {
     }
 }
 
-/// Draws one cell into the table cell `ui`.
-pub(super) fn cell_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    slot: Slot<'_>,
-    ranges: bool,
-) -> CellRequest {
+/// Draws one cell into the table cell `ui`; true when its rationale button was clicked
+/// (the matrix then opens the cell's rationale editor).
+pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges: bool) -> bool {
     let rect = ui.max_rect();
     let Some(score) = slot.score() else {
         empty_cell_ui(ui, cx, slot, rect);
-        return CellRequest::Nothing;
+        return false;
     };
     let fill = theme::score_fill(
         normalised(slot.criterion, score.likely),
@@ -103,7 +90,7 @@ pub(super) fn cell_ui(
     if cx.presenting {
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
         hover_rationale(response, score);
-        return CellRequest::Nothing;
+        return false;
     }
     // Read before the editors run: pressing Tab hands focus on while they are drawn.
     let focused = ui.memory(|m| m.focused());
@@ -141,7 +128,7 @@ pub(super) fn cell_ui(
             .inner;
         ui.data_mut(|d| d.insert_temp(scope, response.id));
         if response.clicked() {
-            return CellRequest::OpenRationale;
+            return true;
         }
     } else if !score.rationale.is_empty() {
         // A small corner mark, as spreadsheets show a comment.
@@ -157,7 +144,7 @@ pub(super) fn cell_ui(
             Stroke::NONE,
         ));
     }
-    CellRequest::Nothing
+    false
 }
 
 /// The value as a short label: at most two decimals, whole numbers without any.

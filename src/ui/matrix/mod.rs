@@ -14,7 +14,6 @@ use crate::document::Edit;
 use crate::model::{CriterionId, Rater, Session, SolutionOption};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
-use cells::CellRequest;
 use egui::{Label, RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
 use raters::{MatrixMode, RaterState, RaterView};
@@ -218,7 +217,7 @@ fn row_ui(
                     criterion,
                     rater,
                 };
-                if cells::cell_ui(ui, cx, slot, how.ranges) == CellRequest::OpenRationale {
+                if cells::cell_ui(ui, cx, slot, how.ranges) {
                     request = Some(criterion.id.clone());
                 }
             } else {
