@@ -68,7 +68,7 @@ fn presented(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
     if !cx.session.title.is_empty() {
         ui.label(egui::RichText::new(&cx.session.title).strong());
     }
-    ui.label(egui::RichText::new(format!("“{}”", d.ask)).size(28.0));
+    ui.label(egui::RichText::new(format!("“{}”", d.ask)).size(theme::QUOTE_SIZE));
     let mut who = String::new();
     if !d.given_by.is_empty() {
         who = format!("— {}", d.given_by);

@@ -113,12 +113,24 @@ pub const SPACE_L: f32 = 8.0;
 /// Between sections of a place, points.
 pub const SPACE_XL: f32 = 12.0;
 
+/// Lines that belong together (an option's title over its lens), points.
+pub const SPACE_NONE: f32 = 0.0;
+/// Between the parts of one compact widget (a matrix cell, a header), points.
+pub const SPACE_XS: f32 = 2.0;
+
+/// The directive quoted while presenting, points.
+pub const QUOTE_SIZE: f32 = 28.0;
+/// The robustness verdict line, points.
+pub const VERDICT_SIZE: f32 = 20.0;
+
 /// Width of the navigation on the left, points.
 pub const NAV_WIDTH: f32 = 170.0;
 /// Height of a navigation entry, points.
 pub const NAV_ROW_HEIGHT: f32 = 28.0;
-/// Width of the frame around the recommendation, points.
+/// Width of the frame around the recommendation and of a cell to discuss first, points.
 pub const EMPHASIS_STROKE: f32 = 2.0;
+/// Width of a cell's outline when it is missing a score, and of small marks, points.
+pub const MARK_STROKE: f32 = 1.5;
 
 /// Background for a matrix cell whose normalised value (0 worst, 1 best) is `n`:
 /// red through neutral to green, muted enough to keep text legible in both themes.

@@ -338,3 +338,47 @@ fn colours_are_design_tokens_not_literals_in_views() {
         found.join("\n")
     );
 }
+
+/// `file:line` for every call in the views that spaces or sizes things with a number
+/// instead of a token: `add_space(8.0)`, `.size(20.0)`, `item_spacing.x = 2.0`, ….
+fn literal_spacing() -> Vec<String> {
+    let root = src();
+    let calls = ["add_space(", ".size(", "inner_margin(", "Margin::same("];
+    let mut found = Vec::new();
+    for path in rust_files(&root) {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !(in_layer(&rel, &["ui"]) || in_layer(&rel, &["app"])) || rel == "ui/theme.rs" {
+            continue;
+        }
+        for (line_no, code) in code_lines(&path) {
+            let starts_with_digit =
+                |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            let call = calls.iter().any(|call| {
+                code.match_indices(call)
+                    .any(|(at, _)| starts_with_digit(&code[at + call.len()..]))
+            });
+            let assigned = code.contains("item_spacing")
+                && code
+                    .split_once('=')
+                    .is_some_and(|(_, value)| starts_with_digit(value));
+            if call || assigned {
+                found.push(format!("src/{rel}:{line_no}: `{}`", code.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn spacing_and_type_sizes_are_design_tokens_not_literals_in_views() {
+    let found = literal_spacing();
+    assert!(
+        found.is_empty(),
+        "a literal space or size outside src/ui/theme.rs (use a SPACE_* or size token):\n{}",
+        found.join("\n")
+    );
+}

@@ -238,7 +238,7 @@ fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
     };
     ui.label(
         RichText::new(&report.verdict.line)
-            .size(20.0)
+            .size(theme::VERDICT_SIZE)
             .strong()
             .color(colour),
     );

@@ -95,7 +95,7 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
     // Read before the editors run: pressing Tab hands focus on while they are drawn.
     let focused = ui.memory(|m| m.focused());
     // The cell's own layout is already left-to-right and centred: no child layout needed.
-    ui.spacing_mut().item_spacing.x = 2.0;
+    ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
     if ranges {
         low_ui(ui, cx, slot, score);
     }
@@ -272,7 +272,7 @@ fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::
         ui.painter().rect_stroke(
             rect.shrink(1.5),
             2.0,
-            Stroke::new(1.5, theme::palette(ui).warning),
+            Stroke::new(theme::MARK_STROKE, theme::palette(ui).warning),
             StrokeKind::Inside,
         );
     }

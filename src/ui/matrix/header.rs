@@ -3,6 +3,7 @@
 
 use crate::document::Edit;
 use crate::model::{Criterion, Direction, Session};
+use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{DragValue, Label, RichText, Ui};
 use egui_extras::TableRow;
@@ -13,7 +14,7 @@ fn direction_arrow_ui(ui: &mut Ui, direction: Direction) {
     let height = ui.text_style_height(&egui::TextStyle::Body);
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(height * 0.6, height), egui::Sense::hover());
-    let stroke = egui::Stroke::new(1.5, ui.visuals().strong_text_color());
+    let stroke = egui::Stroke::new(theme::MARK_STROKE, ui.visuals().strong_text_color());
     let (from, to) = match direction {
         Direction::Benefit => (rect.center_bottom(), rect.center_top()),
         Direction::Cost => (rect.center_top(), rect.center_bottom()),
@@ -46,9 +47,9 @@ pub(super) fn header_ui(row: &mut TableRow<'_, '_>, cx: &mut ViewCtx<'_>) {
 
 fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion) {
     ui.vertical(|ui| {
-        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.spacing_mut().item_spacing.y = theme::SPACE_XS;
         ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 2.0;
+            ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
             direction_arrow_ui(ui, criterion.direction);
             ui.add(Label::new(RichText::new(&criterion.name).strong()).truncate())
                 .on_hover_ui(|ui| criterion_help_ui(ui, criterion));
@@ -61,7 +62,7 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion)
         let mut weight = criterion.weight;
         let response = ui
             .horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 2.0;
+                ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
                 if locked {
                     lock_mark_ui(ui);
                 }
@@ -119,7 +120,7 @@ fn lock_mark_ui(ui: &mut Ui) {
             sw: 0,
             se: 0,
         },
-        egui::Stroke::new(1.5, color),
+        egui::Stroke::new(theme::MARK_STROKE, color),
         egui::StrokeKind::Middle,
     );
     super::cells::name_widget(&response, || "Weights locked".to_owned());

@@ -270,7 +270,7 @@ fn option_ui(
     ranked: Option<&RankedOption>,
 ) {
     ui.vertical(|ui| {
-        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.spacing_mut().item_spacing.y = theme::SPACE_NONE;
         ui.add(Label::new(RichText::new(&option.title).strong()).truncate());
         ui.horizontal(|ui| {
             ui.label(RichText::new(option.lens.label()).small().weak());

@@ -34,7 +34,7 @@ pub(in crate::ui::matrix) fn discuss_mark(ui: &Ui, rect: egui::Rect) {
     ui.painter().rect_stroke(
         rect.shrink(1.0),
         2.0,
-        Stroke::new(2.0, theme::palette(ui).kill),
+        Stroke::new(theme::EMPHASIS_STROKE, theme::palette(ui).kill),
         StrokeKind::Inside,
     );
 }
