@@ -568,5 +568,4 @@ fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditError> {
 }
 
 #[cfg(test)]
-#[path = "edit_tests.rs"]
 mod rater_tests;
