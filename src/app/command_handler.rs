@@ -35,14 +35,14 @@ impl VerdictApp {
                 self.replace_document(Document::new(Session::new("")), Access::NeverSaved);
             }
             Command::Open => match self.dialogs.pick_open(self.default_dir().as_deref()) {
-                Picked::Path(path) => self.files.submit(FileJob::Load(path)),
+                Picked::Path(path) => self.load(path),
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(Command::Open, "plan.ron"),
             },
-            Command::OpenPath(path) => self.files.submit(FileJob::Load(path)),
+            Command::OpenPath(path) => self.load(path),
             Command::Revert => {
                 if let Some(path) = self.open.path().cloned() {
-                    self.files.submit(FileJob::Load(path));
+                    self.load(path);
                 }
             }
             Command::Recover => self.look_for_recovery(),
@@ -126,6 +126,12 @@ impl VerdictApp {
             }
         }
         self.refresh_derived();
+    }
+
+    /// Loads `path` in the background; it replaces the open document when it arrives.
+    fn load(&mut self, path: PathBuf) {
+        let asked_at = self.open.key();
+        self.files.submit(FileJob::Load { path, asked_at });
     }
 
     fn go_to(&mut self, place: Place) {

@@ -110,7 +110,19 @@ impl VerdictApp {
     /// longer open change nothing on screen but errors.
     pub(super) fn file_done(&mut self, ctx: &egui::Context, done: FileDone) {
         match done {
-            FileDone::Loaded { path, result } => match result {
+            FileDone::Loaded {
+                path,
+                asked_at,
+                result,
+            } => match result {
+                // Work typed while the file was loading is not dropped without a question.
+                Ok(_) if asked_at != self.open.key() && self.open.doc.is_dirty() => {
+                    self.error(format!(
+                        "{} was not opened: the session on screen changed while it loaded. \
+                         Save or discard those changes, then open it again.",
+                        path.display()
+                    ));
+                }
                 Ok(loaded) => self.opened(path, loaded),
                 Err(message) => self.error(format!(
                     "Could not open the file; nothing was changed.\n{message}"
@@ -232,5 +244,83 @@ impl VerdictApp {
             revision,
         });
         self.open.recovery_written = Some(revision);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Prefs;
+    use crate::document::Edit;
+    use crate::model::Session;
+    use crate::store;
+    use chrono::TimeZone;
+
+    /// `plan.ron` as a finished load would bring it back.
+    fn loaded(dir: &std::path::Path) -> (PathBuf, LoadedFile) {
+        let path = dir.join("plan.ron");
+        let mut session = Session::new("make checkout faster");
+        session.title = "From disk".into();
+        store::save_file(&path, &session).unwrap();
+        let (file, stamp) = store::load_file_stamped(&path).unwrap();
+        let loaded = LoadedFile {
+            session: Box::new(file.session),
+            migrated_from: None,
+            stamp,
+            lock: Err("not needed here".into()),
+        };
+        (path, loaded)
+    }
+
+    fn typed_title(app: &mut VerdictApp, title: &str) {
+        let noon = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
+            .unwrap();
+        app.open
+            .doc
+            .apply(Edit::SetTitle(title.into()), noon)
+            .unwrap();
+    }
+
+    #[test]
+    fn a_file_that_arrives_after_new_typing_does_not_replace_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = VerdictApp::new_for_test(Session::new(""), Prefs::default());
+        let asked_at = app.open.key();
+        typed_title(&mut app, "Typed while it loaded");
+        let (path, loaded) = loaded(dir.path());
+        let ctx = egui::Context::default();
+        app.file_done(
+            &ctx,
+            FileDone::Loaded {
+                path,
+                asked_at,
+                result: Ok(loaded),
+            },
+        );
+        assert_eq!(app.open.doc.session().title, "Typed while it loaded");
+        let notice = app.open.notice.as_ref().expect("a notice says why");
+        assert!(notice.text.contains("was not opened"), "{}", notice.text);
+    }
+
+    #[test]
+    fn a_file_asked_for_over_unsaved_work_replaces_it_when_nothing_changed_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = VerdictApp::new_for_test(Session::new(""), Prefs::default());
+        typed_title(&mut app, "Discarded on purpose");
+        let asked_at = app.open.key();
+        let (path, loaded) = loaded(dir.path());
+        let ctx = egui::Context::default();
+        app.file_done(
+            &ctx,
+            FileDone::Loaded {
+                path: path.clone(),
+                asked_at,
+                result: Ok(loaded),
+            },
+        );
+        assert_eq!(app.open.doc.session().title, "From disk");
+        assert_eq!(app.open.path(), Some(&path));
+        assert!(app.open.access.is_read_only(), "the lock was refused");
     }
 }

@@ -11,7 +11,12 @@ use std::time::{Duration, Instant};
 #[derive(Debug)]
 pub enum FileJob {
     /// Read, parse and validate a session, stamp it, and take its edit lock.
-    Load(PathBuf),
+    Load {
+        /// The file.
+        path: PathBuf,
+        /// The open document (serial, revision) when the load was asked for.
+        asked_at: (u64, u64),
+    },
     /// Save `session` (the document at `revision`) to a file.
     Save {
         /// The open document saved (its serial).
@@ -86,6 +91,8 @@ pub enum FileDone {
     Loaded {
         /// The file.
         path: PathBuf,
+        /// The open document (serial, revision) when the load was asked for.
+        asked_at: (u64, u64),
         /// The session, or the error.
         result: Result<LoadedFile, String>,
     },
@@ -189,7 +196,7 @@ impl FileWorker {
 
 fn run(job: FileJob) -> FileDone {
     match job {
-        FileJob::Load(path) => {
+        FileJob::Load { path, asked_at } => {
             let result = store::load_file_stamped(&path)
                 .map(|(loaded, stamp)| LoadedFile {
                     session: Box::new(loaded.session),
@@ -198,7 +205,11 @@ fn run(job: FileJob) -> FileDone {
                     lock: DocumentLock::acquire(&path).map_err(|e| e.to_string()),
                 })
                 .map_err(|e| e.to_string());
-            FileDone::Loaded { path, result }
+            FileDone::Loaded {
+                path,
+                asked_at,
+                result,
+            }
         }
         FileJob::Save {
             document,

@@ -47,7 +47,8 @@ impl VerdictApp {
         }
         if let Some(path) = open {
             app.files.set_waker(&cc.egui_ctx);
-            app.files.submit(FileJob::Load(path));
+            let asked_at = app.open.key();
+            app.files.submit(FileJob::Load { path, asked_at });
         }
         app
     }
