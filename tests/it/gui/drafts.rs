@@ -20,14 +20,26 @@ fn type_into(harness: &mut Harness<'_, VerdictApp>, label: &str, text: &str) {
     harness.run();
 }
 
-/// Types a draft into every place that keeps one, edits the document so it has an undo
-/// history, and leaves the path prompt open with a typed path.
+/// Types a draft into every place that keeps one (and a cell's rationale into its open
+/// editor window), edits the document so it has an undo history, and leaves the path
+/// prompt open with a typed path.
 fn type_everywhere(harness: &mut Harness<'_, VerdictApp>) {
     press(harness, Modifiers::COMMAND, Key::Num2);
     type_into(harness, "New question", "Zebra question");
     press(harness, Modifiers::COMMAND, Key::Num3);
     type_into(harness, "New option title", "Zebra option");
     press(harness, Modifiers::COMMAND, Key::Num4);
+    harness.get_by_label("Cost of Tune the database").hover();
+    harness.run();
+    harness
+        .get_by_label("Open rationale of Cost of Tune the database")
+        .click();
+    harness.run();
+    type_into(
+        harness,
+        "Rationale of Cost of Tune the database",
+        "Zebra cell rationale",
+    );
     harness.get_by_label("Add rater…").click();
     harness.run();
     type_into(harness, "New rater's name", "Zebra rater");
