@@ -155,12 +155,21 @@ impl VerdictApp {
             FileDone::RecoveryWritten {
                 document, result, ..
             } => match result {
-                Ok(path) if document == self.open.serial => self.open.recovery_file = Some(path),
+                Ok(path) if document == self.open.serial => {
+                    self.open.recovery_file = Some(path);
+                    self.recovery_off = false;
+                }
                 // The work of a document closed meanwhile: closing it dropped that work.
                 Ok(path) => self.discard_recovery_file(path),
-                Err(message) => self.error(format!(
-                    "Unsaved work could not be copied for recovery: {message}; save soon."
-                )),
+                // Said once, not after every edit; later edits keep trying quietly.
+                Err(message) if !self.recovery_off => {
+                    self.recovery_off = true;
+                    self.error(format!(
+                        "Recovery is off: unsaved work cannot be copied aside ({message}). \
+                         Your work stays open here; save it to keep it."
+                    ));
+                }
+                Err(_) => {}
             },
             FileDone::RecoveryDiscarded(result) => {
                 if let Err(message) = result {

@@ -44,6 +44,8 @@ pub struct VerdictApp {
     pub(super) notice: Option<Notice>,
     pub(super) recovery: Option<RecoveryStore>,
     pub(super) recovery_offer: Option<RecoveryOffer>,
+    /// The last copy for recovery failed (the user was told once).
+    pub(super) recovery_off: bool,
     pub(super) allow_close: bool,
     pub(super) show_shortcuts: bool,
     pub(super) title_sent: String,
@@ -83,6 +85,7 @@ impl VerdictApp {
             notice: None,
             recovery: None,
             recovery_offer: None,
+            recovery_off: false,
             allow_close: false,
             show_shortcuts: false,
             title_sent: String::new(),
