@@ -31,7 +31,19 @@ impl VerdictApp {
     }
 
     fn opened(&mut self, path: PathBuf, loaded: LoadedFile) {
-        let (access, refused) = match loaded.lock {
+        // Reading the open file again (Revert, Reload) finds its lock taken by this very
+        // window: the lock passes from the old document to the new one.
+        let lock = match loaded.lock {
+            Ok(lock) => Ok(lock),
+            Err(message) => match std::mem::replace(&mut self.open.access, Access::NeverSaved) {
+                Access::Editable { path: held, lock } if held == path => Ok(lock),
+                other => {
+                    self.open.access = other;
+                    Err(message)
+                }
+            },
+        };
+        let (access, refused) = match lock {
             Ok(lock) => (
                 Access::Editable {
                     path: path.clone(),

@@ -203,3 +203,37 @@ fn a_new_session_starts_on_directive_and_a_recent_file_where_it_was_left() {
     replace_with(&mut harness, Command::OpenPath(plan));
     assert_eq!(harness.state().place(), verdict::ui::nav::Place::Matrix);
 }
+
+#[test]
+fn a_scrolled_place_starts_at_the_top_in_the_next_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    verdict::store::save_file(&plan, &checkout_session()).unwrap();
+    let app = VerdictApp::new_for_test(verdict::model::Session::new(""), Prefs::default());
+    // Short enough that Decide scrolls.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 500.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
+    harness.run();
+    replace_with(&mut harness, Command::OpenPath(plan));
+    press(&mut harness, Modifiers::COMMAND, Key::Num5);
+    let top = harness.get_by_label("Recommendation").rect().top();
+    harness.get_by_label("Record outcome").scroll_to_me();
+    harness.run();
+    let scrolled = harness
+        .query_by_label("Recommendation")
+        .map(|n| n.rect().top());
+    assert!(
+        scrolled.is_none_or(|y| y < top),
+        "the page scrolled ({scrolled:?} from {top})"
+    );
+    // Read again, the file opens where it was left (Decide), but scrolled to the top.
+    replace_with(&mut harness, Command::Revert);
+    assert_eq!(harness.state().place(), verdict::ui::nav::Place::Decide);
+    assert!(
+        !harness.state().is_read_only(),
+        "the window keeps its own lock"
+    );
+    assert_eq!(harness.get_by_label("Recommendation").rect().top(), top);
+}
