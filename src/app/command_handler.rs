@@ -91,6 +91,11 @@ impl VerdictApp {
                 self.open.dialog = None;
                 self.open.after_save = None;
             }
+            Command::DismissNotice => {
+                if self.open.notice.take().is_none() {
+                    self.notice = None;
+                }
+            }
             Command::Restore => self.restore(),
             Command::DiscardRestorable => {
                 if let Some(offer) = self.recovery_offer.take() {

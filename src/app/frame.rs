@@ -84,8 +84,7 @@ impl VerdictApp {
         } else {
             egui::Panel::top("menu-bar").show(ui, |ui| {
                 menu_bar_ui(ui, &mut cx);
-                notice_ui(ui, &mut open.notice, cx.outbox());
-                notice_ui(ui, notice, cx.outbox());
+                notice_ui(ui, open.notice.as_ref().or(notice.as_ref()), cx.outbox());
             });
             egui::Panel::left("nav")
                 .resizable(false)

@@ -11,12 +11,12 @@ use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::theme;
 use std::path::PathBuf;
 
-/// The notice line, with Dismiss and, after a failed save, Save As.
-pub(super) fn notice_ui(ui: &mut egui::Ui, notice: &mut Option<Notice>, out: &mut Outbox) {
+/// The notice line (the document's, else the window's), with Dismiss and, after a failed
+/// save, Save As.
+pub(super) fn notice_ui(ui: &mut egui::Ui, notice: Option<&Notice>, out: &mut Outbox) {
     let Some(shown) = notice else {
         return;
     };
-    let mut dismiss = false;
     ui.horizontal_wrapped(|ui| {
         let colour = if shown.is_error {
             theme::palette(ui).error
@@ -25,16 +25,13 @@ pub(super) fn notice_ui(ui: &mut egui::Ui, notice: &mut Option<Notice>, out: &mu
         };
         ui.colored_label(colour, &shown.text);
         if shown.offer_save_as && ui.button(Command::SaveAs.label()).clicked() {
+            out.command(Command::DismissNotice);
             out.command(Command::SaveAs);
-            dismiss = true;
         }
-        if ui.small_button("Dismiss").clicked() {
-            dismiss = true;
+        if ui.small_button(Command::DismissNotice.label()).clicked() {
+            out.command(Command::DismissNotice);
         }
     });
-    if dismiss {
-        *notice = None;
-    }
 }
 
 /// A button labelled as `command` is; pushes it (as answered) when clicked.

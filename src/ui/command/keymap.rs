@@ -97,6 +97,7 @@ mod tests {
             Command::Overwrite,
             Command::UsePath(Box::new(Command::Open), PathBuf::from("plan.ron")),
             Command::CloseDialog,
+            Command::DismissNotice,
             Command::Restore,
             Command::DiscardRestorable,
         ]);

@@ -43,6 +43,8 @@ pub enum Command {
     UsePath(Box<Command>, PathBuf),
     /// Close the question on screen without doing anything.
     CloseDialog,
+    /// Hide the message under the menu bar.
+    DismissNotice,
     /// Open the unsaved work found in the recovery folder.
     Restore,
     /// Delete the unsaved work found in the recovery folder.

@@ -166,6 +166,7 @@ impl Command {
             ),
             Command::UsePath(_, path) => spec("OK", format!("Use {}", path.display()), &[]),
             Command::CloseDialog => spec("Cancel", "Close this question and change nothing", &[]),
+            Command::DismissNotice => spec("Dismiss", "Hide this message", &[]),
             Command::Restore => spec("Restore", "Open the unsaved work as unsaved changes", &[]),
             Command::DiscardRestorable => {
                 spec("Discard it", "Delete the unsaved work for good", &[])
