@@ -50,11 +50,7 @@ impl Recommendation {
 
     /// The advice in one plain sentence, e.g. "Kill: doing nothing ranks first".
     pub fn plain(&self, session: &Session) -> String {
-        let title = |id: &OptionId| {
-            session
-                .option(id)
-                .map_or_else(|| id.to_string(), |o| o.title.clone())
-        };
+        let title = |id: &OptionId| session.option_title(id).to_owned();
         match self {
             Recommendation::Choose {
                 option,
