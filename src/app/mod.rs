@@ -1,8 +1,10 @@
-//! The eframe application: applies commands, talks to the store and to file dialogs.
+//! The eframe application: one [`OpenDocument`] with everything about the session on
+//! screen, and the window around it.
 //!
-//! Views in [`crate::ui`] draw and return intents; [`VerdictApp::draw`] applies them once the
-//! frame is drawn. The clock is read here and nowhere below. Loading and saving run on
-//! background threads ([`file_worker`]).
+//! Views in [`crate::ui`] fill one [`crate::ui::Outbox`] per frame; [`VerdictApp::draw`]
+//! applies it once the frame is drawn (`frame.rs`), running commands in
+//! `command_handler.rs` and file results in `file_results.rs`. The clock is read here and
+//! nowhere below. Loading and saving run on background threads ([`file_worker`]).
 
 pub mod analysis_worker;
 mod command_handler;
