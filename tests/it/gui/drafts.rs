@@ -237,3 +237,41 @@ fn a_scrolled_place_starts_at_the_top_in_the_next_session() {
     );
     assert_eq!(harness.get_by_label("Recommendation").rect().top(), top);
 }
+
+#[test]
+fn notices_about_one_session_do_not_follow_into_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window_on_a_file(dir.path());
+    let exported = dir.path().join("decision.md");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::Export(verdict::export::Format::Markdown));
+    harness.run();
+    // The prompt starts in the session's own folder.
+    let suggested = harness
+        .get_by_label("File path")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        suggested.starts_with(&dir.path().display().to_string()),
+        "{suggested}"
+    );
+    harness.get_by_label("File path").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&exported.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.step();
+    settle_files(&mut harness);
+    let said = harness.state().notice().map(|n| n.text.clone());
+    assert!(
+        said.as_deref().is_some_and(|t| t.starts_with("Exported")),
+        "{said:?}"
+    );
+    replace_with(&mut harness, Command::New);
+    assert_eq!(harness.state().notice(), None);
+    assert!(harness.query_by_label_contains("Exported").is_none());
+}
