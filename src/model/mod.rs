@@ -4,6 +4,7 @@
 //! options are identified by slugs ([`CriterionId`], [`OptionId`]), never by position.
 
 mod criterion;
+mod date;
 mod directive;
 mod effort;
 mod framing;
@@ -14,9 +15,9 @@ mod session;
 mod solution_option;
 mod templates;
 mod validate;
-mod words;
 
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
+pub use date::{DateError, parse_date};
 pub use directive::Directive;
 pub use effort::Effort;
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};
@@ -27,4 +28,3 @@ pub use session::{FORMAT_VERSION, Session};
 pub use solution_option::{Lens, Score, SolutionOption};
 pub use templates::{LensStarter, Templates};
 pub use validate::{ValidationIssue, validate};
-pub use words::{DateError, format_number, parse_date};

@@ -7,4 +7,5 @@ mod gui;
 mod properties;
 mod reliability;
 mod robustness;
+mod rules;
 mod store;

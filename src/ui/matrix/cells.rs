@@ -149,7 +149,7 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
 
 /// The value as a short label: at most two decimals, whole numbers without any.
 pub(super) fn format_value(value: f64) -> String {
-    crate::model::format_number(value, 2)
+    crate::analysis::number::short(value)
 }
 
 /// The likely value's editor; returns its widget id. Its context menu clears the score.

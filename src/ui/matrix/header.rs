@@ -90,6 +90,9 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion)
                 super::cells::format_value(criterion.weight),
                 share(cx.session, criterion)
             ));
+            if criterion.weight <= 0.0 {
+                ui.label(crate::analysis::ZERO_WEIGHT_MEANING);
+            }
             if locked {
                 ui.label("Weights are locked: a change is recorded in the decision log.");
             }
@@ -129,7 +132,8 @@ fn lock_mark_ui(ui: &mut Ui) {
 
 /// The criterion's weight as a percentage of all weights, e.g. "25 %".
 fn share(session: &Session, criterion: &Criterion) -> String {
-    format!("{:.0} %", 100.0 * session.weight_share(&criterion.id))
+    let percent = 100.0 * session.weight_share(&criterion.id);
+    format!("{} %", crate::analysis::number::fixed(percent, 0))
 }
 
 fn criterion_help_ui(ui: &mut Ui, criterion: &Criterion) {
