@@ -8,6 +8,7 @@ pub mod flip_points;
 pub mod matrix;
 pub mod merge;
 pub mod number;
+mod rank_lookup;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
@@ -16,6 +17,7 @@ pub mod topsis;
 pub mod uncertainty;
 pub mod verdict;
 
+pub use rank_lookup::RankLookup;
 pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};
 pub use robustness::{RobustnessConfig, RobustnessReport, analyze};
 pub use scoring::{

@@ -4,6 +4,7 @@
 //! options are identified by slugs ([`CriterionId`], [`OptionId`]), never by position.
 
 mod criterion;
+mod date;
 mod directive;
 mod effort;
 mod framing;
@@ -16,6 +17,7 @@ mod templates;
 mod validate;
 
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
+pub use date::{DateError, parse_date};
 pub use directive::Directive;
 pub use effort::Effort;
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};

@@ -1,18 +1,16 @@
 //! The Decide place: ranking chart, impact-versus-cost chart, recommendation, kill criteria
 //! and the outcome.
 
-#[path = "impact_cost_chart.rs"]
 pub mod impact_cost_chart;
-#[path = "decide_kill.rs"]
 mod kill;
-#[path = "decide_outcome.rs"]
 mod outcome;
-#[path = "ranking_chart.rs"]
 pub mod ranking_chart;
+pub mod robustness;
 
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::analysis::Recommendation;
+use crate::ui::decide::robustness::RobustnessSettings;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use egui::{RichText, Ui};
 use outcome::{OutcomeForm, OutcomeKind};
 
@@ -21,6 +19,8 @@ use outcome::{OutcomeForm, OutcomeKind};
 pub struct DecideState {
     form: OutcomeForm,
     kill_draft: String,
+    /// The robustness analysis settings.
+    pub robustness: RobustnessSettings,
 }
 
 /// Two charts sit side by side when the place is at least this wide, points.
@@ -30,12 +30,12 @@ const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 /// grows downwards; the caller puts it in a vertical scroll area (with whatever follows it).
 pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     recommendation_ui(ui, cx, state);
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     charts_ui(ui, cx);
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     ui.heading("Kill criteria");
     kill::kill_criteria_ui(ui, cx, &mut state.kill_draft);
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     ui.heading("Outcome");
     outcome::outcome_ui(ui, cx, &mut state.form);
 }
@@ -44,13 +44,13 @@ pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
 fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     let advice = cx.recommendation;
     let color = if advice.is_kill() {
-        theme::KILL
+        theme::palette(ui).kill
     } else {
-        theme::ACCENT
+        theme::palette(ui).accent
     };
     egui::Frame::group(ui.style())
-        .stroke(egui::Stroke::new(2.0, color))
-        .inner_margin(12.0)
+        .stroke(egui::Stroke::new(theme::EMPHASIS_STROKE, color))
+        .inner_margin(theme::SPACE_XL)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Recommendation").small().weak());
@@ -96,7 +96,7 @@ fn charts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         });
     } else {
         ranking(ui);
-        ui.add_space(12.0);
+        ui.add_space(theme::SPACE_XL);
         impact(ui);
     }
 }
@@ -178,7 +178,7 @@ mod tests {
             .iter()
             .filter_map(|i| match i {
                 Intent::Edit(edit) => Some(edit),
-                Intent::Seal => None,
+                _ => None,
             })
             .collect()
     }

@@ -118,6 +118,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
         }
         HoverPosition::Elsewhere { .. } => None,
     };
+    let palette = theme::palette(ui);
     Plot::new("decide-impact-cost-chart")
         .height(height)
         .allow_zoom(false)
@@ -132,7 +133,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
         .y_axis_label(impact.name.clone())
         .label_formatter(label)
         .show(ui, |plot| {
-            let guide = theme::MUTED;
+            let guide = palette.muted;
             plot.hline(HLine::new("impact midpoint", y_mid).color(guide));
             plot.vline(VLine::new("cost midpoint", x_mid).color(guide));
             let quadrant = |name: &str, x: f64, y: f64, anchor: Align2| {
@@ -153,8 +154,8 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
                 }
                 let (group, step) = (groups[i / SIZE_STEPS], i % SIZE_STEPS);
                 let color = match group {
-                    Group::Recommended => theme::ACCENT,
-                    Group::Vetoed => theme::MUTED,
+                    Group::Recommended => palette.accent,
+                    Group::Vetoed => palette.muted,
                     Group::Other => theme::series_color(9),
                 };
                 let radius = MIN_RADIUS + RADIUS_STEP * step as f32;

@@ -9,15 +9,6 @@ use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{DragValue, Response, RichText, Stroke, StrokeKind, Ui};
 
-/// What a cell asks of the matrix beyond edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum CellRequest {
-    /// Nothing.
-    Nothing,
-    /// Open the rationale editor for this cell.
-    OpenRationale,
-}
-
 /// Whose score a cell shows and edits: the shared one, or one rater's own.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Slot<'a> {
@@ -83,17 +74,13 @@ fn drag_speed(criterion: &Criterion) -> f64 {
     }
 }
 
-/// Draws one cell into the table cell `ui`.
-pub(super) fn cell_ui(
-    ui: &mut Ui,
-    cx: &mut ViewCtx<'_>,
-    slot: Slot<'_>,
-    ranges: bool,
-) -> CellRequest {
+/// Draws one cell into the table cell `ui`; true when its rationale button was clicked
+/// (the matrix then opens the cell's rationale editor).
+pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges: bool) -> bool {
     let rect = ui.max_rect();
     let Some(score) = slot.score() else {
         empty_cell_ui(ui, cx, slot, rect);
-        return CellRequest::Nothing;
+        return false;
     };
     let fill = theme::score_fill(
         normalised(slot.criterion, score.likely),
@@ -103,12 +90,12 @@ pub(super) fn cell_ui(
     if cx.presenting {
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
         hover_rationale(response, score);
-        return CellRequest::Nothing;
+        return false;
     }
     // Read before the editors run: pressing Tab hands focus on while they are drawn.
     let focused = ui.memory(|m| m.focused());
     // The cell's own layout is already left-to-right and centred: no child layout needed.
-    ui.spacing_mut().item_spacing.x = 2.0;
+    ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
     if ranges {
         low_ui(ui, cx, slot, score);
     }
@@ -141,7 +128,7 @@ pub(super) fn cell_ui(
             .inner;
         ui.data_mut(|d| d.insert_temp(scope, response.id));
         if response.clicked() {
-            return CellRequest::OpenRationale;
+            return true;
         }
     } else if !score.rationale.is_empty() {
         // A small corner mark, as spreadsheets show a comment.
@@ -157,10 +144,10 @@ pub(super) fn cell_ui(
             Stroke::NONE,
         ));
     }
-    CellRequest::Nothing
+    false
 }
 
-/// The value as a short label: whole numbers without decimals.
+/// The value as a short label: at most two decimals, whole numbers without any.
 pub(super) fn format_value(value: f64) -> String {
     crate::analysis::number::short(value)
 }
@@ -268,28 +255,30 @@ fn hover_rationale(response: Response, score: &Score) {
 
 fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
     let criterion = slot.criterion;
-    // Where raters scored the cell, the ranking uses their aggregate, shared score or not.
-    let rated = slot.rater.is_none()
-        && slot
-            .option
-            .rater_scores
-            .values()
-            .any(|scores| scores.contains_key(&criterion.id));
-    // A missing shared score on a weighted criterion leaves the whole option unscored,
-    // unless raters scored the cell; a rater who has not scored a cell is simply left out
-    // of its aggregate.
-    let leaves_unscored = slot.rater.is_none() && !rated && criterion.weight > 0.0;
+    // Whether raters scored the cell (only the hover text says so).
+    let rated = slot
+        .option
+        .rater_scores
+        .values()
+        .any(|scores| scores.contains_key(&criterion.id));
+    // A rater who has not scored a cell is simply left out of its aggregate; a shared
+    // cell is marked when the ranking says it keeps the option from a total.
+    let leaves_unscored = slot.rater.is_none()
+        && cx
+            .session
+            .option_idx(&slot.option.id)
+            .is_some_and(|idx| cx.ranks.leaves_unscored(idx, &criterion.id));
     if leaves_unscored {
         ui.painter().rect_stroke(
             rect.shrink(1.5),
             2.0,
-            Stroke::new(1.5, theme::WARNING),
+            Stroke::new(theme::MARK_STROKE, theme::palette(ui).warning),
             StrokeKind::Inside,
         );
     }
     if cx.presenting {
         if leaves_unscored {
-            ui.label(RichText::new("missing").color(theme::WARNING));
+            ui.label(RichText::new("missing").color(theme::palette(ui).warning));
         } else {
             ui.label(RichText::new("–").weak());
         }

@@ -3,10 +3,9 @@
 //! current outcome; and the latest outcome changes from the decision log.
 
 use crate::document::Edit;
-use crate::model::{LogEvent, OptionId, Outcome, Session};
+use crate::model::{LogEvent, OptionId, Outcome, Session, parse_date};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
-use chrono::NaiveDate;
 use egui::{Color32, RichText, Ui};
 
 /// How many outcome changes from the log are shown.
@@ -96,7 +95,7 @@ impl OutcomeForm {
             }
             OutcomeKind::Kill => Outcome::Killed { rationale },
             OutcomeKind::Defer => Outcome::Deferred {
-                until: parse_date(&self.until)?,
+                until: parse_date(&self.until).map_err(|e| format!("{e}."))?,
                 rationale,
             },
             OutcomeKind::Reframe => Outcome::Reframe { rationale },
@@ -104,21 +103,11 @@ impl OutcomeForm {
     }
 }
 
-/// Reads a `YYYY-MM-DD` date.
-///
-/// # Errors
-/// A sentence naming the text and the expected form.
-pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("“{text}” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01."))
-}
-
 /// The colour that marks an outcome.
-fn outcome_color(outcome: &Outcome) -> Option<Color32> {
+fn outcome_color(outcome: &Outcome, palette: &theme::Palette) -> Option<Color32> {
     match outcome {
-        Outcome::Killed { .. } => Some(theme::KILL),
-        Outcome::Chosen { .. } => Some(theme::GOOD),
+        Outcome::Killed { .. } => Some(palette.kill),
+        Outcome::Chosen { .. } => Some(palette.good),
         Outcome::Undecided | Outcome::Deferred { .. } | Outcome::Reframe { .. } => None,
     }
 }
@@ -128,10 +117,7 @@ fn describe<'o>(session: &Session, outcome: &'o Outcome) -> (String, &'o str) {
     let headline = match outcome {
         Outcome::Undecided => "No decision recorded yet".to_owned(),
         Outcome::Chosen { option, .. } => {
-            let title = session
-                .option(option)
-                .map_or(option.as_str(), |o| o.title.as_str());
-            format!("Chosen: “{title}”")
+            format!("Chosen: “{}”", session.option_title(option))
         }
         Outcome::Killed { .. } => "Killed".to_owned(),
         Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
@@ -146,7 +132,7 @@ pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeFo
     form.load_once(&session.outcome);
     let (headline, rationale) = describe(session, &session.outcome);
     let mut current = RichText::new(headline).heading().strong();
-    if let Some(color) = outcome_color(&session.outcome) {
+    if let Some(color) = outcome_color(&session.outcome, theme::palette(ui)) {
         current = current.color(color);
     }
     ui.label(current);
@@ -157,10 +143,10 @@ pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeFo
         }
         ui.label(text);
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     if !cx.presenting {
         form_ui(ui, cx, form);
-        ui.add_space(6.0);
+        ui.add_space(theme::SPACE_M);
     }
     log_ui(ui, session);
 }
@@ -216,7 +202,7 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     let outcome = form.outcome(session);
     match &outcome {
         Err(problem) => {
-            ui.label(RichText::new(problem).color(theme::WARNING));
+            ui.label(RichText::new(problem).color(theme::palette(ui).warning));
         }
         Ok(same) if *same == session.outcome => {
             ui.label(RichText::new("This is the outcome already recorded.").weak());
@@ -226,7 +212,7 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     let outcome = outcome.ok().filter(|o| *o != session.outcome);
     let mut text = RichText::new("Record outcome").strong();
     if form.kind == OutcomeKind::Kill {
-        text = text.color(theme::KILL);
+        text = text.color(theme::palette(ui).kill);
     }
     let response = ui.add_enabled(outcome.is_some(), egui::Button::new(text));
     if response.clicked()
@@ -262,6 +248,7 @@ fn log_ui(ui: &mut Ui, session: &Session) {
 mod tests {
     use super::*;
     use crate::model::{Lens, SolutionOption};
+    use chrono::NaiveDate;
 
     #[test]
     fn a_decision_without_a_rationale_is_refused() {

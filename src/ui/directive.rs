@@ -1,8 +1,9 @@
 //! The Directive place: the ask verbatim, who gave it, when, the goal behind it, the deadline.
 
-use super::fields::{date_field, text_field};
-use super::view_ctx::ViewCtx;
 use crate::document::{DirectiveField, Edit};
+use crate::ui::fields::{date_field, text_field};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Draws the directive form and emits edits for every changed field.
 pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -10,14 +11,14 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let directive = &session.directive;
     ui.heading("Directive");
     ui.weak("Write the ask down exactly as it was given, before deciding what it means.");
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
     if cx.presenting {
         presented(ui, cx);
         return;
     }
     egui::Grid::new("directive")
         .num_columns(2)
-        .spacing([12.0, 8.0])
+        .spacing([theme::SPACE_XL, theme::SPACE_L])
         .show(ui, |ui| {
             text_field(
                 ui,
@@ -50,13 +51,13 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             date_field(ui, cx, "Deadline", directive.deadline, Edit::SetDeadline);
             ui.end_row();
         });
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     ui.separator();
     ui.collapsing(
         "Private notes (never shown when presenting, never exported)",
         |ui| {
             let label = ui.label("Notes");
-            super::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
+            crate::ui::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
         },
     );
 }
@@ -67,7 +68,7 @@ fn presented(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
     if !cx.session.title.is_empty() {
         ui.label(egui::RichText::new(&cx.session.title).strong());
     }
-    ui.label(egui::RichText::new(format!("“{}”", d.ask)).size(28.0));
+    ui.label(egui::RichText::new(format!("“{}”", d.ask)).size(theme::QUOTE_SIZE));
     let mut who = String::new();
     if !d.given_by.is_empty() {
         who = format!("— {}", d.given_by);
@@ -78,7 +79,7 @@ fn presented(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
     if !who.is_empty() {
         ui.label(who);
     }
-    ui.add_space(12.0);
+    ui.add_space(theme::SPACE_XL);
     if !d.business_goal.is_empty() {
         ui.label(egui::RichText::new("Business goal").strong());
         ui.label(&d.business_goal);

@@ -2,7 +2,8 @@
 //! weight.
 
 use crate::document::Edit;
-use crate::model::{Criterion, Direction};
+use crate::model::{Criterion, Direction, Session};
+use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{DragValue, Label, RichText, Ui};
 use egui_extras::TableRow;
@@ -13,7 +14,7 @@ fn direction_arrow_ui(ui: &mut Ui, direction: Direction) {
     let height = ui.text_style_height(&egui::TextStyle::Body);
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(height * 0.6, height), egui::Sense::hover());
-    let stroke = egui::Stroke::new(1.5, ui.visuals().strong_text_color());
+    let stroke = egui::Stroke::new(theme::MARK_STROKE, ui.visuals().strong_text_color());
     let (from, to) = match direction {
         Direction::Benefit => (rect.center_bottom(), rect.center_top()),
         Direction::Cost => (rect.center_top(), rect.center_bottom()),
@@ -35,9 +36,8 @@ pub(super) fn header_ui(row: &mut TableRow<'_, '_>, cx: &mut ViewCtx<'_>) {
     row.col(|ui| {
         ui.label(RichText::new("Option").strong());
     });
-    let total_weight: f64 = cx.session.criteria.iter().map(|c| c.weight.max(0.0)).sum();
     for criterion in &cx.session.criteria {
-        row.col(|ui| criterion_header_ui(ui, cx, criterion, total_weight));
+        row.col(|ui| criterion_header_ui(ui, cx, criterion));
     }
     row.col(|ui| {
         ui.label(RichText::new("Total").strong())
@@ -45,24 +45,24 @@ pub(super) fn header_ui(row: &mut TableRow<'_, '_>, cx: &mut ViewCtx<'_>) {
     });
 }
 
-fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion, total: f64) {
+fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion) {
     ui.vertical(|ui| {
-        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.spacing_mut().item_spacing.y = theme::SPACE_XS;
         ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 2.0;
+            ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
             direction_arrow_ui(ui, criterion.direction);
             ui.add(Label::new(RichText::new(&criterion.name).strong()).truncate())
                 .on_hover_ui(|ui| criterion_help_ui(ui, criterion));
         });
         if cx.presenting {
-            ui.label(format!("weight {}", share(criterion.weight, total)));
+            ui.label(format!("weight {}", share(cx.session, criterion)));
             return;
         }
         let locked = cx.session.weights_locked;
         let mut weight = criterion.weight;
         let response = ui
             .horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 2.0;
+                ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
                 if locked {
                     lock_mark_ui(ui);
                 }
@@ -88,7 +88,7 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion,
             ui.label(format!(
                 "Weight {}: {} of the total",
                 super::cells::format_value(criterion.weight),
-                share(criterion.weight, total)
+                share(cx.session, criterion)
             ));
             if criterion.weight <= 0.0 {
                 ui.label(crate::analysis::ZERO_WEIGHT_MEANING);
@@ -123,23 +123,17 @@ fn lock_mark_ui(ui: &mut Ui) {
             sw: 0,
             se: 0,
         },
-        egui::Stroke::new(1.5, color),
+        egui::Stroke::new(theme::MARK_STROKE, color),
         egui::StrokeKind::Middle,
     );
     super::cells::name_widget(&response, || "Weights locked".to_owned());
     response.on_hover_text("Weights are locked: a change is recorded in the decision log.");
 }
 
-/// The weight as a percentage of all weights, e.g. "25 %".
-fn share(weight: f64, total: f64) -> String {
-    if total > 0.0 {
-        format!(
-            "{} %",
-            crate::analysis::number::fixed(100.0 * weight.max(0.0) / total, 0)
-        )
-    } else {
-        "0 %".to_owned()
-    }
+/// The criterion's weight as a percentage of all weights, e.g. "25 %".
+fn share(session: &Session, criterion: &Criterion) -> String {
+    let percent = 100.0 * session.weight_share(&criterion.id);
+    format!("{} %", crate::analysis::number::fixed(percent, 0))
 }
 
 fn criterion_help_ui(ui: &mut Ui, criterion: &Criterion) {
@@ -179,8 +173,16 @@ mod tests {
 
     #[test]
     fn a_weight_is_shown_as_its_share_of_all_weights() {
-        assert_eq!(share(25.0, 100.0), "25 %");
-        assert_eq!(share(1.0, 3.0), "33 %");
-        assert_eq!(share(5.0, 0.0), "0 %");
+        let mut s = Session::new("x");
+        for (criterion, weight) in s.criteria.iter_mut().zip([1.0, 1.0, 1.0]) {
+            criterion.weight = weight;
+        }
+        assert_eq!(share(&s, &s.criteria[0]), "33 %");
+        s.criteria[1].weight = 2.0;
+        assert_eq!(share(&s, &s.criteria[1]), "50 %");
+        for criterion in &mut s.criteria {
+            criterion.weight = 0.0;
+        }
+        assert_eq!(share(&s, &s.criteria[0]), "0 %");
     }
 }

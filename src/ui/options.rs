@@ -4,11 +4,11 @@
 //! Rows are virtualised (only the visible ones are laid out), so a menu of hundreds of
 //! options costs the same per frame as a short one.
 
-use super::fields::text_input;
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::document::Edit;
 use crate::model::{Lens, OptionId, Session};
+use crate::ui::fields::text_input;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Runtime state of the Menu place (never saved).
 #[derive(Debug, Default)]
@@ -44,7 +44,10 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         ));
         if !missing.is_empty() {
             let names: Vec<&str> = missing.iter().map(Lens::label).collect();
-            ui.colored_label(theme::WARNING, format!("Not covered: {}", names.join(", ")));
+            ui.colored_label(
+                theme::palette(ui).warning,
+                format!("Not covered: {}", names.join(", ")),
+            );
             if !cx.presenting
                 && ui
                     .button("Cover the missing lenses")
@@ -188,8 +191,8 @@ fn option_row_ui(
         ui.horizontal(|ui| {
             ui.set_height(ROW_HEIGHT);
             let rank = cx
-                .ranking
-                .row_for(option_idx)
+                .ranks
+                .row(option_idx)
                 .and_then(|r| r.rank)
                 .map_or_else(|| "–".to_owned(), |r| format!("#{r}"));
             let selected = state.selected.as_ref() == Some(&id);

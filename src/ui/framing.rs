@@ -1,27 +1,37 @@
 //! The Framing place: problem statements, metrics, constraints, non-goals, assumptions,
 //! stakeholders, and the challenge questions, with the unanswered ones called out.
 
-use super::fields::text_input;
-use super::theme;
-use super::view_ctx::ViewCtx;
 use crate::document::{Edit, FramingList};
 use crate::model::{Assumption, Stakeholder, Stance};
+use crate::ui::fields::text_input;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+
+/// Runtime state of the Framing place (never saved).
+#[derive(Debug, Default)]
+pub struct FramingState {
+    /// The challenge question being added.
+    pub new_question: String,
+}
 
 /// Draws the framing and emits edits.
-pub fn framing_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+pub fn framing_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingState) {
     let framing = &cx.session.framing;
     ui.heading("Framing");
     let open = framing.unanswered().count();
     if open > 0 {
         ui.colored_label(
-            theme::WARNING,
+            theme::palette(ui).warning,
             format!("{open} challenge question(s) still unanswered"),
         );
     } else {
-        ui.colored_label(theme::GOOD, "Every challenge question has an answer");
+        ui.colored_label(
+            theme::palette(ui).good,
+            "Every challenge question has an answer",
+        );
     }
-    ui.add_space(6.0);
-    questions_ui(ui, cx);
+    ui.add_space(theme::SPACE_M);
+    questions_ui(ui, cx, state);
     for list in FramingList::ALL {
         list_ui(ui, cx, list);
     }
@@ -29,7 +39,7 @@ pub fn framing_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     stakeholders_ui(ui, cx);
 }
 
-fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingState) {
     let session = cx.session;
     ui.label(egui::RichText::new("Challenge questions").strong());
     for (idx, q) in session.framing.questions.iter().enumerate() {
@@ -37,7 +47,7 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             let unanswered = q.answer.trim().is_empty();
             let label = ui.horizontal(|ui| {
                 if unanswered {
-                    ui.colored_label(theme::WARNING, "Open:")
+                    ui.colored_label(theme::palette(ui).warning, "Open:")
                         .on_hover_text("Unanswered");
                 }
                 ui.label(&q.question)
@@ -64,12 +74,11 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         });
     }
     if !cx.presenting {
-        let id = ui.make_persistent_id("new-question");
-        let mut draft: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let draft = &mut state.new_question;
         ui.horizontal(|ui| {
             let label = ui.label("New question");
             let response = ui
-                .add(egui::TextEdit::singleline(&mut draft).desired_width(320.0))
+                .add(egui::TextEdit::singleline(draft).desired_width(320.0))
                 .labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Add question").clicked() || enter) && !draft.trim().is_empty() {
@@ -77,9 +86,8 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 draft.clear();
             }
         });
-        ui.data_mut(|d| d.insert_temp(id, draft));
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
 }
 
 fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
@@ -110,7 +118,7 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
             cx.edit(Edit::AddListItem(list));
         }
     });
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
 }
 
 fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -155,7 +163,7 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if !cx.presenting && ui.button("Add an assumption").clicked() {
         cx.edit(Edit::AddAssumption);
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
 }
 
 fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {

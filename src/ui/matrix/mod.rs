@@ -4,21 +4,16 @@
 //! draw as fast as a screenful. Rows stay in document order while scores change, so the row
 //! under the pointer never jumps away mid-drag; the rank column shows where each stands.
 
-#[path = "matrix_cells.rs"]
 mod cells;
-#[path = "matrix_header.rs"]
 mod header;
-#[path = "matrix_raters.rs"]
 mod raters;
-#[path = "matrix_rationale.rs"]
 mod rationale;
 
-use super::theme;
-use super::view_ctx::ViewCtx;
-use crate::analysis::{RankedOption, Ranking};
+use crate::analysis::RankedOption;
 use crate::document::Edit;
 use crate::model::{CriterionId, Rater, Session, SolutionOption};
-use cells::CellRequest;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use egui::{Label, RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
 use raters::{MatrixMode, RaterState, RaterView};
@@ -30,38 +25,9 @@ pub struct MatrixState {
     /// Show and edit the low/high range of every score as well as its likely value.
     pub show_ranges: bool,
     rationale: Option<RationaleEditor>,
-    lookup: RankLookup,
     raters: RaterState,
     /// Ranges shown and presenting, as last drawn: the column widths follow both.
     layout: Option<(bool, bool)>,
-}
-
-/// Finds an option's ranking row in constant time. The table is cached across frames and
-/// checked on every use, so it is rebuilt only when the ranking actually changed.
-#[derive(Debug, Default)]
-struct RankLookup {
-    /// `pos[option_idx]` is that option's position in `ranking.rows`.
-    pos: Vec<usize>,
-}
-
-impl RankLookup {
-    fn row<'r>(&mut self, ranking: &'r Ranking, option_idx: usize) -> Option<&'r RankedOption> {
-        let find = |pos: &[usize]| {
-            pos.get(option_idx)
-                .and_then(|&p| ranking.rows.get(p))
-                .filter(|row| row.option_idx == option_idx)
-        };
-        if let Some(row) = find(&self.pos) {
-            return Some(row);
-        }
-        let len = ranking.rows.iter().map(|r| r.option_idx + 1).max();
-        self.pos.clear();
-        self.pos.resize(len.unwrap_or(0), usize::MAX);
-        for (p, row) in ranking.rows.iter().enumerate() {
-            self.pos[row.option_idx] = p;
-        }
-        find(&self.pos)
-    }
 }
 
 /// Draws the matrix and emits edits for changed scores and weights.
@@ -73,7 +39,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
     toolbar_ui(ui, cx, state);
     raters::discuss_line_ui(ui, cx.session, &view);
-    ui.add_space(4.0);
+    ui.add_space(theme::SPACE_S);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
         .show(ui, |ui| table_ui(ui, cx, state, &view));
@@ -102,10 +68,12 @@ fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
             cx.session.criteria.len()
         ));
         if unscored > 0 {
-            ui.label(RichText::new(format!("{unscored} unscored")).color(theme::WARNING));
+            ui.label(
+                RichText::new(format!("{unscored} unscored")).color(theme::palette(ui).warning),
+            );
         }
         if vetoed > 0 {
-            ui.label(RichText::new(format!("{vetoed} vetoed")).color(theme::VETO));
+            ui.label(RichText::new(format!("{vetoed} vetoed")).color(theme::palette(ui).error));
         }
     });
 }
@@ -178,7 +146,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         .body(|body| {
             body.rows(row_height, cx.session.options.len(), |row| {
                 let option_idx = row.index();
-                let ranked = state.lookup.row(cx.ranking, option_idx);
+                let ranked = cx.ranks.row(option_idx);
                 let how = CellsDrawn {
                     editing,
                     ranges,
@@ -249,7 +217,7 @@ fn row_ui(
                     criterion,
                     rater,
                 };
-                if cells::cell_ui(ui, cx, slot, how.ranges) == CellRequest::OpenRationale {
+                if cells::cell_ui(ui, cx, slot, how.ranges) {
                     request = Some(criterion.id.clone());
                 }
             } else {
@@ -279,7 +247,7 @@ fn rank_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
         .map_or_else(|| "–".to_owned(), |rank| rank.to_string());
     let mut text = RichText::new(text).strong();
     if ranked.is_vetoed() {
-        text = text.color(theme::VETO).strikethrough();
+        text = text.color(theme::palette(ui).error).strikethrough();
     }
     let response = ui.label(text);
     if ranked.is_vetoed() {
@@ -291,14 +259,7 @@ fn rank_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
 
 /// "Vetoed by Trust risk, Cost".
 fn veto_text(session: &Session, by: &[CriterionId]) -> String {
-    let names: Vec<&str> = by
-        .iter()
-        .map(|id| {
-            session
-                .criterion(id)
-                .map_or(id.as_str(), |c| c.name.as_str())
-        })
-        .collect();
+    let names: Vec<&str> = by.iter().map(|id| session.criterion_name(id)).collect();
     format!("Vetoed by {}", names.join(", "))
 }
 
@@ -309,15 +270,19 @@ fn option_ui(
     ranked: Option<&RankedOption>,
 ) {
     ui.vertical(|ui| {
-        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.spacing_mut().item_spacing.y = theme::SPACE_NONE;
         ui.add(Label::new(RichText::new(&option.title).strong()).truncate());
         ui.horizontal(|ui| {
             ui.label(RichText::new(option.lens.label()).small().weak());
             if let Some(ranked) = ranked.filter(|r| r.is_vetoed()) {
                 let text = veto_text(session, &ranked.vetoed_by);
-                ui.label(RichText::new(text).small().color(theme::VETO));
+                ui.label(RichText::new(text).small().color(theme::palette(ui).error));
             } else if ranked.is_some_and(|r| !r.is_scored()) {
-                ui.label(RichText::new("unscored").small().color(theme::WARNING));
+                ui.label(
+                    RichText::new("unscored")
+                        .small()
+                        .color(theme::palette(ui).warning),
+                );
             }
         });
     });
@@ -336,16 +301,12 @@ fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
                 .on_hover_text("No criterion has a weight above 0, so nothing can be ranked.");
         }
         None => {
-            let response = ui.label(RichText::new("unscored").color(theme::WARNING));
+            let response = ui.label(RichText::new("unscored").color(theme::palette(ui).warning));
             response.on_hover_ui(|ui| {
                 let names: Vec<&str> = ranked
                     .missing
                     .iter()
-                    .map(|id| {
-                        session
-                            .criterion(id)
-                            .map_or(id.as_str(), |c| c.name.as_str())
-                    })
+                    .map(|id| session.criterion_name(id))
                     .collect();
                 ui.label(format!("No score yet on {}", names.join(", ")));
             });
@@ -354,5 +315,4 @@ fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
 }
 
 #[cfg(test)]
-#[path = "matrix_view_tests.rs"]
 mod tests;

@@ -11,21 +11,12 @@ use crate::analysis::flip_points::FlipPoint;
 use crate::analysis::robustness::{RobustnessConfig, RobustnessReport};
 use crate::analysis::uncertainty::{DEFAULT_SAMPLES, SmaaConfig, WeightMode};
 use crate::analysis::verdict::VerdictKind;
-use crate::model::{CriterionId, OptionId, Session};
-use egui::{Color32, RichText};
+use crate::model::{CriterionId, OptionId};
+use crate::ui::outbox::Intent;
+use crate::ui::theme;
+use crate::ui::view_ctx::{RobustnessShown, ViewCtx};
+use egui::RichText;
 use egui_plot::{Bar, BarChart, Legend, Plot};
-
-/// Fill of rank 1, 2, 3, 4 and 5-or-worse in the acceptability bars, from strong to faint.
-const RANK_FILLS: [Color32; 5] = [
-    Color32::from_rgb(38, 139, 210),
-    Color32::from_rgb(108, 175, 226),
-    Color32::from_rgb(160, 200, 232),
-    Color32::from_rgb(200, 220, 238),
-    Color32::from_rgb(225, 228, 232),
-];
-/// Tornado bars: a flip, and the edge of the range when the weight never flips the leader.
-const FLIP_FILL: Color32 = Color32::from_rgb(220, 120, 60);
-const NEVER_FILL: Color32 = Color32::from_rgb(170, 170, 170);
 
 /// How weights vary in Monte Carlo, as offered in the view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,33 +84,24 @@ impl RobustnessSettings {
     }
 }
 
-/// What the user asked for in this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RobustnessAction {
-    /// Nothing.
-    None,
-    /// Stop the running Monte Carlo.
-    Cancel,
-}
-
 /// Draws the Robustness view.
 ///
-/// `report` is the latest report (`None` before the first one arrives); `progress` is the
-/// Monte Carlo progress 0..1 while it runs. Settings are changed in place; pass
-/// `settings.config()` to the worker. Returns [`RobustnessAction::Cancel`] when the user
-/// pressed Cancel.
+/// `shown` is the latest report (`None` before the first one arrives) and the Monte Carlo
+/// progress while it runs. Settings are changed in place; the analysis for them is asked
+/// for through `cx`, and so is cancelling it.
 pub fn robustness_ui(
     ui: &mut egui::Ui,
-    session: &Session,
-    report: Option<&RobustnessReport>,
-    progress: Option<f32>,
+    cx: &mut ViewCtx<'_>,
+    shown: RobustnessShown<'_>,
     settings: &mut RobustnessSettings,
-) -> RobustnessAction {
-    let mut action = RobustnessAction::None;
+) {
+    let session = cx.session;
+    let progress = shown.progress;
     ui.heading("Robustness");
-    let Some(report) = report else {
+    let Some(report) = shown.report else {
         ui.label("Working out how robust the winner is…");
-        return action;
+        cx.push(Intent::Analyse(settings.config()));
+        return;
     };
     verdict_ui(ui, report);
     ui.label(format!("Recommendation: {}", report.recommendation));
@@ -152,21 +134,13 @@ pub fn robustness_ui(
                     .text(format!("Monte Carlo {:.0} %", p * 100.0)),
             );
             if ui.button("Cancel").clicked() {
-                action = RobustnessAction::Cancel;
+                cx.push(Intent::CancelAnalysis);
             }
         });
     }
 
-    let title = |id: &OptionId| {
-        session
-            .option(id)
-            .map_or_else(|| id.to_string(), |o| o.title.clone())
-    };
-    let name = |id: &CriterionId| {
-        session
-            .criterion(id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
-    };
+    let title = |id: &OptionId| session.option_title(id).to_owned();
+    let name = |id: &CriterionId| session.criterion_name(id).to_owned();
 
     if !report.weight_flips.is_empty() {
         ui.separator();
@@ -254,7 +228,7 @@ pub fn robustness_ui(
             ));
         }
     }
-    action
+    cx.push(Intent::Analyse(settings.config()));
 }
 
 fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
@@ -266,7 +240,7 @@ fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
     };
     ui.label(
         RichText::new(&report.verdict.line)
-            .size(20.0)
+            .size(theme::VERDICT_SIZE)
             .strong()
             .color(colour),
     );
@@ -305,6 +279,7 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
         }
     }
     let height = 40.0 + 28.0 * flips.len() as f32;
+    let palette = theme::palette(ui);
     Plot::new("robustness-tornado")
         .height(height)
         .allow_zoom(false)
@@ -317,13 +292,13 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
             plot.bar_chart(
                 BarChart::new("flips the leader", flip_bars)
                     .horizontal()
-                    .color(FLIP_FILL)
+                    .color(palette.flip)
                     .width(0.6),
             );
             plot.bar_chart(
                 BarChart::new("never flips", never_bars)
                     .horizontal()
-                    .color(NEVER_FILL)
+                    .color(palette.never_flips)
                     .width(0.3),
             );
         });
@@ -342,12 +317,13 @@ fn acceptability_ui(
     rows.sort_by(|a, b| a.p_best.total_cmp(&b.p_best));
     let names: Vec<String> = rows.iter().map(|r| title(&r.option)).collect();
     let mut charts: Vec<BarChart> = Vec::new();
-    for (k, fill) in RANK_FILLS.iter().enumerate() {
+    let ramp = &theme::palette(ui).rank_ramp;
+    for (k, fill) in ramp.iter().enumerate() {
         let bars = rows
             .iter()
             .enumerate()
             .map(|(y, r)| {
-                let p: f64 = if k + 1 < RANK_FILLS.len() {
+                let p: f64 = if k + 1 < ramp.len() {
                     r.rank_acceptability.get(k).copied().unwrap_or(0.0)
                 } else {
                     r.rank_acceptability.iter().skip(k).sum()
@@ -355,7 +331,7 @@ fn acceptability_ui(
                 Bar::new(y as f64, p * 100.0)
             })
             .collect();
-        let label = if k + 1 < RANK_FILLS.len() {
+        let label = if k + 1 < ramp.len() {
             format!("rank {}", k + 1)
         } else {
             format!("rank {} or worse", k + 1)

@@ -1,10 +1,11 @@
 //! The Log & share place: the dated decision log, a note field, the Markdown summary shown
 //! read-only, and an export button for every format.
 
-use super::command::Command;
-use super::view_ctx::ViewCtx;
 use crate::document::Edit;
 use crate::export::Format;
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// Runtime state of the Log & share place (never saved).
 #[derive(Debug, Default)]
@@ -13,36 +14,26 @@ pub struct LogState {
     pub draft_note: String,
 }
 
-/// Draws the log and the summary; returns an export command when one is clicked.
-/// `summary` is the Markdown decision record, computed by the caller once per revision.
-pub fn log_ui(
-    ui: &mut egui::Ui,
-    cx: &mut ViewCtx<'_>,
-    state: &mut LogState,
-    summary: &str,
-) -> Option<Command> {
-    let mut command = None;
+/// Draws the log, the summary (`cx.summary`, computed once per revision) and the export
+/// buttons.
+pub fn log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {
     ui.heading("Log & share");
     if !cx.presenting {
         ui.horizontal_wrapped(|ui| {
             for format in Format::ALL {
                 let export = Command::Export(format);
-                if ui
-                    .button(format!("Export {}…", format.extension().to_uppercase()))
-                    .on_hover_text(export.tooltip())
-                    .clicked()
-                {
-                    command = Some(export);
+                if export.button(ui, &export.label(), true) {
+                    cx.command(export);
                 }
             }
         });
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
+    let summary = cx.summary;
     ui.columns(2, |columns| {
         decision_log_ui(&mut columns[0], cx, state);
         summary_ui(&mut columns[1], summary);
     });
-    command
 }
 
 fn decision_log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {

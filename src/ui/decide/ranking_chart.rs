@@ -41,11 +41,11 @@ impl BarKind {
         }
     }
 
-    fn fill(self) -> Color32 {
+    fn fill(self, palette: &theme::Palette) -> Color32 {
         match self {
-            BarKind::Recommended => theme::ACCENT,
-            BarKind::StopAdvised => theme::KILL,
-            BarKind::Vetoed => theme::MUTED,
+            BarKind::Recommended => palette.accent,
+            BarKind::StopAdvised => palette.kill,
+            BarKind::Vetoed => palette.muted,
             BarKind::Plain => theme::series_color(9),
         }
     }
@@ -92,6 +92,7 @@ pub fn ranking_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
             }
         })
         .collect();
+    let palette = theme::palette(ui);
     let bars: Vec<Bar> = rows
         .iter()
         .enumerate()
@@ -100,7 +101,7 @@ pub fn ranking_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
             let title = &session.options[row.option_idx].title;
             Bar::new((n_bars - i) as f64, row.total.unwrap_or_default())
                 .name(format!("{title}{}", kind.mark()))
-                .fill(kind.fill())
+                .fill(kind.fill(palette))
                 .width(0.7)
         })
         .collect();
@@ -184,8 +185,9 @@ mod tests {
             kinds,
             [("rewrite", BarKind::Vetoed), ("cdn", BarKind::Recommended)]
         );
-        assert_eq!(BarKind::Vetoed.fill(), theme::MUTED);
-        assert_eq!(BarKind::Recommended.fill(), theme::ACCENT);
+        let palette = &theme::DARK;
+        assert_eq!(BarKind::Vetoed.fill(palette), palette.muted);
+        assert_eq!(BarKind::Recommended.fill(palette), palette.accent);
     }
 
     #[test]

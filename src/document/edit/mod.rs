@@ -198,11 +198,7 @@ impl Edit {
                 .option(id)
                 .map_or_else(|| id.to_string(), |o| format!("“{}”", o.title))
         };
-        let criterion = |id: &CriterionId| {
-            session
-                .criterion(id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        };
+        let criterion = |id: &CriterionId| session.criterion_name(id).to_owned();
         let rater = |id: &RaterId| session.rater_name(id);
         match self {
             Edit::SetTitle(_) => "rename the session".into(),
@@ -572,5 +568,4 @@ fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditError> {
 }
 
 #[cfg(test)]
-#[path = "edit_tests.rs"]
 mod rater_tests;

@@ -49,7 +49,11 @@ pub(super) fn kill_criteria_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut St
 
 fn read_only_ui(ui: &mut Ui, kill: &KillCriterion) {
     if kill.tripped {
-        ui.label(RichText::new("TRIPPED").strong().color(theme::KILL));
+        ui.label(
+            RichText::new("TRIPPED")
+                .strong()
+                .color(theme::palette(ui).kill),
+        );
         ui.label(RichText::new(&kill.condition).strong());
     } else {
         ui.label(RichText::new("not tripped").weak());
@@ -77,7 +81,7 @@ fn editable_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, idx: usize, kill: &KillCriteri
     let mut text = egui::TextEdit::singleline(&mut condition)
         .desired_width(ui.available_width().clamp(240.0, 720.0) - 90.0);
     if kill.tripped {
-        text = text.text_color(theme::KILL);
+        text = text.text_color(theme::palette(ui).kill);
     }
     let response = ui
         .add(text)
