@@ -43,7 +43,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start a session with the default criteria and print it (or write it with -o).
+    /// Start a session from a criteria set and print it (or write it with -o).
     New(new::NewArgs),
     /// Validate session files; problems are printed with their location.
     Check(check::CheckArgs),

@@ -178,6 +178,19 @@ impl<'a> Summary<'a> {
                 "Weight of “{}” changed from {from} to {to} after results were seen",
                 self.criterion_name(criterion.as_str())
             ),
+            LogEvent::WeightsSet { method, weights } => {
+                let list: Vec<String> = weights
+                    .iter()
+                    .map(|(criterion, weight)| {
+                        format!(
+                            "“{}” {}",
+                            self.criterion_name(criterion.as_str()),
+                            number(*weight)
+                        )
+                    })
+                    .collect();
+                format!("Weights set by {}: {}", method.label(), list.join(", "))
+            }
             LogEvent::Note { text } => text.clone(),
         }
     }

@@ -8,3 +8,4 @@ mod properties;
 mod reliability;
 mod robustness;
 mod store;
+mod weights;
