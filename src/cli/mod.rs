@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod check;
 pub mod export;
 pub mod fmt;
+pub mod import;
 pub mod io;
 pub mod lens_name;
 pub mod merge;
@@ -57,6 +58,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// Add and update options and scores from a CSV shaped like the CSV export.
+    Import(import::ImportArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -94,6 +97,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Import(args) => import::run(args, context.today),
     }
 }
 

@@ -289,6 +289,7 @@ pub fn parse_matrix_csv(text: &str, session: &Session) -> Result<MatrixImport, V
     if issues.is_empty() {
         Ok(MatrixImport { rows: out })
     } else {
+        issues.sort_by_key(|issue| (issue.line, issue.column));
         Err(issues)
     }
 }

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod criteria;
 mod export;
 mod gui;
 mod properties;
