@@ -49,6 +49,13 @@ impl Swing {
     /// "5 (A multi-quarter programme) → 1 (Days of one person's time)", with the unit
     /// after bare numbers.
     pub fn describe(&self, unit: &str) -> String {
+        let (worst, best) = self.ends(unit);
+        format!("{worst} → {best}")
+    }
+
+    /// The worst and the best end in words, e.g. `("5 (A multi-quarter programme)", "1
+    /// (Days of one person's time)")`, each number followed by `unit` when it has one.
+    pub fn ends(&self, unit: &str) -> (String, String) {
         let end = |value: f64, meaning: &Option<String>| {
             let number = if unit.trim().is_empty() {
                 format!("{value}")
@@ -60,10 +67,9 @@ impl Swing {
                 None => number,
             }
         };
-        format!(
-            "{} → {}",
+        (
             end(self.worst, &self.worst_meaning),
-            end(self.best, &self.best_meaning)
+            end(self.best, &self.best_meaning),
         )
     }
 }

@@ -34,6 +34,8 @@ pub struct MatrixState {
     raters: RaterState,
     /// Ranges shown and presenting, as last drawn: the column widths follow both.
     layout: Option<(bool, bool)>,
+    /// The criteria editor window, opened with "Criteria…".
+    pub criteria: super::criteria_editor::CriteriaEditor,
 }
 
 /// Finds an option's ranking row in constant time. The table is cached across frames and
@@ -68,6 +70,10 @@ impl RankLookup {
 pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     if cx.session.criteria.is_empty() || cx.session.options.is_empty() {
         ui.label("The matrix needs at least one criterion and one option: add them first.");
+        if !cx.presenting && ui.button("Criteria…").clicked() {
+            state.criteria.open();
+        }
+        super::criteria_editor::criteria_window_ui(ui.ctx(), cx, &mut state.criteria);
         return;
     }
     let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
@@ -80,11 +86,22 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     if !cx.presenting {
         rationale::rationale_window_ui(ui, cx, &mut state.rationale);
     }
+    super::criteria_editor::criteria_window_ui(ui.ctx(), cx, &mut state.criteria);
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     ui.horizontal_wrapped(|ui| {
         if !cx.presenting {
+            if ui
+                .button("Criteria…")
+                .on_hover_text(
+                    "Add, rename, reorder or remove criteria; set units, scales, level \
+                     meanings and vetoes; weigh them by swing or pairwise comparison",
+                )
+                .clicked()
+            {
+                state.criteria.open();
+            }
             ui.checkbox(&mut state.show_ranges, "Ranges (low / likely / high)");
             lock_weights_ui(ui, cx);
             ui.separator();

@@ -1,6 +1,7 @@
 //! egui views: functions named `*_ui` that read the document and emit edits and commands.
 
 pub mod command;
+pub mod criteria_editor;
 pub mod decide_view;
 pub mod directive_view;
 pub mod fields;
