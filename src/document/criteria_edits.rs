@@ -7,8 +7,8 @@
 
 use super::edit::EditError;
 use crate::model::{
-    Criterion, CriterionId, LogEntry, LogEvent, OptionId, RaterId, Scale, Score, Session,
-    WeightMethod,
+    CriteriaSet, Criterion, CriterionId, LogEntry, LogEvent, OptionId, RaterId, Scale, Score,
+    Session, WeightMethod,
 };
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
@@ -133,6 +133,34 @@ pub(super) fn set(
         }
     }
     session.criteria[c_idx] = criterion;
+    Ok(())
+}
+
+/// Replaces every criterion with the shipped set called `name`, while nothing is scored.
+pub(super) fn use_set(session: &mut Session, name: &str) -> Result<(), EditError> {
+    let set = CriteriaSet::named(name).ok_or_else(|| {
+        EditError::Import(format!(
+            "there is no criteria set called `{name}`; the sets are {}",
+            CriteriaSet::names()
+        ))
+    })?;
+    let scored = session
+        .options
+        .iter()
+        .filter(|o| !o.scores.is_empty() || o.rater_scores.values().any(|s| !s.is_empty()))
+        .count();
+    if scored > 0 {
+        return Err(EditError::Import(format!(
+            "{scored} {} already scored on the current criteria; a criteria set replaces them \
+             only before scoring starts (add or change criteria one by one instead)",
+            if scored == 1 {
+                "option is"
+            } else {
+                "options are"
+            }
+        )));
+    }
+    session.criteria = set.criteria.clone();
     Ok(())
 }
 

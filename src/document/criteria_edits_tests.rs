@@ -321,3 +321,25 @@ fn fractions_become_percentages_to_the_hundredth() {
         [50.0, 33.33, 16.67]
     );
 }
+
+#[test]
+fn a_criteria_set_replaces_the_criteria_only_before_scoring_starts() {
+    let mut s = Session::new("cut the cloud bill");
+    s.add_option("Reserved instances", Lens::Buy);
+    apply(&mut s, Edit::UseCriteriaSet("cost-reduction".into()), now()).unwrap();
+    assert_eq!(s.criteria[0].name_with_unit(), "Annual savings (k$ / year)");
+    assert!(apply(&mut s, Edit::UseCriteriaSet("nope".into()), now()).is_err());
+    let mut scored = session();
+    let before = scored.clone();
+    let err = apply(
+        &mut scored,
+        Edit::UseCriteriaSet("availability".into()),
+        now(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with("2 options are already scored"),
+        "{err}"
+    );
+    assert_eq!(scored, before);
+}

@@ -148,6 +148,9 @@ pub enum Edit {
     AddCriterion(String, Direction),
     /// Delete a criterion and every score on it.
     RemoveCriterion(CriterionId),
+    /// Replace every criterion with those of the shipped criteria set of this name;
+    /// refused once anything is scored, so no score is ever lost to it.
+    UseCriteriaSet(String),
     /// Move a criterion to a new position.
     MoveCriterion(CriterionId, usize),
     /// Copy a criterion with its scores under a fresh id right after it, with weight 0.
@@ -289,6 +292,10 @@ impl Edit {
             Edit::SetCriterion(c, _) => format!("edit criterion {}", criterion(c)),
             Edit::AddCriterion(name, _) => format!("add criterion {name}"),
             Edit::RemoveCriterion(c) => format!("delete criterion {}", criterion(c)),
+            Edit::UseCriteriaSet(name) => format!(
+                "start from the {} criteria",
+                crate::model::CriteriaSet::named(name).map_or(name.as_str(), |set| &set.title)
+            ),
             Edit::MoveCriterion(c, _) => format!("move criterion {}", criterion(c)),
             Edit::DuplicateCriterion(c) => format!("duplicate criterion {}", criterion(c)),
             Edit::RescaleCriterion(c, lo, hi) => {
@@ -487,6 +494,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
                 }
             }
         }
+        Edit::UseCriteriaSet(name) => criteria_edits::use_set(session, &name)?,
         Edit::MoveCriterion(id, to) => criteria_edits::move_to(session, &id, to)?,
         Edit::DuplicateCriterion(id) => criteria_edits::duplicate(session, &id)?,
         Edit::RescaleCriterion(id, lo, hi) => criteria_edits::rescale(session, &id, lo, hi)?,

@@ -15,7 +15,7 @@ mod weights;
 use super::theme;
 use super::view_ctx::ViewCtx;
 use crate::document::Edit;
-use crate::model::{Criterion, CriterionId, Direction, Session};
+use crate::model::{CriteriaSet, Criterion, CriterionId, Direction, Session};
 use egui::{Key, RichText, Ui};
 
 /// Runtime state of the criteria editor (never saved).
@@ -28,6 +28,8 @@ pub struct CriteriaEditor {
     new_is_cost: bool,
     focus_new_name: bool,
     confirm_remove: Option<CriterionId>,
+    /// The shipped criteria set picked to start from (by name).
+    set_choice: Option<String>,
     scale: scale::ScaleDraft,
     weights: weights::WeightsDraft,
 }
@@ -95,6 +97,7 @@ pub fn criteria_editor_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ed: &mut CriteriaEd
         ed.selected = session.criteria.first().map(|c| c.id.clone());
     }
     add_criterion_ui(ui, cx, ed);
+    criteria_set_ui(ui, cx, ed);
     ui.separator();
     list_ui(ui, session, ed);
     let selected = ed.selected.as_ref().and_then(|id| session.criterion(id));
@@ -143,6 +146,51 @@ fn add_criterion_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ed: &mut CriteriaEditor) 
             ed.new_name.clear();
             // Keep typing: the next name goes straight into the same field.
             ed.focus_new_name = true;
+        }
+    });
+}
+
+/// "Start from a set": offered until the first score, since a set replaces every criterion.
+fn criteria_set_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ed: &mut CriteriaEditor) {
+    let scored = cx
+        .session
+        .options
+        .iter()
+        .any(|o| !o.scores.is_empty() || !o.rater_scores.is_empty());
+    if scored {
+        return;
+    }
+    let sets = CriteriaSet::shipped();
+    let chosen = ed
+        .set_choice
+        .as_deref()
+        .and_then(CriteriaSet::named)
+        .unwrap_or(CriteriaSet::default_set());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Start from a set");
+        let combo = egui::ComboBox::from_id_salt("criteria-set")
+            .selected_text(&chosen.title)
+            .show_ui(ui, |ui| {
+                for set in sets {
+                    ui.selectable_value(&mut ed.set_choice, Some(set.name.clone()), &set.title)
+                        .on_hover_text(&set.description);
+                }
+            });
+        combo.response.labelled_by(label.id);
+        let replace = ui.button("Use these criteria").on_hover_text(format!(
+            "Replaces the criteria with: {} (nothing is scored yet, so nothing is lost)",
+            chosen
+                .criteria
+                .iter()
+                .map(Criterion::name_with_unit)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        if replace.clicked() {
+            cx.edit(Edit::UseCriteriaSet(chosen.name.clone()));
+            cx.seal();
+            ed.selected = None;
+            ed.weights = weights::WeightsDraft::default();
         }
     });
 }

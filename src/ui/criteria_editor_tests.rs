@@ -363,3 +363,27 @@ fn the_matrix_opens_the_editor_even_before_there_is_anything_to_score() {
         ]
     );
 }
+
+#[test]
+fn a_fresh_session_can_start_from_a_shipped_criteria_set() {
+    let mut fresh = Session::new("cut our cloud bill by 20 % this year");
+    fresh.add_option("Reserved instances", Lens::Buy);
+    let mut h = harness(fresh);
+    h.run();
+    h.get_by_label("Start from a set").click();
+    h.run();
+    h.get_by_label("Cost reduction").click();
+    h.run();
+    h.get_by_label("Use these criteria").click();
+    h.run();
+    h.run();
+    let s = &h.state().session;
+    assert_eq!(s.criteria.len(), 5);
+    assert!(h.query_by_label("Edit criterion Annual savings").is_some());
+    // Once something is scored the offer is gone: a set would take the scores with it.
+    assert!(
+        harness(session())
+            .query_by_label("Use these criteria")
+            .is_none()
+    );
+}
