@@ -198,49 +198,47 @@ fn levels_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion) {
         .on_hover_text("Shown when scoring, and in words for swing weighting");
     let mut change: Option<Vec<ScaleLevel>> = None;
     let speed = (c.scale.span() / 100.0).max(0.01);
-    egui::Grid::new("criterion-levels")
-        .num_columns(3)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for (l_idx, level) in c.scale.levels.iter().enumerate() {
-                let mut value = level.value;
-                let response = ui.add(
-                    DragValue::new(&mut value)
-                        .range(c.scale.lo..=c.scale.hi)
-                        .speed(speed)
-                        .max_decimals(2),
-                );
-                set_name(&response, || format!("Level {} value", l_idx + 1));
-                if response.changed() && value != level.value {
-                    let mut levels = c.scale.levels.clone();
-                    levels[l_idx].value = value;
-                    change = Some(levels);
-                }
-                cx.seal_after(&response);
-                let mut meaning = level.meaning.clone();
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut meaning)
-                        .desired_width(ui.available_width().clamp(160.0, 360.0)),
-                );
-                set_name(&response, || {
-                    format!("Meaning of level {}", number(level.value))
-                });
-                if response.changed() {
-                    let mut levels = c.scale.levels.clone();
-                    levels[l_idx].meaning = meaning;
-                    change = Some(levels);
-                }
-                cx.seal_after(&response);
-                let remove = ui.small_button("Remove");
-                set_name(&remove, || format!("Remove level {}", number(level.value)));
-                if remove.clicked() {
-                    let mut levels = c.scale.levels.clone();
-                    levels.remove(l_idx);
-                    change = Some(levels);
-                }
-                ui.end_row();
+    for (l_idx, level) in c.scale.levels.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let mut value = level.value;
+            let response = ui.add(
+                DragValue::new(&mut value)
+                    .range(c.scale.lo..=c.scale.hi)
+                    .speed(speed)
+                    .custom_formatter(|v, _| number(v)),
+            );
+            set_name(&response, || format!("Level {} value", l_idx + 1));
+            if response.changed() && value != level.value {
+                let mut levels = c.scale.levels.clone();
+                levels[l_idx].value = value;
+                change = Some(levels);
+            }
+            cx.seal_after(&response);
+            let mut meaning = level.meaning.clone();
+            let width = (ui.available_width() - 80.0).max(120.0);
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut meaning)
+                    .hint_text("What this level means")
+                    .desired_width(width),
+            );
+            set_name(&response, || {
+                format!("Meaning of level {}", number(level.value))
+            });
+            if response.changed() {
+                let mut levels = c.scale.levels.clone();
+                levels[l_idx].meaning = meaning;
+                change = Some(levels);
+            }
+            cx.seal_after(&response);
+            let remove = ui.small_button("Remove");
+            set_name(&remove, || format!("Remove level {}", number(level.value)));
+            if remove.clicked() {
+                let mut levels = c.scale.levels.clone();
+                levels.remove(l_idx);
+                change = Some(levels);
             }
         });
+    }
     if ui.button("Add a level meaning").clicked() {
         let mut levels = c.scale.levels.clone();
         levels.push(ScaleLevel {
@@ -284,7 +282,7 @@ fn veto_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion) {
                 DragValue::new(&mut value)
                     .range(c.scale.lo..=c.scale.hi)
                     .speed((c.scale.span() / 100.0).max(0.01))
-                    .max_decimals(2),
+                    .custom_formatter(|v, _| number(v)),
             )
             .labelled_by(label.id);
         set_name(&response, || format!("Veto of {}", c.name));

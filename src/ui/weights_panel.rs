@@ -126,55 +126,49 @@ fn swing_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
     let ratings: Vec<f64> = draft.order.iter().map(|id| draft.ratings[id]).collect();
     let preview = swing_weights(&ratings);
     let mut moved: Option<(usize, usize)> = None;
-    egui::Grid::new("swing-grid")
-        .num_columns(4)
-        .spacing([10.0, 6.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for (pos, id) in draft.order.iter().enumerate() {
-                let Some(c) = session.criterion(id) else {
-                    continue;
-                };
-                ui.horizontal(|ui| {
-                    let up = ui.add_enabled(pos > 0, egui::Button::new("Up").small());
-                    set_name(&up, || format!("Move the swing of {} up", c.name));
-                    if up.clicked() {
-                        moved = Some((pos, pos - 1));
-                    }
-                    let down = ui.add_enabled(
-                        pos + 1 < draft.order.len(),
-                        egui::Button::new("Down").small(),
-                    );
-                    set_name(&down, || format!("Move the swing of {} down", c.name));
-                    if down.clicked() {
-                        moved = Some((pos, pos + 1));
-                    }
-                });
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(format!("{}. {}", pos + 1, c.name)).strong());
-                    let (worst, best) = Swing::of(c).ends(&c.unit);
-                    ui.label(RichText::new(format!("from {worst} to {best}")).small());
-                });
-                if pos == 0 {
-                    ui.label("100");
-                } else {
-                    let rating = draft.ratings.entry(id.clone()).or_insert(50.0);
-                    let response = ui.add(
-                        DragValue::new(rating)
-                            .range(0.0..=100.0)
-                            .speed(1.0)
-                            .max_decimals(0),
-                    );
-                    set_name(&response, || format!("Swing rating of {}", c.name));
-                }
-                let share = match &preview {
-                    Ok(w) => format!("{:.1} %", 100.0 * w[pos]),
-                    Err(_) => "–".to_owned(),
-                };
-                ui.label(format!("{share} (now {:.1} %)", current_share(session, id)));
-                ui.end_row();
+    for (pos, id) in draft.order.iter().enumerate() {
+        let Some(c) = session.criterion(id) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            let up = ui.add_enabled(pos > 0, egui::Button::new("Up").small());
+            set_name(&up, || format!("Move the swing of {} up", c.name));
+            if up.clicked() {
+                moved = Some((pos, pos - 1));
             }
+            let down = ui.add_enabled(
+                pos + 1 < draft.order.len(),
+                egui::Button::new("Down").small(),
+            );
+            set_name(&down, || format!("Move the swing of {} down", c.name));
+            if down.clicked() {
+                moved = Some((pos, pos + 1));
+            }
+            ui.label(RichText::new(format!("{}. {}", pos + 1, c.name)).strong());
+            if pos == 0 {
+                ui.label("100");
+            } else {
+                let rating = draft.ratings.entry(id.clone()).or_insert(50.0);
+                let response = ui.add(
+                    DragValue::new(rating)
+                        .range(0.0..=100.0)
+                        .speed(1.0)
+                        .max_decimals(0),
+                );
+                set_name(&response, || format!("Swing rating of {}", c.name));
+            }
+            let share = match &preview {
+                Ok(w) => format!("weight {:.1} %", 100.0 * w[pos]),
+                Err(_) => "–".to_owned(),
+            };
+            ui.label(format!("{share} (now {:.1} %)", current_share(session, id)));
         });
+        let (worst, best) = Swing::of(c).ends(&c.unit);
+        ui.indent(("swing-ends", pos), |ui| {
+            ui.label(RichText::new(format!("from {worst} to {best}")).small());
+        });
+        ui.add_space(4.0);
+    }
     if let Some((from, to)) = moved {
         draft.order.swap(from, to);
         // The new first swing is the yardstick again.
@@ -218,39 +212,31 @@ fn pairwise_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
             return;
         }
     };
-    egui::Grid::new("pairwise-grid")
-        .num_columns(2)
-        .spacing([10.0, 6.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for (i, a) in session.criteria.iter().enumerate() {
-                for (j, b) in session.criteria.iter().enumerate().skip(i + 1) {
-                    let key = (a.id.clone(), b.id.clone());
-                    let steps = draft.judgements.entry(key).or_insert(0);
-                    let label = ui.label(format!("{} vs {}", a.name, b.name));
-                    ui.horizontal(|ui| {
-                        let response = ui
-                            .add(egui::Slider::new(steps, -8..=8).show_value(false))
-                            .labelled_by(label.id);
-                        set_name(&response, || format!("{} vs {}", a.name, b.name));
-                        let value = judgement(*steps);
-                        let words = match (*steps).cmp(&0) {
-                            std::cmp::Ordering::Equal => "equally important".to_owned(),
-                            std::cmp::Ordering::Greater => {
-                                format!("{} matters {}× as much", a.name, steps.abs() + 1)
-                            }
-                            std::cmp::Ordering::Less => {
-                                format!("{} matters {}× as much", b.name, steps.abs() + 1)
-                            }
-                        };
-                        ui.label(words);
-                        // Steps stay within ±8, so the value is on Saaty's scale.
-                        let _ = matrix.set(i, j, value);
-                    });
-                    ui.end_row();
-                }
-            }
-        });
+    for (i, a) in session.criteria.iter().enumerate() {
+        for (j, b) in session.criteria.iter().enumerate().skip(i + 1) {
+            let key = (a.id.clone(), b.id.clone());
+            let steps = draft.judgements.entry(key).or_insert(0);
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(RichText::new(format!("{} vs {}", a.name, b.name)).strong());
+                let response = ui
+                    .add(egui::Slider::new(steps, -8..=8).show_value(false))
+                    .labelled_by(label.id);
+                set_name(&response, || format!("{} vs {}", a.name, b.name));
+                let words = match (*steps).cmp(&0) {
+                    std::cmp::Ordering::Equal => "equally important".to_owned(),
+                    std::cmp::Ordering::Greater => {
+                        format!("{} matters {}× as much", a.name, steps.abs() + 1)
+                    }
+                    std::cmp::Ordering::Less => {
+                        format!("{} matters {}× as much", b.name, steps.abs() + 1)
+                    }
+                };
+                ui.label(words);
+            });
+            // Steps stay within ±8, so the value is on Saaty's scale.
+            let _ = matrix.set(i, j, judgement(*steps));
+        }
+    }
     let result = pairwise::weights(&matrix);
     match result {
         Ok(result) => pairwise_result_ui(ui, cx, session, &result),
