@@ -273,11 +273,12 @@ fn inconsistent_pairwise_judgements_are_flagged_naming_a_pair_and_still_apply() 
     h.run();
     h.get_by_label("Pairwise comparison (AHP)").click();
     h.run();
-    // Impact ≫ Cost, Cost ≫ Trust risk, but Trust risk ≫ Impact: a cycle.
+    // Impact ≫ Cost, Cost ≫ Trust risk, but Trust risk ≫ Impact: a cycle. Each slider
+    // leans toward the criterion that matters more.
     for (pair, key) in [
-        ("Impact vs Cost", egui::Key::ArrowRight),
-        ("Cost vs Trust risk", egui::Key::ArrowRight),
-        ("Impact vs Trust risk", egui::Key::ArrowLeft),
+        ("Impact vs Cost", egui::Key::ArrowLeft),
+        ("Cost vs Trust risk", egui::Key::ArrowLeft),
+        ("Impact vs Trust risk", egui::Key::ArrowRight),
     ] {
         h.get_by_label(pair).focus();
         h.run();

@@ -217,11 +217,14 @@ fn pairwise_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
             let key = (a.id.clone(), b.id.clone());
             let steps = draft.judgements.entry(key).or_insert(0);
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label(RichText::new(format!("{} vs {}", a.name, b.name)).strong());
-                let response = ui
-                    .add(egui::Slider::new(steps, -8..=8).show_value(false))
-                    .labelled_by(label.id);
+                // The slider leans toward the criterion that matters more: left for the
+                // first, right for the second.
+                ui.label(RichText::new(&a.name).strong());
+                let mut lean = -*steps;
+                let response = ui.add(egui::Slider::new(&mut lean, -8..=8).show_value(false));
                 set_name(&response, || format!("{} vs {}", a.name, b.name));
+                *steps = -lean;
+                ui.label(RichText::new(&b.name).strong());
                 let words = match (*steps).cmp(&0) {
                     std::cmp::Ordering::Equal => "equally important".to_owned(),
                     std::cmp::Ordering::Greater => {
