@@ -178,3 +178,49 @@ fn a_bad_import_names_every_bad_row_and_writes_nothing() {
     );
     assert_eq!(fs::read(&session).unwrap(), original);
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use verdict::analysis::rank;
+    use verdict::document::{Edit, apply};
+    use verdict::model::{Lens, Score, Session, SolutionOption};
+
+    /// The default criteria with `rows` of (impact, cost, trust risk) scores on 1..5.
+    fn session_of(rows: &[(u8, u8, u8)]) -> Session {
+        let mut s = Session::new("generated");
+        for (o_idx, (impact, cost, risk)) in rows.iter().enumerate() {
+            let mut option = SolutionOption::new(&format!("o{o_idx}"), "O", Lens::Buy);
+            for (criterion, value) in [("impact", impact), ("cost", cost), ("trust-risk", risk)] {
+                let mut score = Score::point(f64::from(*value));
+                score.low = Some(1.0);
+                option.scores.insert(criterion.into(), score);
+            }
+            s.options.push(option);
+        }
+        s
+    }
+
+    proptest! {
+        #[test]
+        fn rescaling_a_criterion_changes_no_total_and_no_rank(
+            rows in prop::collection::vec((1u8..=5, 1u8..=5, 1u8..=5), 1..8),
+            lo in -1000.0f64..1000.0,
+            span in 0.001f64..5000.0,
+            which in 0usize..3,
+        ) {
+            let mut s = session_of(&rows);
+            let before = rank(&s);
+            let id = s.criteria[which].id.clone();
+            apply(&mut s, Edit::RescaleCriterion(id, lo, lo + span), chrono::DateTime::UNIX_EPOCH)
+                .unwrap();
+            prop_assert!(verdict::model::validate(&s).is_empty());
+            let after = rank(&s);
+            for (b, a) in before.rows.iter().zip(&after.rows) {
+                prop_assert_eq!(b.option_idx, a.option_idx);
+                prop_assert_eq!(b.rank, a.rank);
+                let (bt, at) = (b.total.unwrap_or(0.0), a.total.unwrap_or(0.0));
+                prop_assert!((bt - at).abs() < 1e-6, "{} became {}", bt, at);
+            }
+        }
+    }
+}

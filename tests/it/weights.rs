@@ -155,3 +155,45 @@ fn pairwise_weights_applied_to_a_session_are_one_step_with_the_ratio_in_the_log(
             .starts_with("Weights set by pairwise comparison (CR 0.00")
     );
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use verdict::analysis::pairwise::{PairwiseMatrix, weights};
+    use verdict::analysis::swing::swing_weights;
+
+    proptest! {
+        #[test]
+        fn swing_weights_are_the_ratings_in_proportion_summing_to_one(
+            ratings in prop::collection::vec(0.0f64..=100.0, 1..12),
+        ) {
+            prop_assume!(ratings.iter().any(|r| *r > 0.0));
+            let w = swing_weights(&ratings).unwrap();
+            prop_assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            let top = ratings.iter().cloned().fold(0.0, f64::max);
+            let top_idx = ratings.iter().position(|r| *r == top).unwrap();
+            for (r, x) in ratings.iter().zip(&w) {
+                prop_assert!((x * top - r * w[top_idx]).abs() < 1e-9);
+            }
+        }
+
+        #[test]
+        fn consistent_judgements_give_their_own_ratios_back_with_no_inconsistency(
+            // Priorities whose ratios all stay on Saaty's 1/9..9 scale.
+            priorities in prop::collection::vec(1.0f64..3.0, 1..10),
+        ) {
+            let n = priorities.len();
+            let mut m = PairwiseMatrix::equal(n).unwrap();
+            for i in 0..n {
+                for j in i + 1..n {
+                    m.set(i, j, priorities[i] / priorities[j]).unwrap();
+                }
+            }
+            let got = weights(&m).unwrap();
+            let sum: f64 = priorities.iter().sum();
+            for (g, p) in got.weights.iter().zip(&priorities) {
+                prop_assert!((g - p / sum).abs() < 1e-9, "{:?}", got.weights);
+            }
+            prop_assert!(got.consistency_ratio.abs() < 1e-9);
+        }
+    }
+}
