@@ -100,6 +100,7 @@ pub(super) fn cell_ui(
         ui.visuals().dark_mode,
     );
     ui.painter().rect_filled(rect, 0.0, fill);
+    veto_gauge_ui(ui, rect, slot.criterion, score.likely);
     if cx.presenting {
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
         hover_rationale(response, score);
@@ -158,6 +159,28 @@ pub(super) fn cell_ui(
         ));
     }
     CellRequest::Nothing
+}
+
+/// Along the bottom of a cell whose criterion has a veto, the cell's colour scale from worst
+/// (left) to best (right): the part the veto rules out in the veto colour, and a tick where
+/// this score lies, so a score near the line is visible before it crosses it.
+fn veto_gauge_ui(ui: &Ui, rect: egui::Rect, criterion: &Criterion, value: f64) {
+    let Some(veto) = criterion.veto else {
+        return;
+    };
+    let height = 3.0;
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(rect.left(), rect.bottom() - height),
+        rect.right_bottom(),
+    );
+    let at = |v: f64| bar.left() + bar.width() * normalised(criterion, v).clamp(0.0, 1.0) as f32;
+    let ruled_out = egui::Rect::from_min_max(bar.left_top(), egui::pos2(at(veto), bar.bottom()));
+    ui.painter().rect_filled(ruled_out, 0.0, theme::VETO);
+    let x = at(value);
+    ui.painter().line_segment(
+        [egui::pos2(x, bar.top() - 2.0), egui::pos2(x, bar.bottom())],
+        Stroke::new(1.5, ui.visuals().strong_text_color()),
+    );
 }
 
 /// The value as a short label: whole numbers without decimals.
