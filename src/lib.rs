@@ -10,14 +10,16 @@
 //! | [`model`] | the document: plain serde data, validation | serde, chrono |
 //! | [`analysis`] | ranking, recommendation, robustness: pure functions of the model | `model` |
 //! | [`export`] | Markdown / HTML / CSV / JSON as strings | `model`, `analysis` |
+//! | [`import`] | CSV text read into options and scores, checked against the session | `model` |
 //! | [`store`] | RON files: load, validate, atomic save, locks, recovery | `model` |
-//! | [`document`] | edits, undo/redo, dirty flag | `model` |
+//! | [`document`] | edits, undo/redo, dirty flag | `model`, `import` |
 //! | [`ui`] | egui views: read the document, emit edits and commands | all of the above but `store` |
 //! | [`app`] | the eframe/rfd glue that applies commands | everything |
-//! | [`cli`] | the `verdict` subcommands | `model`, `analysis`, `export`, `store` |
+//! | [`cli`] | the `verdict` subcommands | `model`, `analysis`, `export`, `import`, `store` |
 //!
 //! Invariants, checked by `tests/it/architecture.rs`:
-//! - `model`, `analysis`, `store`, `export` and `document` know nothing of egui, eframe or rfd;
+//! - `model`, `analysis`, `store`, `export`, `import` and `document` know nothing of egui,
+//!   eframe or rfd;
 //! - nothing outside `store` touches the filesystem;
 //! - nothing reads the clock or a random source except `app` and `cli`, which pass them in.
 
@@ -26,6 +28,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod ui;

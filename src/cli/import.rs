@@ -1,9 +1,7 @@
 //! `verdict import`: add and update options and their scores from a CSV shaped like the CSV
 //! export, all or nothing.
 
-use crate::document::{Edit, apply, parse_matrix_csv};
-use crate::model::validate;
-use chrono::NaiveDate;
+use crate::import::{apply_import, parse_matrix_csv};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,7 +28,7 @@ pub struct ImportArgs {
 /// # Errors
 /// When a file cannot be read or written, or the CSV has problems (each printed as
 /// `FILE.csv:LINE:COL: message` first); nothing is written then.
-pub fn run(args: &ImportArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     if args.output.as_ref() == Some(&args.csv) {
         return Err(super::UsageError(format!(
             "{}: the output would overwrite the CSV being imported; choose another -o",
@@ -59,16 +57,8 @@ pub fn run(args: &ImportArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
         }
     };
     let summary = import.summary();
-    // Importing logs nothing, so the time only has to be deterministic.
-    let now = today.and_time(chrono::NaiveTime::MIN).and_utc();
-    apply(&mut session, Edit::ImportMatrix(import), now)
+    apply_import(&mut session, &import)
         .map_err(|err| anyhow::anyhow!("{}: {err}; nothing was imported", args.csv.display()))?;
-    if let Some(issue) = validate(&session).first() {
-        anyhow::bail!(
-            "{}: the import would leave {issue}; nothing was imported",
-            args.csv.display()
-        );
-    }
     let target = args.output.as_ref().unwrap_or(&args.session);
     if args.dry_run {
         eprintln!(

@@ -97,7 +97,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
-        Command::Import(args) => import::run(args, context.today),
+        Command::Import(args) => import::run(args),
     }
 }
 

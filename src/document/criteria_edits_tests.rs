@@ -1,5 +1,5 @@
-//! Tests of the criteria edits: definition checks, reordering, duplicating, rescaling and
-//! weights set by a comparison method.
+//! Tests of the criteria edits: definition checks, reordering, duplicating, rescaling,
+//! weights set by a comparison method, and a matrix imported from CSV.
 
 use super::*;
 use crate::document::{Document, scores_outside};
@@ -342,4 +342,30 @@ fn a_criteria_set_replaces_the_criteria_only_before_scoring_starts() {
         "{err}"
     );
     assert_eq!(scored, before);
+}
+
+#[test]
+fn an_imported_matrix_is_one_undo_step_and_fails_whole_when_the_session_moved_on() {
+    let text = "id,title,Cost\na,,3\n,Spot fleet,2\n";
+    let import = crate::import::parse_matrix_csv(text, &session()).unwrap();
+    let mut doc = Document::new(session());
+    doc.apply(Edit::ImportMatrix(import.clone()), now())
+        .unwrap();
+    assert_eq!(doc.session().options.len(), 3);
+    assert_eq!(doc.session().options[0].scores[&cost()].likely, 3.0);
+    assert_eq!(
+        doc.undo_label().as_deref(),
+        Some("Undo: import 2 rows from CSV")
+    );
+    doc.undo();
+    assert_eq!(doc.session(), &session());
+    // The option the import updates is gone: nothing at all is imported.
+    doc.apply(Edit::RemoveOption(OptionId::new("a")), now())
+        .unwrap();
+    let before = doc.session().clone();
+    assert!(matches!(
+        doc.apply(Edit::ImportMatrix(import), now()),
+        Err(EditError::Import(_))
+    ));
+    assert_eq!(doc.session(), &before);
 }

@@ -5,7 +5,7 @@
 //! a stretch of typing in one field becomes one undo step.
 
 use super::criteria_edits;
-use super::csv_import::MatrixImport;
+use crate::import::MatrixImport;
 use crate::model::{Aggregation, Rater, RaterId, WeightMethod, unique_slug};
 use crate::model::{
     Assumption, Criterion, CriterionId, Direction, KillCriterion, Lens, LogEntry, LogEvent,
@@ -501,7 +501,8 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
         Edit::SetWeights { weights, method } => {
             criteria_edits::set_weights(session, weights, method, now)?
         }
-        Edit::ImportMatrix(import) => super::csv_import::apply_import(session, import)?,
+        Edit::ImportMatrix(import) => crate::import::apply_import(session, &import)
+            .map_err(|err| EditError::Import(err.to_string()))?,
         Edit::SetWeightsLocked(locked) => session.weights_locked = locked,
         Edit::AddKillCriterion(condition) => session.kill_criteria.push(KillCriterion {
             condition,
@@ -575,7 +576,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
 }
 
 /// Checks that `criterion` exists and that `score`, if any, fits its scale and is in order.
-pub(super) fn check_score(
+fn check_score(
     session: &Session,
     criterion: &CriterionId,
     score: Option<&Score>,

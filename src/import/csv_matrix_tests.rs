@@ -1,12 +1,6 @@
 //! Tests of reading a matrix from CSV and applying it.
 
 use super::*;
-use crate::document::{Document, Edit};
-use chrono::{DateTime, TimeZone, Utc};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 30, 16, 0, 0).unwrap()
-}
 
 fn session() -> Session {
     let mut s = Session::new("cut the cloud bill");
@@ -40,7 +34,7 @@ fn the_csv_export_shape_updates_named_options_and_adds_the_rest() {
     let import = parse_matrix_csv(&text, &session()).unwrap();
     assert_eq!(import.summary(), "2 options added, 1 updated, 8 scores set");
     let mut s = session();
-    crate::document::apply(&mut s, Edit::ImportMatrix(import), now()).unwrap();
+    apply_import(&mut s, &import).unwrap();
     let ids: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["reserved", "turn-off-idle-staging", "spot"]);
     let reserved = &s.options[0];
@@ -130,23 +124,37 @@ fn the_exports_formula_guard_is_taken_off_titles_again() {
 }
 
 #[test]
-fn an_import_is_one_undo_step_and_fails_whole_when_the_session_moved_on() {
+fn an_import_read_for_an_older_session_fails_whole() {
     let text = "id,title,Impact\nreserved,,4\n,Spot fleet,2\n";
     let import = parse_matrix_csv(text, &session()).unwrap();
-    let mut doc = Document::new(session());
-    doc.apply(Edit::ImportMatrix(import.clone()), now())
-        .unwrap();
-    assert_eq!(doc.session().options.len(), 2);
+    let mut moved_on = session();
+    moved_on.options.clear();
+    let before = moved_on.clone();
+    let err = apply_import(&mut moved_on, &import).unwrap_err();
     assert_eq!(
-        doc.undo_label().as_deref(),
-        Some("Undo: import 2 rows from CSV")
+        err.to_string(),
+        "line 2: there is no option with id `reserved` any more"
     );
-    doc.undo();
-    assert_eq!(doc.session(), &session());
-    // The option the import updates is gone: nothing at all is imported.
-    doc.apply(Edit::RemoveOption(OptionId::new("reserved")), now())
-        .unwrap();
-    let before = doc.session().clone();
-    assert!(doc.apply(Edit::ImportMatrix(import), now()).is_err());
-    assert_eq!(doc.session(), &before);
+    assert_eq!(moved_on, before);
+    let mut narrowed = session();
+    narrowed.options[0].scores.clear();
+    narrowed.criteria[0].scale.hi = 3.0;
+    narrowed.criteria[0].scale.levels.clear();
+    let err = apply_import(&mut narrowed, &import).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the import would leave options[0].scores.impact.likely"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_score_without_a_range_takes_any_new_value_on_its_scale() {
+    let mut s = session();
+    s.options[0]
+        .scores
+        .insert(CriterionId::new("cost"), Score::point(2.0));
+    let import = parse_matrix_csv("id,Cost\nreserved,5\n", &s).unwrap();
+    apply_import(&mut s, &import).unwrap();
+    assert_eq!(s.options[0].scores[&CriterionId::new("cost")].likely, 5.0);
 }

@@ -7,8 +7,9 @@
 //! unit, or its id. An empty cell leaves that score as it is. Every bad row is reported with
 //! its line and column, and nothing is imported unless every row is good.
 
-use super::edit::{EditError, check_score};
-use crate::model::{CriterionId, Lens, OptionId, Score, Session, SolutionOption, is_valid_slug};
+use crate::model::{
+    CriterionId, Lens, OptionId, Score, Session, SolutionOption, is_valid_slug, validate,
+};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -70,55 +71,64 @@ impl MatrixImport {
     }
 }
 
+/// Why a checked import no longer applies: the session changed since it was read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ImportError(pub String);
+
 /// Applies `import` to `session` as one change: updates named options, adds the others,
-/// and sets their likely scores, keeping each score's range and rationale. Every value is
-/// checked again, so an import read for an older state of the session fails whole.
-pub(super) fn apply_import(session: &mut Session, import: MatrixImport) -> Result<(), EditError> {
+/// and sets their likely scores, keeping each score's range and rationale. The result is
+/// validated, so an import read for an older state of the session fails whole.
+///
+/// # Errors
+/// When an option it updates is gone, an id it adds is taken, or a value no longer fits;
+/// `session` is then unchanged.
+pub fn apply_import(session: &mut Session, import: &MatrixImport) -> Result<(), ImportError> {
     let mut next = session.clone();
-    for row in import.rows {
-        let id = match (row.existing, row.new_id) {
+    for row in &import.rows {
+        let at = |message: String| ImportError(format!("line {}: {message}", row.line));
+        let id = match (&row.existing, &row.new_id) {
             (Some(id), _) => {
-                if next.option(&id).is_none() {
-                    return Err(EditError::UnknownOption(id.to_string()));
+                if next.option(id).is_none() {
+                    return Err(at(format!("there is no option with id `{id}` any more")));
                 }
-                id
+                id.clone()
             }
-            (None, Some(id)) if next.option(&id).is_some() => {
-                return Err(EditError::Import(format!(
-                    "line {}: option id `{id}` is already taken",
-                    row.line
-                )));
+            (None, Some(id)) if next.option(id).is_some() => {
+                return Err(at(format!("option id `{id}` is already taken")));
             }
             (None, requested) => {
-                let id = requested.unwrap_or_else(|| next.new_option_id(&row.title));
+                let id = requested
+                    .clone()
+                    .unwrap_or_else(|| next.new_option_id(&row.title));
                 let lens = row.lens.clone().unwrap_or(Lens::Custom(String::new()));
                 next.options
                     .push(SolutionOption::new(id.as_str(), &row.title, lens));
                 id
             }
         };
-        for (criterion, likely) in row.scores {
-            let current = next.option(&id).and_then(|o| o.score(&criterion)).cloned();
-            let score = match current {
-                Some(mut score) => {
-                    score.likely = likely;
-                    score
-                }
-                None => Score::point(likely),
+        let Some(option) = next.options.iter_mut().find(|o| o.id == id) else {
+            return Err(at(format!("there is no option with id `{id}`")));
+        };
+        if !row.title.is_empty() {
+            option.title = row.title.clone();
+        }
+        if let Some(lens) = &row.lens {
+            option.lens = lens.clone();
+        }
+        for (criterion, likely) in &row.scores {
+            let score = match option.scores.get(criterion) {
+                Some(current) => Score {
+                    likely: *likely,
+                    ..current.clone()
+                },
+                None => Score::point(*likely),
             };
-            check_score(&next, &criterion, Some(&score))?;
-            if let Some(option) = next.options.iter_mut().find(|o| o.id == id) {
-                option.scores.insert(criterion, score);
-            }
+            option.scores.insert(criterion.clone(), score);
         }
-        if let Some(option) = next.options.iter_mut().find(|o| o.id == id) {
-            if !row.title.is_empty() {
-                option.title = row.title;
-            }
-            if let Some(lens) = row.lens {
-                option.lens = lens;
-            }
-        }
+    }
+    if let Some(issue) = validate(&next).first() {
+        return Err(ImportError(format!("the import would leave {issue}")));
     }
     *session = next;
     Ok(())
@@ -386,14 +396,17 @@ fn score_value(
     let current = existing
         .and_then(|id| session.option(id))
         .and_then(|o| o.score(criterion));
+    // A score with a range keeps it, so the new likely value must lie inside; a point score
+    // simply takes the new value.
     if let Some(score) = current
-        && !(score.low_or_likely() <= number && number <= score.high_or_likely())
+        && !(score.low.is_none_or(|low| low <= number)
+            && score.high.is_none_or(|high| number <= high))
     {
         return Err(format!(
             "{number} is outside the range {}..{} this score already has on {}; widen the \
              range in the window first, or leave the cell empty",
-            score.low_or_likely(),
-            score.high_or_likely(),
+            score.low.unwrap_or(c.scale.lo),
+            score.high.unwrap_or(c.scale.hi),
             c.name
         ));
     }
@@ -468,5 +481,5 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
-#[path = "csv_import_tests.rs"]
+#[path = "csv_matrix_tests.rs"]
 mod tests;
