@@ -388,3 +388,39 @@ fn a_fresh_session_can_start_from_a_shipped_criteria_set() {
             .is_none()
     );
 }
+
+#[test]
+fn every_control_of_the_editor_has_an_accessible_name() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    let mut h = harness(session());
+    h.run();
+    h.get_by_label("Swing weighting").click();
+    h.run();
+    h.get_by_label("Pairwise comparison (AHP)").click();
+    h.run();
+    h.get_by_label("Veto").click();
+    h.run();
+    h.run();
+    let mut checked = 0;
+    for role in [
+        Role::TextInput,
+        Role::MultilineTextInput,
+        Role::SpinButton,
+        Role::Slider,
+        Role::CheckBox,
+        Role::RadioButton,
+        Role::Button,
+        Role::ComboBox,
+    ] {
+        for node in h.query_all_by_role(role) {
+            checked += 1;
+            let name = node.accesskit_node().label().unwrap_or_default();
+            assert!(
+                !name.trim().is_empty(),
+                "a {role:?} without a name: {node:?}"
+            );
+        }
+    }
+    assert!(checked > 30, "only {checked} controls found");
+}
