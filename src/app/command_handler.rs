@@ -5,10 +5,11 @@ use super::dialogs::Picked;
 use super::file_worker::{FileDone, FileJob, SaveFailure};
 use super::recovery::AUTOSAVE_DELAY;
 use super::verdict_app::{Notice, PathPrompt, VerdictApp};
-use crate::document::Document;
+use crate::document::{Document, Edit};
 use crate::export::{self, Format};
 use crate::model::Session;
 use crate::store::RecoveryEntry;
+use crate::ui::Intent;
 use crate::ui::command::Command;
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,11 @@ impl VerdictApp {
                     Picked::Unavailable => self.ask_for_path(Command::Export(format), &name),
                 }
             }
+            Command::ImportCsv => match self.dialogs.pick_csv(default_dir().as_deref()) {
+                Picked::Path(path) => self.files.submit(FileJob::ReadText(path)),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.ask_for_path(Command::ImportCsv, "matrix.csv"),
+            },
             Command::Undo => {
                 if self.doc.undo() {
                     self.last_edit = Some(std::time::Instant::now());
@@ -105,6 +111,7 @@ impl VerdictApp {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
             Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
+            Command::ImportCsv => self.files.submit(FileJob::ReadText(path)),
             other => self.run_command(ctx, other, true),
         }
     }
@@ -158,6 +165,44 @@ impl VerdictApp {
             || "Untitled".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         )
+    }
+
+    /// Applies a CSV matrix as one undoable edit, or shows every bad row and changes nothing.
+    fn import_csv(&mut self, path: &Path, text: &str) {
+        if self.read_only {
+            self.error("This session is open read-only: nothing was imported.".to_owned());
+            return;
+        }
+        match crate::import::parse_matrix_csv(text, self.doc.session()) {
+            Ok(import) => {
+                let summary = import.summary();
+                let revision = self.doc.revision();
+                self.apply_intents(vec![Intent::Edit(Edit::ImportMatrix(import)), Intent::Seal]);
+                if self.doc.revision() != revision {
+                    self.info(format!("Imported {}: {summary}", path.display()));
+                }
+            }
+            Err(issues) => {
+                let mut lines: Vec<String> = issues
+                    .iter()
+                    .take(12)
+                    .map(|issue| format!("{}:{issue}", path.display()))
+                    .collect();
+                if issues.len() > 12 {
+                    lines.push(format!("… and {} more", issues.len() - 12));
+                }
+                self.error(format!(
+                    "Nothing was imported: {} {} in the CSV.\n{}",
+                    issues.len(),
+                    if issues.len() == 1 {
+                        "problem"
+                    } else {
+                        "problems"
+                    },
+                    lines.join("\n")
+                ));
+            }
+        }
     }
 
     fn export_to(&mut self, format: Format, path: PathBuf) {
@@ -265,6 +310,10 @@ impl VerdictApp {
             FileDone::Exported { path, result } => match result {
                 Ok(()) => self.info(format!("Exported {}", path.display())),
                 Err(message) => self.error(format!("Not exported: {message}")),
+            },
+            FileDone::TextRead { path, result } => match result {
+                Ok(text) => self.import_csv(&path, &text),
+                Err(message) => self.error(format!("Nothing was imported: {message}")),
             },
             FileDone::RecoveryWritten { result, .. } => match result {
                 Ok(path) => self.recovery_file = Some(path),

@@ -33,6 +33,8 @@ pub enum FileJob {
         /// The rendered text.
         text: String,
     },
+    /// Read a text file to import, e.g. a CSV matrix.
+    ReadText(PathBuf),
     /// Write unsaved work to the recovery folder.
     WriteRecovery {
         /// The recovery folder.
@@ -98,6 +100,13 @@ pub enum FileDone {
         path: PathBuf,
         /// Success or the error.
         result: Result<(), String>,
+    },
+    /// A text file to import was read.
+    TextRead {
+        /// The file.
+        path: PathBuf,
+        /// Its text, or the error.
+        result: Result<String, String>,
     },
     /// The recovery copy was written (its path) or not.
     RecoveryWritten {
@@ -210,6 +219,10 @@ fn run(job: FileJob) -> FileDone {
         FileJob::Export { path, text } => {
             let result = store::write_text_atomic(&path, &text).map_err(|e| e.to_string());
             FileDone::Exported { path, result }
+        }
+        FileJob::ReadText(path) => {
+            let result = store::read_text(&path).map_err(|e| e.to_string());
+            FileDone::TextRead { path, result }
         }
         FileJob::WriteRecovery {
             store,

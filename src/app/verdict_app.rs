@@ -278,7 +278,7 @@ impl VerdictApp {
         self.autosave(&ctx);
     }
 
-    fn apply_intents(&mut self, intents: Vec<Intent>) {
+    pub(super) fn apply_intents(&mut self, intents: Vec<Intent>) {
         for intent in intents {
             match intent {
                 Intent::Edit(edit) => {

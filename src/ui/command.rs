@@ -35,6 +35,8 @@ pub enum Command {
     TogglePresentation,
     /// Export the decision summary in this format.
     Export(Format),
+    /// Add and update options and scores from a CSV file shaped like the CSV export.
+    ImportCsv,
     /// Bigger text.
     ZoomIn,
     /// Smaller text.
@@ -99,6 +101,7 @@ impl Command {
             Command::PreviousPlace => "Previous".into(),
             Command::TogglePresentation => "Presentation mode".into(),
             Command::Export(format) => format!("Export {}…", format.label()),
+            Command::ImportCsv => "Import CSV…".into(),
             Command::ZoomIn => "Zoom in".into(),
             Command::ZoomOut => "Zoom out".into(),
             Command::ZoomReset => "Actual size".into(),
@@ -127,6 +130,9 @@ impl Command {
             Command::Export(format) => {
                 format!("Write the decision summary as a {}", format.label())
             }
+            Command::ImportCsv => "Add and update options and scores from a CSV shaped like \
+                                   the CSV export; nothing changes if any row is bad"
+                .into(),
             Command::ZoomIn => "Make everything bigger".into(),
             Command::ZoomOut => "Make everything smaller".into(),
             Command::ZoomReset => "Back to the normal size".into(),

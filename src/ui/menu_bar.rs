@@ -57,6 +57,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
                     picked = Some(command);
                 }
             }
+            if Command::ImportCsv.menu_item(ui, !info.read_only) {
+                picked = Some(Command::ImportCsv);
+            }
             ui.separator();
             if Command::Quit.menu_item(ui, true) {
                 picked = Some(Command::Quit);

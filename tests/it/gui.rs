@@ -2,4 +2,5 @@
 //! smoke test of the real binary under a virtual X server.
 
 mod flow;
+mod import;
 mod smoke;
