@@ -11,6 +11,7 @@ use crate::model::Session;
 use crate::store::RecoveryEntry;
 use crate::ui::Intent;
 use crate::ui::command::Command;
+use crate::ui::nav::Place;
 use std::path::{Path, PathBuf};
 
 /// The folder dialogs start in: `saves/` when run from a folder that has one.
@@ -67,6 +68,12 @@ impl VerdictApp {
                     Picked::Path(path) => self.export_to(format, path),
                     Picked::Cancelled => {}
                     Picked::Unavailable => self.ask_for_path(Command::Export(format), &name),
+                }
+            }
+            Command::AddCriterion => {
+                if !self.presenting {
+                    self.place = Place::Matrix;
+                    self.matrix.criteria.open();
                 }
             }
             Command::ImportCsv => match self.dialogs.pick_csv(default_dir().as_deref()) {

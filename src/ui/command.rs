@@ -37,6 +37,8 @@ pub enum Command {
     Export(Format),
     /// Add and update options and scores from a CSV file shaped like the CSV export.
     ImportCsv,
+    /// Open the criteria editor on the Matrix with the cursor in "New criterion name".
+    AddCriterion,
     /// Bigger text.
     ZoomIn,
     /// Smaller text.
@@ -71,6 +73,7 @@ impl Command {
         let mut all = vec![
             Command::SaveAs,
             Command::Redo,
+            Command::AddCriterion,
             Command::New,
             Command::Open,
             Command::Save,
@@ -102,6 +105,7 @@ impl Command {
             Command::TogglePresentation => "Presentation mode".into(),
             Command::Export(format) => format!("Export {}…", format.label()),
             Command::ImportCsv => "Import CSV…".into(),
+            Command::AddCriterion => "Add criterion…".into(),
             Command::ZoomIn => "Zoom in".into(),
             Command::ZoomOut => "Zoom out".into(),
             Command::ZoomReset => "Actual size".into(),
@@ -129,6 +133,9 @@ impl Command {
             }
             Command::Export(format) => {
                 format!("Write the decision summary as a {}", format.label())
+            }
+            Command::AddCriterion => {
+                "Open the criteria editor to add, shape and weigh criteria".into()
             }
             Command::ImportCsv => "Add and update options and scores from a CSV shaped like \
                                    the CSV export; nothing changes if any row is bad"
@@ -167,6 +174,7 @@ impl Command {
             Command::ZoomOut => key(CTRL, Key::Minus),
             Command::ZoomReset => key(CTRL, Key::Num0),
             Command::ToggleShortcuts => key(Modifiers::NONE, Key::F1),
+            Command::AddCriterion => key(CTRL_SHIFT, Key::C),
             Command::Quit => key(CTRL, Key::Q),
             _ => return None,
         })
@@ -248,6 +256,7 @@ pub fn shortcuts_ui(ui: &mut egui::Ui) {
         Command::SaveAs,
         Command::Undo,
         Command::Redo,
+        Command::AddCriterion,
     ];
     commands.extend(Place::ALL.map(Command::GoTo));
     commands.extend([

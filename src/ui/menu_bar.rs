@@ -74,6 +74,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
             if Command::Redo.menu_item_labelled(ui, redo.unwrap_or("Redo"), redo.is_some()) {
                 picked = Some(Command::Redo);
             }
+            ui.separator();
+            if Command::AddCriterion.menu_item(ui, !info.read_only && !info.presenting) {
+                picked = Some(Command::AddCriterion);
+            }
         });
         ui.menu_button("View", |ui| {
             let presentation = if info.presenting {
