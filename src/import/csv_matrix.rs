@@ -320,11 +320,34 @@ fn read_header(
             "title" => Some(Column::Title),
             "lens" => Some(Column::Lens),
             "total" | "rank" | "flags" => Some(Column::Derived),
-            _ => session
-                .criteria
-                .iter()
-                .find(|c| c.name == name || c.name_with_unit() == name || c.id.as_str() == name)
-                .map(|c| Column::Criterion(c.id.clone())),
+            _ => {
+                // An id names one criterion; a name may be shared, and then says too little.
+                let by_id = session.criteria.iter().find(|c| c.id.as_str() == name);
+                let by_name: Vec<_> = session
+                    .criteria
+                    .iter()
+                    .filter(|c| c.name == name || c.name_with_unit() == name)
+                    .collect();
+                match (by_id, by_name.as_slice()) {
+                    (Some(c), _) => Some(Column::Criterion(c.id.clone())),
+                    (None, [c]) => Some(Column::Criterion(c.id.clone())),
+                    (None, []) => None,
+                    (None, several) => {
+                        let (line, column) = at(header, idx);
+                        let ids: Vec<&str> = several.iter().map(|c| c.id.as_str()).collect();
+                        issues.push(ImportIssue {
+                            line,
+                            column,
+                            message: format!(
+                                "column “{name}” could be any of the criteria {}; head it \
+                                 with one of those ids instead",
+                                ids.join(", ")
+                            ),
+                        });
+                        Some(Column::Derived)
+                    }
+                }
+            }
         };
         let (line, column_at) = at(header, idx);
         match column {

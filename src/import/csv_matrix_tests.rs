@@ -158,3 +158,22 @@ fn a_score_without_a_range_takes_any_new_value_on_its_scale() {
     apply_import(&mut s, &import).unwrap();
     assert_eq!(s.options[0].scores[&CriterionId::new("cost")].likely, 5.0);
 }
+
+#[test]
+fn a_column_named_after_two_criteria_must_use_an_id() {
+    let mut s = session();
+    s.criteria[2].name = "Cost".into();
+    let errors = messages(parse_matrix_csv("title,Cost\nA,3\n", &s));
+    assert_eq!(
+        errors,
+        [
+            "1:7: column “Cost” could be any of the criteria cost, trust-risk; head it with one \
+          of those ids instead"
+        ]
+    );
+    let import = parse_matrix_csv("title,trust-risk\nA,3\n", &s).unwrap();
+    assert_eq!(
+        import.rows[0].scores,
+        [(CriterionId::new("trust-risk"), 3.0)]
+    );
+}

@@ -176,6 +176,15 @@ fn swing_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
             draft.ratings.insert(first.clone(), 100.0);
         }
     }
+    if let Some((above, below)) = out_of_order(session, &draft.order, &draft.ratings) {
+        ui.label(
+            RichText::new(format!(
+                "{below} is rated above {above}, which is ordered before it: move {below} up, \
+                 or rate it lower."
+            ))
+            .color(theme::WARNING),
+        );
+    }
     match preview {
         Ok(fractions) => {
             if ui.button("Apply swing weights").clicked() {
@@ -192,6 +201,24 @@ fn swing_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
             ui.label(RichText::new(err.to_string()).color(theme::VETO));
         }
     }
+}
+
+/// The first pair of swings whose ratings contradict their order, by name: (the one
+/// ordered first, the one rated above it).
+fn out_of_order(
+    session: &Session,
+    order: &[CriterionId],
+    ratings: &BTreeMap<CriterionId, f64>,
+) -> Option<(String, String)> {
+    order.windows(2).find_map(|pair| {
+        let rating = |id: &CriterionId| ratings.get(id).copied().unwrap_or(0.0);
+        let name = |id: &CriterionId| session.criterion(id).map(|c| c.name.clone());
+        if rating(&pair[1]) > rating(&pair[0]) {
+            Some((name(&pair[0])?, name(&pair[1])?))
+        } else {
+            None
+        }
+    })
 }
 
 fn pairwise_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
@@ -308,5 +335,31 @@ fn pairwise_result_ui(
             },
         ));
         cx.seal();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_swing_rated_above_one_ordered_before_it_is_named() {
+        let s = Session::new("x");
+        let ids: Vec<CriterionId> = s.criteria.iter().map(|c| c.id.clone()).collect();
+        let mut ratings: BTreeMap<CriterionId, f64> =
+            ids.iter().cloned().zip([100.0, 40.0, 60.0]).collect();
+        assert_eq!(
+            out_of_order(&s, &ids, &ratings),
+            Some(("Cost".to_owned(), "Trust risk".to_owned()))
+        );
+        ratings.insert(ids[2].clone(), 40.0);
+        assert_eq!(out_of_order(&s, &ids, &ratings), None, "a tie is in order");
+    }
+
+    #[test]
+    fn judgement_steps_map_onto_saatys_scale_both_ways() {
+        assert_eq!(judgement(0), 1.0);
+        assert_eq!(judgement(2), 3.0);
+        assert_eq!(judgement(-8), 1.0 / 9.0);
     }
 }
