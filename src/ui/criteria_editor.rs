@@ -30,6 +30,8 @@ pub struct CriteriaEditor {
     confirm_remove: Option<CriterionId>,
     /// The shipped criteria set picked to start from (by name).
     set_choice: Option<String>,
+    /// Whether some widget had the keyboard when the editor was last drawn.
+    focused_last_frame: bool,
     scale: scale::ScaleDraft,
     weights: weights::WeightsDraft,
 }
@@ -69,7 +71,10 @@ pub fn criteria_window_ui(ctx: &egui::Context, cx: &mut ViewCtx<'_>, ed: &mut Cr
     if !ed.open || cx.presenting {
         return;
     }
-    let mut open = true;
+    // Escape first leaves a text field (egui drops the focus before views run, so the last
+    // frame's focus tells); pressed again, with nothing focused, it closes the editor.
+    let escaped = !ed.focused_last_frame && ctx.input(|i| i.key_pressed(Key::Escape));
+    let mut open = !escaped;
     egui::Window::new("Criteria")
         .id(egui::Id::unique("criteria-editor-window"))
         .open(&mut open)
@@ -79,6 +84,7 @@ pub fn criteria_window_ui(ctx: &egui::Context, cx: &mut ViewCtx<'_>, ed: &mut Cr
         .default_width(560.0)
         .default_height(620.0)
         .show(ctx, |ui| criteria_editor_ui(ui, cx, ed));
+    ed.focused_last_frame = ctx.memory(|m| m.focused().is_some());
     if !open {
         ed.open = false;
         ed.confirm_remove = None;

@@ -60,3 +60,24 @@ fn the_shortcut_sheet_lists_add_criterion() {
     h.run();
     assert!(h.query_by_label("Add criterion…").is_some());
 }
+
+#[test]
+fn escape_leaves_the_name_field_then_closes_the_editor() {
+    let mut h = harness(VerdictApp::new_for_test(
+        Session::new("x"),
+        Prefs::default(),
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    h.run();
+    assert!(h.get_by_label("New criterion name").is_focused());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.get_by_label("New criterion name").is_focused());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("New criterion name").is_none(),
+        "the editor closed"
+    );
+    assert_eq!(h.state().place(), Place::Matrix);
+}
