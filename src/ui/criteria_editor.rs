@@ -27,6 +27,8 @@ pub struct CriteriaEditor {
     new_name: String,
     new_is_cost: bool,
     focus_new_name: bool,
+    /// The selected criterion's Name takes the keyboard on the next frame (after Duplicate).
+    focus_name: bool,
     confirm_remove: Option<CriterionId>,
     /// The shipped criteria set picked to start from (by name).
     set_choice: Option<String>,
@@ -258,6 +260,7 @@ fn definition_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ed: &mut CriteriaEditor, c: 
         set_name(&duplicate, || format!("Duplicate {name}"));
         if duplicate.clicked() {
             ed.selected = Some(session.new_criterion_id(&format!("{name} (copy)")));
+            ed.focus_name = true;
             cx.edit(Edit::DuplicateCriterion(c.id.clone()));
         }
         let remove = ui.button("Remove…");
@@ -273,9 +276,14 @@ fn definition_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ed: &mut CriteriaEditor, c: 
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            super::fields::text_field(ui, cx, "Name", &c.name, false, |text| {
+            let name = super::fields::text_field(ui, cx, "Name", &c.name, false, |text| {
                 changed(c, |n| n.name = text)
             });
+            // Once the copy is the criterion shown, it takes the keyboard.
+            if ed.focus_name && c.name.ends_with("(copy)") {
+                name.request_focus();
+                ed.focus_name = false;
+            }
             ui.end_row();
             super::fields::text_field(ui, cx, "Description", &c.description, true, |text| {
                 changed(c, |n| n.description = text)

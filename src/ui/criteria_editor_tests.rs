@@ -215,8 +215,10 @@ fn criteria_move_and_duplicate_from_their_buttons() {
         h.query_by_label("Edit criterion Cost (copy)").is_some(),
         "the copy is listed"
     );
-    h.get_by_label("Name").focus();
-    h.run();
+    assert!(
+        h.get_by_label("Name").is_focused(),
+        "the copy's name takes the keyboard"
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_label("Name").type_text("Run cost");
     h.run();
@@ -423,4 +425,28 @@ fn every_control_of_the_editor_has_an_accessible_name() {
         }
     }
     assert!(checked > 30, "only {checked} controls found");
+}
+
+#[test]
+fn a_new_level_meaning_takes_the_keyboard() {
+    let mut h = harness(session());
+    h.run();
+    h.get_by_label("Edit criterion Cost").click();
+    h.run();
+    h.get_by_label("Remove level 3").click();
+    h.run();
+    h.run();
+    h.get_by_label("Add a level meaning").click();
+    h.run();
+    h.run();
+    assert!(h.get_by_label("Meaning of level 3").is_focused());
+    h.get_by_label("Meaning of level 3")
+        .type_text("A quarter of a team");
+    h.run();
+    let levels = &criterion(&h, "cost").scale.levels;
+    let three = levels
+        .iter()
+        .find(|l| l.value == 3.0)
+        .expect("level 3 is back");
+    assert_eq!(three.meaning, "A quarter of a team");
 }

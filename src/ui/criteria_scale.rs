@@ -20,6 +20,8 @@ pub(super) struct ScaleDraft {
     hi: String,
     problem: Option<String>,
     offer: Option<RescaleOffer>,
+    /// The level just added, whose meaning takes the keyboard next.
+    focus_level: Option<f64>,
 }
 
 /// A range that would leave things outside it, and what.
@@ -135,7 +137,7 @@ pub(super) fn scale_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut ScaleDraft
             draft.offer = Some(offer);
         }
     }
-    levels_ui(ui, cx, c);
+    levels_ui(ui, cx, c, &mut draft.focus_level);
     veto_ui(ui, cx, c);
 }
 
@@ -193,7 +195,7 @@ fn free_level(scale: &Scale) -> f64 {
         .unwrap_or(scale.lo)
 }
 
-fn levels_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion) {
+fn levels_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion, focus: &mut Option<f64>) {
     ui.label(RichText::new("What the levels mean").strong())
         .on_hover_text("Shown when scoring, and in words for swing weighting");
     let mut change: Option<Vec<ScaleLevel>> = None;
@@ -224,6 +226,10 @@ fn levels_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion) {
             set_name(&response, || {
                 format!("Meaning of level {}", number(level.value))
             });
+            if *focus == Some(level.value) {
+                response.request_focus();
+                *focus = None;
+            }
             if response.changed() {
                 let mut levels = c.scale.levels.clone();
                 levels[l_idx].meaning = meaning;
@@ -241,10 +247,13 @@ fn levels_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion) {
     }
     if ui.button("Add a level meaning").clicked() {
         let mut levels = c.scale.levels.clone();
+        let value = free_level(&c.scale);
         levels.push(ScaleLevel {
-            value: free_level(&c.scale),
+            value,
             meaning: String::new(),
         });
+        // The new level's meaning is what comes next: it takes the keyboard.
+        *focus = Some(value);
         levels.sort_by(|a, b| a.value.total_cmp(&b.value));
         change = Some(levels);
     }
