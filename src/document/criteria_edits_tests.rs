@@ -369,3 +369,19 @@ fn an_imported_matrix_is_one_undo_step_and_fails_whole_when_the_session_moved_on
     ));
     assert_eq!(doc.session(), &before);
 }
+
+#[test]
+fn typing_a_criterions_new_name_is_one_step_labelled_with_its_old_name() {
+    let mut doc = Document::new(session());
+    for typed in ["R", "Ru", "Run cost"] {
+        let mut c = doc.session().criteria[1].clone();
+        c.name = typed.into();
+        doc.apply(Edit::SetCriterion(cost(), c), now()).unwrap();
+    }
+    assert_eq!(
+        doc.undo_label().as_deref(),
+        Some("Undo: rename criterion Cost")
+    );
+    doc.undo();
+    assert_eq!(doc.session().criteria[1].name, "Cost");
+}

@@ -286,8 +286,10 @@ impl Edit {
             Edit::CoverMissingLenses => "cover the missing lenses".into(),
             Edit::SetScore(o, c, _) => format!("change {} of {}", criterion(c), option(o)),
             Edit::SetWeight(c, _) => format!("change the weight of {}", criterion(c)),
+            // Typing a name is many edits merged under the first one's label, so the label
+            // names the criterion as it was, not a half-typed new name.
             Edit::SetCriterion(c, new) if new.name != criterion(c) => {
-                format!("rename criterion {} to {}", criterion(c), new.name)
+                format!("rename criterion {}", criterion(c))
             }
             Edit::SetCriterion(c, _) => format!("edit criterion {}", criterion(c)),
             Edit::AddCriterion(name, _) => format!("add criterion {name}"),
