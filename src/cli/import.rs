@@ -15,7 +15,7 @@ pub struct ImportArgs {
     /// The session to update; it is saved in place, the previous version kept as `.bak`.
     #[arg(value_name = "SESSION.ron")]
     pub session: PathBuf,
-    /// Write the updated session to FILE instead of over SESSION.
+    /// Write the updated session to FILE, which must not exist yet, instead of over SESSION.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Check the CSV and say what would change, writing nothing.
@@ -29,14 +29,19 @@ pub struct ImportArgs {
 /// When a file cannot be read or written, or the CSV has problems (each printed as
 /// `FILE.csv:LINE:COL: message` first); nothing is written then.
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    if args.output.as_ref() == Some(&args.csv) {
+    if args
+        .output
+        .as_ref()
+        .is_some_and(|out| *out == args.csv || super::io::same_file(out, &args.csv))
+    {
         return Err(super::UsageError(format!(
             "{}: the output would overwrite the CSV being imported; choose another -o",
             args.csv.display()
         ))
         .into());
     }
-    let mut session = super::io::load(&args.session)?;
+    let (read, loaded) = super::io::load_with_bytes(&args.session)?;
+    let mut session = loaded.session;
     let text = super::io::read_text(&args.csv)?;
     let import = match parse_matrix_csv(&text, &session) {
         Ok(import) => import,
@@ -59,7 +64,11 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let summary = import.summary();
     apply_import(&mut session, &import)
         .map_err(|err| anyhow::anyhow!("{}: {err}; nothing was imported", args.csv.display()))?;
-    let target = args.output.as_ref().unwrap_or(&args.session);
+    let output = args
+        .output
+        .as_ref()
+        .filter(|out| !super::io::same_file(out, &args.session));
+    let target = output.unwrap_or(&args.session);
     if args.dry_run {
         eprintln!(
             "{}: would import {}: {summary} (nothing written)",
@@ -68,7 +77,11 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    super::io::save_with_backup(target, &session)?;
+    match output {
+        Some(out) => super::io::create_new(out, &session)?,
+        // Only over the very bytes that were read: a version someone saved meanwhile is kept.
+        None => super::io::save_with_backup_over(&args.session, &session, &read)?,
+    }
     eprintln!(
         "{}: imported {}: {summary}",
         target.display(),

@@ -8,5 +8,6 @@ mod gui;
 mod properties;
 mod reliability;
 mod robustness;
+mod rules;
 mod store;
 mod weights;
