@@ -179,6 +179,46 @@ fn a_bad_import_names_every_bad_row_and_writes_nothing() {
     assert_eq!(fs::read(&session).unwrap(), original);
 }
 
+#[test]
+fn an_import_written_elsewhere_leaves_the_session_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("plan.ron");
+    assert_exit(
+        &verdict(&["new", "--goal", "x", "-o", path_str(&session)]),
+        0,
+    );
+    let original = fs::read(&session).unwrap();
+    let csv = dir.path().join("matrix.csv");
+    fs::write(&csv, "title,Impact\nA,3\n").unwrap();
+    let out_path = dir.path().join("out.ron");
+    let args = [
+        "import",
+        path_str(&csv),
+        path_str(&session),
+        "-o",
+        path_str(&out_path),
+    ];
+    assert_exit(&verdict(&args), 0);
+    assert_eq!(fs::read(&session).unwrap(), original);
+    assert_eq!(store::load_file(&out_path).unwrap().options.len(), 1);
+    let again = verdict(&args);
+    assert_exit(&again, 1);
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    let onto_csv = verdict(&[
+        "import",
+        path_str(&csv),
+        path_str(&session),
+        "-o",
+        path_str(&csv),
+    ]);
+    assert_exit(&onto_csv, 2);
+    assert_eq!(fs::read_to_string(&csv).unwrap(), "title,Impact\nA,3\n");
+}
+
 mod properties {
     use proptest::prelude::*;
     use verdict::analysis::rank;
