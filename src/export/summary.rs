@@ -4,7 +4,9 @@
 use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
-use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
+use crate::model::{
+    Criterion, CriterionId, Direction, LogEvent, OptionId, Outcome, Session, SolutionOption,
+};
 use chrono::NaiveDate;
 
 /// How an option does on one criterion, for pros and cons.
@@ -141,36 +143,19 @@ impl<'a> Summary<'a> {
 
     /// The title of the option with id `id`, or the id itself when there is none.
     pub(super) fn option_title(&self, id: &str) -> String {
-        self.session
-            .options
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |o| o.title.clone())
+        self.session.option_title(&OptionId::new(id)).to_owned()
     }
 
     /// The name of the criterion with id `id`, or the id itself when there is none.
     pub(super) fn criterion_name(&self, id: &str) -> String {
         self.session
-            .criteria
-            .iter()
-            .find(|c| c.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |c| c.name.clone())
+            .criterion_name(&CriterionId::new(id))
+            .to_owned()
     }
 
     /// Each criterion's share of the total weight in percent (0 when no weight is positive).
     pub(super) fn weight_share(&self, criterion: &Criterion) -> f64 {
-        let sum: f64 = self
-            .session
-            .criteria
-            .iter()
-            .map(|c| c.weight)
-            .filter(|w| w.is_finite() && *w > 0.0)
-            .sum();
-        if sum > 0.0 && criterion.weight.is_finite() && criterion.weight > 0.0 {
-            100.0 * criterion.weight / sum
-        } else {
-            0.0
-        }
+        100.0 * self.session.weight_share(&criterion.id)
     }
 
     /// The flags of the option at `option_idx`: "vetoed", "unscored", both or none.
@@ -265,11 +250,7 @@ pub(super) fn total_text(total: f64) -> String {
 
 /// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.
 pub(super) fn number(value: f64) -> String {
-    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
+    analysis::number::exact(value)
 }
 
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".

@@ -5,6 +5,7 @@
 
 mod criteria_set;
 mod criterion;
+mod date;
 mod directive;
 mod effort;
 mod framing;
@@ -18,6 +19,7 @@ mod validate;
 
 pub use criteria_set::CriteriaSet;
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
+pub use date::{DateError, parse_date};
 pub use directive::Directive;
 pub use effort::Effort;
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};

@@ -12,13 +12,11 @@
 //! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
-//! - [`LoadJob`]: loading on a worker thread, with a cancel.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
 
 mod atomic;
-mod background;
 mod canonical;
 mod error;
 mod load;
@@ -34,7 +32,6 @@ pub use atomic::{
     backup_path, save_file, save_file_if_unchanged, save_file_stamped, stale_temps,
     write_text_atomic, write_text_if_unchanged,
 };
-pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
 pub use load::{
@@ -50,3 +47,15 @@ pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 /// options scored on 12 criteria takes about 1 MiB, so this leaves plenty of room while
 /// keeping a wrong or hostile file from exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `path` when it names an existing file, else `None` (for choosing what to open).
+pub fn existing_file(path: std::path::PathBuf) -> Option<std::path::PathBuf> {
+    path.is_file().then_some(path)
+}
+
+/// `path` made absolute when it names an existing folder, else `None` (for choosing
+/// where file dialogs start).
+pub fn existing_folder(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    path.is_dir()
+        .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}

@@ -2,6 +2,7 @@
 //! smoke test of the real binary under a virtual X server.
 
 mod criteria;
+mod drafts;
 mod flow;
 mod import;
 mod smoke;
