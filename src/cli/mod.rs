@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod check;
 pub mod export;
 pub mod fmt;
+pub mod import;
 pub mod io;
 pub mod lens_name;
 pub mod merge;
@@ -43,7 +44,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start a session with the default criteria and print it (or write it with -o).
+    /// Start a session from a criteria set and print it (or write it with -o).
     New(new::NewArgs),
     /// Validate session files; problems are printed with their location.
     Check(check::CheckArgs),
@@ -57,6 +58,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// Add and update options and scores from a CSV shaped like the CSV export.
+    Import(import::ImportArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -112,6 +115,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod criteria;
 mod export;
 mod gui;
 mod properties;
@@ -9,3 +10,4 @@ mod reliability;
 mod robustness;
 mod rules;
 mod store;
+mod weights;
