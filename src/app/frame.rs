@@ -82,10 +82,13 @@ impl VerdictApp {
         if *presenting {
             egui::Panel::top("stepper").show(ui, |ui| stepper_ui(ui, &mut cx));
         } else {
-            egui::Panel::top("menu-bar").show(ui, |ui| {
-                menu_bar_ui(ui, &mut cx);
-                notice_ui(ui, open.notice.as_ref().or(notice.as_ref()), cx.outbox());
-            });
+            egui::Panel::top("menu-bar").show(ui, |ui| menu_bar_ui(ui, &mut cx));
+            // The notice sits at the bottom: showing or dismissing it never moves what is
+            // under the pointer at the top of the place.
+            if let Some(shown) = open.notice.as_ref().or(notice.as_ref()) {
+                egui::Panel::bottom("notice")
+                    .show(ui, |ui| notice_ui(ui, Some(shown), cx.outbox()));
+            }
             egui::Panel::left("nav")
                 .resizable(false)
                 .exact_size(theme::NAV_WIDTH)
@@ -112,6 +115,11 @@ impl VerdictApp {
                     match doc.apply(edit, (self.clock)()) {
                         Ok(()) if doc.revision() != rev => {
                             self.open.last_edit = Some(Instant::now());
+                            // "Saved …" or "Exported …" is no longer true of the document
+                            // once it changes; errors stay until dismissed.
+                            if self.open.notice.as_ref().is_some_and(|n| !n.is_error) {
+                                self.open.notice = None;
+                            }
                         }
                         Ok(()) => {}
                         Err(err) => self.error(format!("That change was not made: {err}.")),

@@ -49,6 +49,14 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             );
             ui.end_row();
             date_field(ui, cx, "Deadline", directive.deadline, Edit::SetDeadline);
+            if let (Some(received), Some(deadline)) = (directive.received, directive.deadline)
+                && deadline < received
+            {
+                ui.colored_label(
+                    theme::palette(ui).warning,
+                    format!("before the day it was received ({received})"),
+                );
+            }
             ui.end_row();
         });
     ui.add_space(theme::SPACE_XL);

@@ -295,7 +295,7 @@ fn every_place_draws_with_every_input_named() {
 
 /// Types `path` into the in-window path prompt (there is no file dialog in tests), confirms
 /// it, and waits for the file job it starts.
-fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
+pub(super) fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
     harness.get_by_label("File path").click();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
