@@ -177,14 +177,14 @@ impl VerdictApp {
     }
 
     /// The folder dialogs start in: the open file's folder, else `saves/` when run from a
-    /// folder that has one.
+    /// folder that has one, else the folder the program was started in.
     fn default_dir(&self) -> Option<PathBuf> {
         if let Some(parent) = self.open.path().and_then(|p| p.parent())
             && !parent.as_os_str().is_empty()
         {
             return Some(parent.to_path_buf());
         }
-        store::existing_folder(Path::new("saves"))
+        store::existing_folder(Path::new("saves")).or_else(store::working_folder)
     }
 
     fn suggested_name(&self, extension: &str) -> String {

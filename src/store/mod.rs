@@ -59,3 +59,9 @@ pub fn existing_folder(path: &std::path::Path) -> Option<std::path::PathBuf> {
     path.is_dir()
         .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
+
+/// The folder the program was started in, as an absolute path, so a path suggested to the
+/// user always says where the file will go.
+pub fn working_folder() -> Option<std::path::PathBuf> {
+    std::env::current_dir().ok()
+}
