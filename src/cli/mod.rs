@@ -14,6 +14,7 @@ pub mod lens_name;
 pub mod merge;
 pub mod new;
 pub mod rank;
+pub mod review;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -57,6 +58,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// List the sessions due for review, or record a review of one (--happened).
+    Review(review::ReviewArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -79,6 +82,8 @@ pub fn exit_code_for(err: &anyhow::Error) -> ExitCode {
 pub struct Context {
     /// Today's date (UTC), read from the clock by the caller.
     pub today: NaiveDate,
+    /// The time now (UTC), for entries written to a decision log.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// Runs one subcommand.
@@ -94,6 +99,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Review(args) => review::run(args, context),
     }
 }
 

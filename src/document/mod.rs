@@ -1,7 +1,8 @@
 //! The open document: edits applied in one place, undo/redo, dirty flag. No egui, no files.
 
 mod edit;
+mod follow_up;
 mod history;
 
-pub use edit::{DirectiveField, Edit, EditError, FramingList, apply};
+pub use edit::{DirectiveField, Edit, EditError, FramingList, OptionText, apply};
 pub use history::{Document, MAX_UNDO};

@@ -5,16 +5,23 @@
 //! treated as data in every format: escaped for HTML and Markdown, neutralised for CSV, and
 //! bidirectional-override characters are made visible everywhere.
 
+mod argument;
 mod csv_matrix;
 pub mod escape;
 mod html;
 mod html_style;
 mod json;
 mod markdown;
+mod markdown_appendix;
+mod memo;
+mod memo_html;
+mod memo_markdown;
+mod precision;
 mod summary;
 mod svg;
 
 pub use json::JSON_EXPORT_VERSION;
+pub use memo::{MemoLength, PAGE_BUDGET, WORDS_PER_PAGE, memo_length};
 
 use crate::model::Session;
 use chrono::NaiveDate;
@@ -32,11 +39,22 @@ pub enum Format {
     Csv,
     /// The document plus its computed results as JSON.
     Json,
+    /// The narrative memo as Markdown.
+    Memo,
+    /// The narrative memo as a self-contained HTML page.
+    MemoHtml,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Memo,
+        Format::MemoHtml,
+        Format::Csv,
+        Format::Json,
+    ];
 
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -45,6 +63,29 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Memo => "md",
+            Format::MemoHtml => "html",
+        }
+    }
+
+    /// The name `--format` takes, e.g. `md` or `memo-html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Memo => "memo",
+            Format::MemoHtml => "memo-html",
+            other => other.extension(),
+        }
+    }
+
+    /// The same document in HTML when `html` is true, else in its text form: the record
+    /// `md`/`html`, the memo `memo`/`memo-html`; CSV and JSON stay as they are.
+    pub fn as_html(self, html: bool) -> Format {
+        match (self, html) {
+            (Format::Markdown, true) => Format::Html,
+            (Format::Html, false) => Format::Markdown,
+            (Format::Memo, true) => Format::MemoHtml,
+            (Format::MemoHtml, false) => Format::Memo,
+            (other, _) => other,
         }
     }
 
@@ -55,19 +96,21 @@ impl Format {
             Format::Html => "HTML one-pager",
             Format::Csv => "CSV matrix",
             Format::Json => "JSON document and results",
+            Format::Memo => "Markdown narrative memo",
+            Format::MemoHtml => "HTML narrative memo",
         }
     }
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.extension())
+        f.write_str(self.name())
     }
 }
 
 /// A format name that is none of `md`, `html`, `csv` or `json`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format `{0}`: use one of md, html, csv, json")]
+#[error("unknown export format `{0}`: use one of md, html, memo, memo-html, csv, json")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -79,6 +122,8 @@ impl FromStr for Format {
             "html" | "htm" => Ok(Format::Html),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
+            "memo" | "memo-md" => Ok(Format::Memo),
+            "memo-html" => Ok(Format::MemoHtml),
             _ => Err(UnknownFormat(s.to_owned())),
         }
     }
@@ -96,6 +141,8 @@ pub fn render(session: &Session, format: Format, today: NaiveDate) -> String {
         Format::Csv => csv_matrix::render(&scored, today),
         Format::Json => json::render(session, today),
         Format::Html => html::render(&scored, today),
+        Format::Memo => memo_markdown::render(&scored, today),
+        Format::MemoHtml => memo_html::render(&scored, today),
     }
 }
 

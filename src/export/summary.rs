@@ -36,7 +36,7 @@ pub(super) struct Summary<'a> {
     pub ranking: Ranking,
     /// The advice.
     pub recommendation: Recommendation,
-    /// How robust the winner is, without Monte Carlo so the export stays cheap and exact.
+    /// How robust the winner is: the same verdict as `verdict analyze` with its defaults.
     pub robustness: RobustnessVerdict,
     /// The date the export is made.
     pub today: NaiveDate,
@@ -47,7 +47,7 @@ impl<'a> Summary<'a> {
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
-        let robustness = analysis::robustness::quick(session).verdict;
+        let robustness = robustness_verdict(session);
         Self {
             session,
             ranking,
@@ -90,17 +90,10 @@ impl<'a> Summary<'a> {
         }
     }
 
-    /// The outcome in one sentence, without its rationale.
-    pub(super) fn outcome_sentence(&self) -> String {
-        match &self.session.outcome {
-            Outcome::Undecided => "No decision has been recorded yet.".to_owned(),
-            Outcome::Chosen { option, .. } => {
-                format!("Chosen option: “{}”.", self.option_title(option.as_str()))
-            }
-            Outcome::Killed { .. } => "The project is killed.".to_owned(),
-            Outcome::Deferred { until, .. } => format!("The decision is deferred until {until}."),
-            Outcome::Reframe { .. } => "The directive goes back to be framed again.".to_owned(),
-        }
+    /// The record's date: the day the outcome last changed, or the export day when it never
+    /// has.
+    pub(super) fn record_date(&self) -> NaiveDate {
+        self.session.decided_on().unwrap_or(self.today)
     }
 
     /// The title of the option with id `id`, or the id itself when there is none.
@@ -179,8 +172,16 @@ impl<'a> Summary<'a> {
                 self.criterion_name(criterion.as_str())
             ),
             LogEvent::Note { text } => text.clone(),
+            LogEvent::Reviewed { .. } => event.describe(),
         }
     }
+}
+
+/// The robustness verdict every export states: exactly the verdict `verdict analyze` prints
+/// for the same session with its default settings (10,000 what-if draws, seed 1). Exports
+/// call the analysis only here.
+fn robustness_verdict(session: &Session) -> RobustnessVerdict {
+    analysis::analyze(session, &analysis::RobustnessConfig::default()).verdict
 }
 
 /// How `option` does on `criterion`, or `None` when it has no score there.

@@ -11,6 +11,7 @@
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
 //! - [`LoadJob`]: loading on a worker thread, with a cancel.
+//! - [`session_files`]: the sessions in a folder, for the review list.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
@@ -19,6 +20,7 @@ mod atomic;
 mod background;
 mod canonical;
 mod error;
+mod folder;
 mod load;
 mod lock;
 mod migrate;
@@ -30,6 +32,7 @@ pub use atomic::{backup_path, save_file, save_file_stamped, stale_temps, write_t
 pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
+pub use folder::{DueList, DueSession, session_files, sessions_due};
 pub use load::{
     INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes,
 };
