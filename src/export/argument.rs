@@ -3,7 +3,7 @@
 //! escapes it as it writes it down.
 
 use super::precision;
-use super::summary::{Summary, exact_meaning, number, sentence};
+use super::summary::{Summary, exact_meaning, number, score_number, sentence};
 use crate::analysis::{self, Recommendation};
 use crate::model::{Criterion, Direction, Lens, Outcome, SolutionOption};
 
@@ -80,6 +80,17 @@ impl Argument {
             (Some(w), Some(r)) => separate(s, w, r),
             _ => (Vec::new(), String::new()),
         };
+        let (mut reasons, gives_up) = (reasons, gives_up);
+        if matches!(session.outcome, Outcome::Killed { .. }) {
+            let tripped = session.kill_criteria.iter().filter(|k| k.tripped);
+            let tripped: Vec<Reason> = tripped
+                .map(|k| Reason {
+                    criterion: "A kill criterion came true".to_owned(),
+                    text: sentence(k.condition.trim()),
+                })
+                .collect();
+            reasons.splice(0..0, tripped);
+        }
         let mut assumptions: Vec<_> = session.framing.assumptions.iter().collect();
         assumptions.sort_by(|a, b| a.confidence.total_cmp(&b.confidence));
         Self {
@@ -145,9 +156,9 @@ fn quoted(option: &SolutionOption) -> String {
 fn score_words(c: &Criterion, likely: f64) -> String {
     match exact_meaning(c, likely) {
         Some(meaning) if !meaning.trim().is_empty() => {
-            format!("{} ({})", number(likely), meaning.trim())
+            format!("{} ({})", score_number(likely), meaning.trim())
         }
-        _ => number(likely),
+        _ => score_number(likely),
     }
 }
 
@@ -180,7 +191,7 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
                 "{} scores {} against {} for {} ({}; {:.0} % of the weight)",
                 quoted(winner),
                 score_words(c, sw),
-                number(sr),
+                score_number(sr),
                 quoted(rival),
                 match c.direction {
                     Direction::Benefit => "higher is better",
@@ -207,7 +218,14 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
         .iter()
         .rev()
         .filter(|g| g.1 < -1e-9)
-        .map(|&(c, _, sw, sr)| format!("{} ({} against {})", c.name.trim(), number(sr), number(sw)))
+        .map(|&(c, _, sw, sr)| {
+            format!(
+                "{} ({} against {})",
+                c.name.trim(),
+                score_number(sr),
+                score_number(sw)
+            )
+        })
         .collect();
     let gives_up = if behind.is_empty() {
         format!(
@@ -286,7 +304,10 @@ fn expected_line(s: &Summary, winner: Option<usize>) -> Labelled {
         let text = if goal.is_empty() {
             "none: the work stops.".to_owned()
         } else {
-            format!("none: the work stops, and “{goal}” is not pursued through this project.")
+            format!(
+                "none: the work stops, and “{}” is not pursued through this project.",
+                clause(goal)
+            )
         };
         return Labelled { label, text };
     }
@@ -310,34 +331,72 @@ fn expected_line(s: &Summary, winner: Option<usize>) -> Labelled {
                 .to_owned(),
         };
     }
-    let parts: Vec<String> = metrics
+    // The first metric written against leads; the others are counted, not spelt out: the
+    // appendix has them all.
+    let written: Vec<(&String, &crate::model::ExpectedResult)> = metrics
         .iter()
-        .map(|m| match option.expected_on(m) {
-            Some(e) if !e.is_blank() => {
-                let mut words = e.result.trim().trim_end_matches('.').to_owned();
-                if let Some(v) = e.value
-                    && !words.contains(&number(v))
-                {
-                    words = if words.is_empty() {
-                        number(v)
-                    } else {
-                        format!("{words} ({})", number(v))
-                    };
-                }
-                let reach = match e.reaches {
-                    Some(true) => "this reaches the target",
-                    Some(false) => "this does not reach the target",
-                    None => "not yet judged against the target",
-                };
-                format!("{words} against “{}” — {reach}", m.trim())
-            }
-            _ => format!("nothing written yet against “{}”", m.trim()),
+        .filter_map(|m| {
+            option
+                .expected_on(m)
+                .filter(|e| !e.is_blank())
+                .map(|e| (*m, e))
         })
         .collect();
-    Labelled {
-        label,
-        text: format!("{}.", parts.join("; ")),
+    let Some(&(metric, first)) = written.first() else {
+        return Labelled {
+            label,
+            text: format!(
+                "not written down: nothing says what {} should achieve against the success {}.",
+                quoted(option),
+                if metrics.len() == 1 {
+                    "metric"
+                } else {
+                    "metrics"
+                }
+            ),
+        };
+    };
+    let words = match clause(&first.result) {
+        w if w.is_empty() => first.value.map(number).unwrap_or_default(),
+        w => w,
+    };
+    let reach = match first.reaches {
+        Some(true) => "this reaches the target",
+        Some(false) => "this does not reach the target",
+        None => "not yet judged against the target",
+    };
+    let mut text = format!("{words} — {reach} (“{}”).", clause(metric));
+    let others = metrics.len() - 1;
+    if others > 0 {
+        let rest = &written[1..];
+        let reached = rest.iter().filter(|(_, e)| e.reaches == Some(true)).count();
+        let missed = rest
+            .iter()
+            .filter(|(_, e)| e.reaches == Some(false))
+            .count();
+        let mut counts = Vec::new();
+        if reached > 0 {
+            counts.push(format!("{reached} reached"));
+        }
+        if missed > 0 {
+            counts.push(format!("{missed} not reached"));
+        }
+        let open = others - reached - missed;
+        if open > 0 {
+            counts.push(format!("{open} not judged"));
+        }
+        text.push_str(&format!(
+            " Other success {}: {}.",
+            if others == 1 { "metric" } else { "metrics" },
+            counts.join(", ")
+        ));
     }
+    Labelled { label, text }
+}
+
+/// `text` without surrounding space or a final full stop, for use inside a sentence.
+fn clause(text: &str) -> String {
+    text.trim().trim_end_matches(['.', ';']).trim().to_owned()
 }
 
 fn follow_up_line(s: &Summary, winner: Option<usize>) -> Labelled {
@@ -409,8 +468,8 @@ fn rejected(s: &Summary, winner: Option<usize>) -> Vec<Rejected> {
                         "; furthest behind {} on {} ({} against {})",
                         quoted(&session.options[w]),
                         c.name.trim(),
-                        number(sr),
-                        number(sw)
+                        score_number(sr),
+                        score_number(sw)
                     ));
                 }
                 why

@@ -103,8 +103,9 @@ pub fn md_block(text: &str, continuation: &str) -> String {
 }
 
 /// `text` made visible and written as a YAML double-quoted scalar, quotes included: `\`
-/// and `"` are escaped, and line breaks and tabs become `\n`, `\r` and `\t`, so the value
-/// stays on one line of front matter whatever it holds.
+/// and `"` are escaped, line breaks and tabs become `\n`, `\r` and `\t`, so the value
+/// stays on one line of front matter whatever it holds, and `<`, `>` and `&` become `\u`
+/// escapes, so no reader can take them for HTML.
 pub fn yaml_string(text: &str) -> String {
     let text = visible(text);
     let mut out = String::with_capacity(text.len() + 2);
@@ -119,6 +120,10 @@ pub fn yaml_string(text: &str) -> String {
             '\u{2028}' => out.push_str("\\L"),
             '\u{2029}' => out.push_str("\\P"),
             '\u{FEFF}' => out.push_str("\\uFEFF"),
+            // Never markup, even for a reader that shows front matter as Markdown.
+            '<' => out.push_str("\\u003C"),
+            '>' => out.push_str("\\u003E"),
+            '&' => out.push_str("\\u0026"),
             _ => out.push(ch),
         }
     }

@@ -6,7 +6,7 @@ use super::argument::{Argument, Labelled};
 use super::escape::html;
 use super::html_style::{CSP, CSS};
 use super::precision;
-use super::summary::{Summary, exact_meaning, judge, number};
+use super::summary::{Summary, exact_meaning, judge, number, score_number};
 use super::svg;
 use crate::model::{Outcome, Session};
 use chrono::NaiveDate;
@@ -271,7 +271,7 @@ pub(super) fn matrix(out: &mut String, s: &Summary) {
         for c in &s.session.criteria {
             let cell = o
                 .score(&c.id)
-                .map_or_else(|| "–".to_owned(), |sc| number(sc.likely));
+                .map_or_else(|| "–".to_owned(), |sc| score_number(sc.likely));
             let _ = write!(out, "<td class=\"num\">{cell}</td>");
         }
         let row = s.ranking.row_for(option_idx);

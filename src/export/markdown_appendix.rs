@@ -5,7 +5,7 @@
 use super::escape::{md_block, md_inline};
 use super::markdown::Doc;
 use super::precision;
-use super::summary::{Summary, exact_meaning, judge, number, scale_words};
+use super::summary::{Summary, exact_meaning, judge, number, scale_words, score_number};
 use crate::model::SolutionOption;
 
 /// Writes the appendix after the `## Appendix` heading.
@@ -135,7 +135,7 @@ pub(super) fn matrix(doc: &mut Doc, s: &Summary) {
         for c in &s.session.criteria {
             let cell = o
                 .score(&c.id)
-                .map_or_else(|| "–".to_owned(), |sc| number(sc.likely));
+                .map_or_else(|| "–".to_owned(), |sc| score_number(sc.likely));
             row.push_str(&format!(" {cell} |"));
         }
         let ranked = s.ranking.row_for(option_idx);

@@ -222,9 +222,8 @@ fn y_statement(s: &Summary, a: &Argument) -> String {
         "what we give up against the other options".to_owned()
     };
     format!(
-        "In the context of {}, facing {facing}, {decided}{against}, to achieve {achieve}, \
-         accepting {accepting}.",
-        lower_first(&context)
+        "In the context of “{context}”, facing {facing}, {decided}{against}, to achieve \
+         {achieve}, accepting {accepting}."
     )
 }
 

@@ -206,6 +206,12 @@ pub(super) fn number(value: f64) -> String {
     }
 }
 
+/// A score as people read it: at most one decimal, trailing zeros dropped, e.g. `4`,
+/// `1.3` for a mean of raters' 1, 1 and 2.
+pub(super) fn score_number(value: f64) -> String {
+    number((value * 10.0).round() / 10.0)
+}
+
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".
 pub(super) fn scale_words(criterion: &Criterion) -> String {
     let arrow = match criterion.direction {
