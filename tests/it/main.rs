@@ -6,5 +6,6 @@ mod export;
 mod gui;
 mod properties;
 mod reliability;
+mod review;
 mod robustness;
 mod store;
