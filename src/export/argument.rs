@@ -65,6 +65,9 @@ pub(super) struct Argument {
     pub open_questions: Vec<String>,
 }
 
+/// The words the bottom line uses when the expected result misses the target.
+pub(super) const SHORT_OF_TARGET: &str = "this does not reach the target";
+
 /// How many assumptions the risks list at most.
 const WEAK_ASSUMPTIONS: usize = 3;
 /// How many separating criteria the reasons list at most.
@@ -362,7 +365,7 @@ fn expected_line(s: &Summary, winner: Option<usize>) -> Labelled {
     };
     let reach = match first.reaches {
         Some(true) => "this reaches the target",
-        Some(false) => "this does not reach the target",
+        Some(false) => SHORT_OF_TARGET,
         None => "not yet judged against the target",
     };
     let mut text = format!("{words} — {reach} (“{}”).", clause(metric));

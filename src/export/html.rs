@@ -2,7 +2,7 @@
 //! scripts and no external requests, guarded by a restrictive Content-Security-Policy. Every
 //! piece of user text goes through [`escape::html`]; attributes are always double-quoted.
 
-use super::argument::{Argument, Labelled};
+use super::argument::{Argument, Labelled, SHORT_OF_TARGET};
 use super::escape::html;
 use super::html_style::{CSP, CSS};
 use super::precision;
@@ -102,11 +102,15 @@ fn header(out: &mut String, s: &Summary) {
 pub(super) fn bottom_line(out: &mut String, lines: &[Labelled; 3]) {
     out.push_str("<section class=\"bluf\">\n");
     for (idx, line) in lines.iter().enumerate() {
+        // Falling short of the target is what a reader must not miss.
+        let text = html(&one_line(&line.text)).replace(
+            SHORT_OF_TARGET,
+            &format!("<strong class=\"short\">{SHORT_OF_TARGET}</strong>"),
+        );
         let _ = writeln!(
             out,
-            "<p class=\"bluf-{idx}\" dir=\"auto\"><strong>{}:</strong> {}</p>",
-            line.label,
-            html(&one_line(&line.text))
+            "<p class=\"bluf-{idx}\" dir=\"auto\"><strong>{}:</strong> {text}</p>",
+            line.label
         );
     }
     out.push_str("</section>\n");

@@ -43,7 +43,9 @@ li { margin: 0.15rem 0; }
 h1 .status { font-size: 1rem; vertical-align: middle; }
 h2.appendix { margin-top: 3rem; color: var(--muted); }
 .robust { color: var(--calm); }
-.y-statement { font-style: italic; font-size: 1.05rem; color: var(--calm); margin: 0.8rem 0 1.2rem; }
+.y-statement { font-size: 1rem; color: var(--calm); margin: 0.9rem 0 1.2rem;
+  padding-left: 1rem; border-left: 4px solid var(--line); }
+.bluf .short { color: var(--bad); }
 .generated { color: var(--muted); font-style: italic; font-size: 0.85rem; }
 .qa { margin: 0.6rem 0; }
 .steelman { color: var(--calm); }

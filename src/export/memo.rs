@@ -166,11 +166,16 @@ fn lower_first(text: &str) -> String {
 fn y_statement(s: &Summary, a: &Argument) -> String {
     let session = s.session;
     let d = &session.directive;
-    let context = [d.business_goal.as_str(), d.ask.as_str(), s.title()]
-        .into_iter()
-        .map(clause)
-        .find(|t| !t.is_empty())
-        .unwrap_or_else(|| "this directive".to_owned());
+    // The shortest faithful context: the session's name, else the ask, else the goal.
+    let context = [
+        session.title.as_str(),
+        d.ask.as_str(),
+        d.business_goal.as_str(),
+    ]
+    .into_iter()
+    .map(clause)
+    .find(|t| !t.is_empty())
+    .unwrap_or_else(|| "this directive".to_owned());
     let facing = session
         .framing
         .problem_statements
@@ -194,7 +199,7 @@ fn y_statement(s: &Summary, a: &Argument) -> String {
         .ranking
         .ranked()
         .filter(|r| Some(r.option_idx) != a.winner)
-        .take(3)
+        .take(2)
         .map(|r| format!("“{}”", clause(&session.options[r.option_idx].title)))
         .collect();
     let against = if against.is_empty() {
@@ -222,8 +227,9 @@ fn y_statement(s: &Summary, a: &Argument) -> String {
         "what we give up against the other options".to_owned()
     };
     format!(
-        "In the context of “{context}”, facing {facing}, {decided}{against}, to achieve \
-         {achieve}, accepting {accepting}."
+        "In the context of {}, facing {facing}, {decided}{against}, to achieve \
+         {achieve}, accepting {accepting}.",
+        lower_first(&context)
     )
 }
 

@@ -27,7 +27,7 @@ pub(super) fn render(session: &Session, today: NaiveDate) -> String {
     bottom_line(&mut out, memo.bottom_line());
     let _ = writeln!(
         out,
-        "<p class=\"y-statement\" dir=\"auto\">{}</p>",
+        "<p class=\"y-statement\" dir=\"auto\"><strong>In one sentence:</strong> {}</p>",
         html(&one_line(&memo.y_statement))
     );
     for part in &memo.parts {

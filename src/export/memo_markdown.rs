@@ -25,7 +25,10 @@ pub(super) fn render(session: &Session, today: NaiveDate) -> String {
         .collect();
     doc.line(bluf.join("\\\n"));
     doc.line("");
-    doc.line(format!("> {}", md_inline(&memo.y_statement)));
+    doc.line(format!(
+        "> **In one sentence:** {}",
+        md_inline(&memo.y_statement)
+    ));
     doc.line("");
     doc.line(format!(
         "A narrative memo for silent reading. Status: {}. Exported on {} by Verdict.",

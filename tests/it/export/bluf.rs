@@ -214,7 +214,7 @@ fn memo_sections_without_prose_are_generated_and_marked_and_written_ones_are_not
     }
     let y = &blocks[2].1;
     assert!(
-        y.starts_with("In the context of “Renew the national football league"),
+        y.starts_with("In one sentence: In the context of live sports stream availability, facing"),
         "{y}"
     );
     assert!(y.contains("we decided for “Buy a multi-CDN service"), "{y}");
