@@ -12,6 +12,7 @@ mod frame;
 mod modals;
 pub mod prefs;
 pub mod recovery;
+pub mod review_list;
 pub mod startup;
 mod verdict_app;
 

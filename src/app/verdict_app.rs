@@ -97,6 +97,8 @@ pub struct VerdictApp {
     /// The background robustness analysis shown in Decide; `None` leaves it out.
     pub(super) analysis: Option<AnalysisWorker>,
     pub(super) robustness: RobustnessSettings,
+    /// Sessions due for review, found on start.
+    pub(super) reviews: super::review_list::ReviewList,
 }
 
 impl VerdictApp {
@@ -153,6 +155,7 @@ impl VerdictApp {
             started: false,
             analysis: None,
             robustness: RobustnessSettings::default(),
+            reviews: super::review_list::ReviewList::default(),
         }
     }
 
@@ -271,6 +274,7 @@ impl VerdictApp {
 
         let intents = self.panels_ui(ui, &mut commands);
         commands.extend(self.modals_ui(&ctx));
+        commands.extend(self.reviews.ui(&ctx));
         self.apply_intents(intents);
         for command in commands {
             self.run_command(&ctx, command, false);

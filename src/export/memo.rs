@@ -60,7 +60,12 @@ pub(super) struct Memo<'a> {
 impl<'a> Memo<'a> {
     /// The memo of `session`, exported on `today`.
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
-        let summary = Summary::new(session, today);
+        Self::from_summary(Summary::new(session, today))
+    }
+
+    /// The memo of the session in `summary`.
+    fn from_summary(summary: Summary<'a>) -> Self {
+        let session = summary.session;
         let argument = Argument::new(&summary);
         let parts = MemoSection::ALL
             .into_iter()
@@ -118,10 +123,12 @@ impl MemoLength {
     }
 }
 
-/// The memo's length in words and pages, appendix excluded.
+/// The memo's length in words and pages, appendix excluded. Cheap enough to call while
+/// someone types: the robustness sentence is drawn without the what-if draws, which changes
+/// the count by a few words at most.
 pub fn memo_length(session: &Session) -> MemoLength {
     let scored = crate::analysis::raters::aggregated(session);
-    let memo = Memo::new(&scored, NaiveDate::MIN);
+    let memo = Memo::from_summary(Summary::quick(&scored, NaiveDate::MIN));
     let mut words = count(&memo.y_statement);
     for line in memo.bottom_line() {
         words += count(line.label) + count(&line.text);

@@ -45,9 +45,19 @@ pub(super) struct Summary<'a> {
 impl<'a> Summary<'a> {
     /// Computes the results for `session`.
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
+        Self::with_verdict(session, today, robustness_verdict(session))
+    }
+
+    /// The results with the robustness verdict drawn without the what-if draws: cheap
+    /// enough to count a memo's words while someone types. Never for an export.
+    pub(super) fn quick(session: &'a Session, today: NaiveDate) -> Self {
+        let verdict = analysis::robustness::quick(session).verdict;
+        Self::with_verdict(session, today, verdict)
+    }
+
+    fn with_verdict(session: &'a Session, today: NaiveDate, robustness: RobustnessVerdict) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
-        let robustness = robustness_verdict(session);
         Self {
             session,
             ranking,

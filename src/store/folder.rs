@@ -133,4 +133,42 @@ mod tests {
         assert_eq!(found, ["a.ron", "team/b.ron", "team/q3/c.RON"]);
         assert!(session_files(&root.join("missing")).is_err());
     }
+
+    #[test]
+    fn sessions_past_their_review_date_are_due_and_broken_files_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+        fs::copy(
+            saves.join("live-streams.ron"),
+            dir.path().join("streams.ron"),
+        )
+        .unwrap();
+        fs::copy(
+            saves.join("checkout-rewrite-kill.ron"),
+            dir.path().join("kill.ron"),
+        )
+        .unwrap();
+        fs::write(dir.path().join("broken.ron"), "(format: 1,").unwrap();
+        let june = NaiveDate::from_ymd_opt(2026, 6, 20).unwrap();
+        let list = sessions_due(
+            &[dir.path().to_path_buf(), dir.path().join("streams.ron")],
+            june,
+        );
+        let due: Vec<_> = list
+            .due
+            .iter()
+            .map(|d| d.path.file_name().unwrap())
+            .collect();
+        assert_eq!(
+            due,
+            ["streams.ron"],
+            "listed once, and the kill is not due in June"
+        );
+        assert_eq!(
+            list.due[0].due.review_date,
+            NaiveDate::from_ymd_opt(2026, 6, 15)
+        );
+        assert_eq!(list.problems.len(), 1);
+        assert!(list.problems[0].to_string().contains("broken.ron"));
+    }
 }

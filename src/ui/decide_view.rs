@@ -1,6 +1,8 @@
 //! The Decide place: ranking chart, impact-versus-cost chart, recommendation, kill criteria
 //! and the outcome.
 
+#[path = "decide_follow_up.rs"]
+mod follow_up;
 #[path = "impact_cost_chart.rs"]
 pub mod impact_cost_chart;
 #[path = "decide_kill.rs"]
@@ -21,6 +23,7 @@ use outcome::{OutcomeForm, OutcomeKind};
 pub struct DecideState {
     form: OutcomeForm,
     kill_draft: String,
+    review: follow_up::ReviewForm,
 }
 
 /// Two charts sit side by side when the place is at least this wide, points.
@@ -38,6 +41,8 @@ pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     ui.add_space(12.0);
     ui.heading("Outcome");
     outcome::outcome_ui(ui, cx, &mut state.form);
+    ui.add_space(12.0);
+    follow_up::follow_up_ui(ui, cx, &mut state.review);
 }
 
 /// The advice in plain words, framed in the accent colour, or the kill colour for Kill.

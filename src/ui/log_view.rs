@@ -28,7 +28,7 @@ pub fn log_ui(
             for format in Format::ALL {
                 let export = Command::Export(format);
                 if ui
-                    .button(format!("Export {}…", format.extension().to_uppercase()))
+                    .button(format!("Export {}…", format.name().to_uppercase()))
                     .on_hover_text(export.tooltip())
                     .clicked()
                 {
@@ -37,6 +37,8 @@ pub fn log_ui(
             }
         });
     }
+    ui.add_space(6.0);
+    super::memo_view::memo_ui(ui, cx);
     ui.add_space(6.0);
     ui.columns(2, |columns| {
         decision_log_ui(&mut columns[0], cx, state);

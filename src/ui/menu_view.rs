@@ -65,7 +65,7 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         .as_ref()
         .is_some_and(|id| session.option(id).is_some());
     let list_height = if has_details {
-        (ui.available_height() - 200.0).max(120.0)
+        (ui.available_height() * 0.45).max(120.0)
     } else {
         ui.available_height()
     };
@@ -90,7 +90,10 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         });
     if has_details {
         ui.separator();
-        details_ui(ui, cx, state);
+        egui::ScrollArea::vertical()
+            .id_salt("menu-details")
+            .auto_shrink([false, false])
+            .show(ui, |ui| details_ui(ui, cx, state));
     }
 }
 
@@ -242,6 +245,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
     ui.label(egui::RichText::new(&option.title).strong());
     if cx.presenting {
         ui.label(&option.description);
+        super::option_details::option_details_ui(ui, cx, option);
         return;
     }
     egui::Grid::new("option-details")
@@ -266,4 +270,5 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
             });
             ui.end_row();
         });
+    super::option_details::option_details_ui(ui, cx, option);
 }
