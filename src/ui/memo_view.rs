@@ -57,3 +57,53 @@ pub fn length_meter_ui(ui: &mut egui::Ui, length: MemoLength) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{rank, recommend_from};
+    use crate::document::apply;
+    use crate::model::Session;
+    use crate::ui::Intent;
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_memo_meter_counts_pages_and_prose_written_for_a_section_is_kept() {
+        let session = crate::app::startup::example_session();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1000.0, 1600.0))
+            .build_ui_state(
+                |ui, s: &mut Session| {
+                    let ranking = rank(s);
+                    let advice = recommend_from(s, &ranking);
+                    let today = NaiveDate::from_ymd_opt(2026, 6, 20).expect("valid date");
+                    let mut cx = ViewCtx::new(s, &ranking, &advice, false, today);
+                    egui::ScrollArea::vertical().show(ui, |ui| memo_ui(ui, &mut cx));
+                    let now = Utc.with_ymd_and_hms(2026, 6, 20, 9, 0, 0).unwrap();
+                    for intent in cx.into_intents() {
+                        if let Intent::Edit(edit) = intent {
+                            apply(s, edit, now).expect("edit applies");
+                        }
+                    }
+                },
+                session,
+            );
+        harness.run();
+        harness
+            .get_by_label("Narrative memo: prose and length")
+            .click();
+        harness.run();
+        let length = memo_length(harness.state());
+        let meter = format!("Memo length: {:.1} of 6 pages", length.pages);
+        assert!(harness.query_by_label_contains(&meter).is_some(), "{meter}");
+        harness.get_by_label("Tenets").click();
+        harness.run();
+        harness
+            .get_by_label("Tenets")
+            .type_text("We protect the renewal first.");
+        harness.run();
+        assert_eq!(harness.state().memo.tenets, "We protect the renewal first.");
+    }
+}

@@ -52,6 +52,7 @@ fn text_row(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, option: &SolutionOption, fi
 fn optional_number(
     ui: &mut egui::Ui,
     label: &str,
+    known_text: &str,
     value: Option<f64>,
     range: std::ops::RangeInclusive<f64>,
 ) -> Option<Option<f64>> {
@@ -60,7 +61,7 @@ fn optional_number(
     let before = (known, number);
     let name = ui.label(label);
     ui.horizontal(|ui| {
-        ui.checkbox(&mut known, "known").labelled_by(name.id);
+        ui.checkbox(&mut known, known_text);
         if known {
             ui.add(egui::DragValue::new(&mut number).range(range).speed(0.5))
                 .labelled_by(name.id);
@@ -72,9 +73,13 @@ fn optional_number(
 
 fn effort_row(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, option: &SolutionOption) {
     let likely = option.effort.as_ref().map(|e| e.likely);
-    if let Some(changed) =
-        optional_number(ui, "Effort, person-weeks (likely)", likely, 0.0..=10_000.0)
-    {
+    if let Some(changed) = optional_number(
+        ui,
+        "Effort, person-weeks (likely)",
+        "Effort known",
+        likely,
+        0.0..=10_000.0,
+    ) {
         let effort = changed.map(|likely| {
             let mut e = option
                 .effort
@@ -126,6 +131,7 @@ fn first_result_row(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, option: &SolutionOp
     if let Some(changed) = optional_number(
         ui,
         "Weeks to a first result",
+        "First result known",
         option.first_result_weeks,
         0.0..=520.0,
     ) {
@@ -234,4 +240,103 @@ fn presented(ui: &mut egui::Ui, cx: &ViewCtx<'_>, option: &SolutionOption) {
         ui.label(format!("Wrong choice if: {}", option.wrong_if.trim()));
     }
     let _ = cx;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{rank, recommend_from};
+    use crate::document::apply;
+    use crate::model::{Lens, Session};
+    use crate::ui::Intent;
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn session() -> Session {
+        let mut s = Session::new("x");
+        s.framing.success_metrics = vec!["Minutes lost per match".into()];
+        s.add_option("Buy a CDN", Lens::Buy);
+        s
+    }
+
+    /// The details of the first option; edits are applied between frames.
+    fn harness(session: Session) -> Harness<'static, Session> {
+        Harness::builder()
+            .with_size(egui::vec2(1100.0, 900.0))
+            .build_ui_state(
+                |ui, s: &mut Session| {
+                    let ranking = rank(s);
+                    let advice = recommend_from(s, &ranking);
+                    let today = NaiveDate::from_ymd_opt(2026, 6, 20).expect("valid date");
+                    let option = s.options[0].clone();
+                    let mut cx = ViewCtx::new(s, &ranking, &advice, false, today);
+                    option_details_ui(ui, &mut cx, &option);
+                    let now = Utc.with_ymd_and_hms(2026, 6, 20, 9, 0, 0).unwrap();
+                    for intent in cx.into_intents() {
+                        if let Intent::Edit(edit) = intent {
+                            apply(s, edit, now).expect("edit applies");
+                        }
+                    }
+                },
+                session,
+            )
+    }
+
+    #[test]
+    fn owner_steelman_and_expected_result_are_written_into_the_option() {
+        let mut harness = harness(session());
+        harness.run();
+        for (label, text) in [
+            ("Owner", "Priya"),
+            ("Strongest case for it", "Covers the CDN"),
+            ("Expected result", "Half the minutes"),
+        ] {
+            harness.get_by_label(label).click();
+            harness.run();
+            harness.get_by_label(label).type_text(text);
+            harness.run();
+        }
+        harness.get_by_label("Reaches the target?").click();
+        harness.run();
+        harness.get_by_label("Falls short").click();
+        harness.run();
+        let o = &harness.state().options[0];
+        assert_eq!(o.owner, "Priya");
+        assert_eq!(o.strongest_case, "Covers the CDN");
+        let expected = o
+            .expected_on("Minutes lost per match")
+            .expect("an expectation");
+        assert_eq!(expected.result, "Half the minutes");
+        assert_eq!(expected.reaches, Some(false));
+    }
+
+    #[test]
+    fn effort_is_set_by_saying_it_is_known() {
+        let mut harness = harness(session());
+        harness.run();
+        harness.get_by_label("Effort known").click();
+        harness.run();
+        harness.run();
+        assert_eq!(harness.state().options[0].effort, Some(Effort::weeks(0.0)));
+        assert!(
+            harness
+                .query_all_by_label_contains("Effort range, person-weeks")
+                .next()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn without_success_metrics_the_details_say_where_to_write_them() {
+        let mut s = session();
+        s.framing.success_metrics.clear();
+        let mut harness = harness(s);
+        harness.run();
+        assert!(
+            harness
+                .query_by_label_contains("Write the success metrics in Framing first")
+                .is_some()
+        );
+    }
 }
