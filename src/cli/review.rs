@@ -2,7 +2,6 @@
 //! overdue, with what was expected when deciding; or, with `--happened`, record a review of
 //! one session in its log, keeping decision quality apart from outcome quality.
 
-use crate::document::{Edit, apply};
 use crate::model::{Outcome, Rating, Session, expectation};
 use crate::store::{self, DocumentLock, DueSession};
 use chrono::NaiveDate;
@@ -167,25 +166,16 @@ fn record(args: &ReviewArgs, happened: &str, context: &super::Context) -> anyhow
     let (Some(decision), Some(outcome)) = (args.decision, args.outcome) else {
         unreachable!("clap requires --decision and --outcome with --happened")
     };
-    let mut edits = vec![Edit::RecordReview {
-        happened: happened.trim().to_owned(),
-        decision,
-        outcome,
-    }];
+    session.record_review(happened.trim().to_owned(), decision, outcome, context.now);
     if args.steps_done {
-        for (idx, step) in session.next_steps.iter().enumerate() {
+        for step in &mut session.next_steps {
             if step.is_overdue(context.today) {
-                let mut done = step.clone();
-                done.done = true;
-                edits.push(Edit::SetNextStep(idx, done));
+                step.done = true;
             }
         }
     }
     if args.next_review.is_some() {
-        edits.push(Edit::SetReviewDate(args.next_review));
-    }
-    for edit in edits {
-        apply(&mut session, edit, context.now)?;
+        session.review_date = args.next_review;
     }
     super::io::save_with_backup(path, &session)?;
     let mut out = format!(

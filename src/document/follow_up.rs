@@ -3,7 +3,7 @@
 //! reviews. Called only by [`super::edit::apply`].
 
 use super::edit::{Edit, EditError, OptionText, item_mut, option_mut, remove_at};
-use crate::model::{LogEntry, LogEvent, NextStep, Session, expectation};
+use crate::model::{NextStep, Session};
 use chrono::{DateTime, Utc};
 
 /// Applies one of the edits listed in [`super::edit::apply`]'s dispatch to this module.
@@ -87,18 +87,7 @@ pub(super) fn apply(
             happened,
             decision,
             outcome,
-        } => {
-            let expected = expectation(session);
-            session.log.push(LogEntry {
-                at: now,
-                event: LogEvent::Reviewed {
-                    expected,
-                    happened,
-                    decision,
-                    outcome,
-                },
-            });
-        }
+        } => session.record_review(happened, decision, outcome, now),
         other => unreachable!("{other:?} is applied by edit::apply, not here"),
     }
     Ok(())
@@ -137,7 +126,7 @@ pub(super) fn forget_metric(session: &mut Session, old: &str) {
 mod tests {
     use super::super::edit::{FramingList, apply};
     use super::*;
-    use crate::model::{ExpectedResult, Lens, Outcome, Rating};
+    use crate::model::{ExpectedResult, Lens, LogEvent, Outcome, Rating};
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {

@@ -1,9 +1,10 @@
 //! Looking at a decision again: when it is due, what was expected, and the two judgements a
 //! review keeps apart — was it a good call with what we knew then, and did it turn out well.
 
+use super::outcome::LogEntry;
 use super::outcome::{LogEvent, Outcome};
 use super::session::Session;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A judgement given at review, of the decision or of its outcome.
@@ -28,6 +29,29 @@ impl Rating {
             Rating::Mixed => "mixed",
             Rating::Poor => "poor",
         }
+    }
+}
+
+impl Session {
+    /// Logs a review at `at`: what happened and the two judgements, with the expectation
+    /// recorded at decision time (see [`expectation`]) copied in as it reads now.
+    pub fn record_review(
+        &mut self,
+        happened: String,
+        decision: Rating,
+        outcome: Rating,
+        at: DateTime<Utc>,
+    ) {
+        let expected = expectation(self);
+        self.log.push(LogEntry {
+            at,
+            event: LogEvent::Reviewed {
+                expected,
+                happened,
+                decision,
+                outcome,
+            },
+        });
     }
 }
 

@@ -21,9 +21,7 @@ pub fn option_details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, option: &Solut
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    for field in [OptionText::Owner] {
-                        text_row(ui, cx, option, field);
-                    }
+                    text_row(ui, cx, option, OptionText::Owner);
                     effort_row(ui, cx, option);
                     first_result_row(ui, cx, option);
                     for field in [OptionText::StrongestCase, OptionText::WrongIf] {
