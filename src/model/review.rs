@@ -108,7 +108,8 @@ pub fn expectation(session: &Session) -> String {
                         } else {
                             e.result.trim().to_owned()
                         };
-                        format!("{}: {words}", e.metric.trim())
+                        let metric = e.metric.trim().trim_end_matches('.');
+                        format!("{metric}: {}", words.trim_end_matches('.'))
                     })
                     .collect::<Vec<_>>()
                     .join("; ")
