@@ -9,8 +9,8 @@
 //! |---|---|---|
 //! | [`model`] | the document: plain serde data, validation | serde, chrono |
 //! | [`analysis`] | ranking, recommendation, robustness: pure functions of the model | `model` |
-//! | [`export`] | Markdown / HTML / CSV / JSON as strings | `model`, `analysis` |
-//! | [`store`] | RON files: load, validate, atomic save, locks, recovery | `model` |
+//! | [`export`] | the decision record and the memo (Markdown / HTML), CSV, JSON, as strings | `model`, `analysis` |
+//! | [`store`] | RON files: load, validate, atomic save, locks, recovery, the sessions of a folder | `model` |
 //! | [`document`] | edits, undo/redo, dirty flag | `model` |
 //! | [`ui`] | egui views: read the document, emit edits and commands | all of the above but `store` |
 //! | [`app`] | the eframe/rfd glue that applies commands | everything |
