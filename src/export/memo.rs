@@ -8,7 +8,7 @@
 
 use super::argument::{Argument, Labelled};
 use super::precision;
-use super::summary::{Summary, number, sentence};
+use super::summary::{Summary, number, score_number, sentence};
 use crate::analysis::raters::rater_summary;
 use crate::model::{Lens, MemoSection, Outcome, Session};
 use chrono::NaiveDate;
@@ -647,13 +647,24 @@ fn faq(s: &Summary) -> Vec<Block> {
                 .ratings
                 .iter()
                 .map(|(rater, score)| {
-                    format!("{} gave {}", session.rater_name(rater), number(*score))
+                    format!(
+                        "{} gave {}",
+                        session.rater_name(rater),
+                        score_number(*score)
+                    )
                 })
                 .collect();
             let why = session
                 .option(&cell.option)
                 .and_then(|o| o.score(&cell.criterion))
-                .map(|sc| sc.rationale.trim().replace('\n', "; "))
+                .map(|sc| {
+                    sc.rationale
+                        .lines()
+                        .map(clause)
+                        .filter(|line| !line.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
                 .filter(|r| !r.is_empty())
                 .map(|r| format!(" Their reasons: {r}."))
                 .unwrap_or_default();
@@ -663,7 +674,7 @@ fn faq(s: &Summary) -> Vec<Block> {
                     "{}; the ranking uses the {} ({}).{why}",
                     spread.join(", "),
                     session.aggregation.label(),
-                    number(cell.aggregate)
+                    score_number(cell.aggregate)
                 ),
             ));
         }
