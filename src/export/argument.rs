@@ -404,10 +404,19 @@ fn clause(text: &str) -> String {
 
 fn follow_up_line(s: &Summary, winner: Option<usize>) -> Labelled {
     let session = s.session;
-    let owner = winner
-        .map(|w| session.options[w].owner.trim())
-        .filter(|o| !o.is_empty() && !matches!(session.outcome, Outcome::Killed { .. }))
-        .map_or_else(|| "not named".to_owned(), str::to_owned);
+    // A kill is owned by whoever decided it; otherwise by the option's owner.
+    let owner = if matches!(session.outcome, Outcome::Killed { .. }) {
+        session.people.deciders.join(", ")
+    } else {
+        winner
+            .map(|w| session.options[w].owner.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let owner = if owner.trim().is_empty() {
+        "not named".to_owned()
+    } else {
+        owner
+    };
     let step = session
         .next_steps
         .iter()

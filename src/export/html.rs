@@ -444,7 +444,10 @@ fn details(out: &mut String, o: &crate::model::SolutionOption) {
         facts.push(format!("{} person-weeks{range}", number(e.likely)));
     }
     if let Some(weeks) = o.first_result_weeks {
-        facts.push(format!("first result after {} weeks", number(weeks)));
+        facts.push(format!(
+            "first result after {}",
+            super::summary::weeks(weeks)
+        ));
     }
     if !facts.is_empty() {
         let _ = write!(

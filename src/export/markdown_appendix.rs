@@ -225,7 +225,10 @@ fn details(doc: &mut Doc, o: &SolutionOption) {
         facts.push(format!("Effort: {} person-weeks{range}", number(e.likely)));
     }
     if let Some(weeks) = o.first_result_weeks {
-        facts.push(format!("First result after {} weeks", number(weeks)));
+        facts.push(format!(
+            "First result after {}",
+            super::summary::weeks(weeks)
+        ));
     }
     if !facts.is_empty() {
         doc.line(format!("{}.", facts.join(" · ")));

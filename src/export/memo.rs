@@ -409,7 +409,10 @@ fn options(s: &Summary) -> Vec<Block> {
                 text.push('.');
             }
             if let Some(weeks) = o.first_result_weeks {
-                text.push_str(&format!(" A first result after {} weeks.", number(weeks)));
+                text.push_str(&format!(
+                    " A first result after {}.",
+                    super::summary::weeks(weeks)
+                ));
             }
             for e in o.expected_results.iter().filter(|e| !e.is_blank()) {
                 let reach = match e.reaches {

@@ -216,6 +216,15 @@ pub(super) fn number(value: f64) -> String {
     }
 }
 
+/// A number of weeks in words: "1 week", "2.5 weeks".
+pub(super) fn weeks(value: f64) -> String {
+    if value == 1.0 {
+        "1 week".to_owned()
+    } else {
+        format!("{} weeks", number(value))
+    }
+}
+
 /// A score as people read it: at most one decimal, trailing zeros dropped, e.g. `4`,
 /// `1.3` for a mean of raters' 1, 1 and 2.
 pub(super) fn score_number(value: f64) -> String {
