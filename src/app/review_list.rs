@@ -5,6 +5,7 @@
 use crate::model::{Session, expectation};
 use crate::store::sessions_due;
 use crate::ui::command::Command;
+use crate::ui::outbox::Outbox;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -105,11 +106,12 @@ impl ReviewList {
         }
     }
 
-    /// Draws the list while it is open; "Open" asks for that session to be opened.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+    /// Draws the list while it is open; "Open" puts the command to open that session in
+    /// the frame's outbox.
+    pub fn ui(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         self.poll();
         if !self.open {
-            return None;
+            return;
         }
         let mut command = None;
         let mut open = self.open;
@@ -140,7 +142,9 @@ impl ReviewList {
                     });
             });
         self.open = open && command.is_none();
-        command
+        if let Some(command) = command {
+            out.command(command);
+        }
     }
 }
 

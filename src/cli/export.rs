@@ -25,8 +25,7 @@ pub struct ExportArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("`{text}` is not a date like 2026-03-31: {e}"))
+    crate::model::parse_date(text).map_err(|e| e.to_string())
 }
 
 /// The format to write: `memo` becomes the HTML memo when the output file ends in `.html`
@@ -48,7 +47,11 @@ fn format_for(format: Format, output: Option<&std::path::Path>) -> Format {
 /// # Errors
 /// When the session cannot be loaded or the output cannot be written.
 pub fn run(args: &ExportArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
-    if args.output.as_ref() == Some(&args.file) {
+    let overwrites_session = args
+        .output
+        .as_ref()
+        .is_some_and(|out| out == &args.file || super::io::same_file(out, &args.file));
+    if overwrites_session {
         return Err(super::UsageError(format!(
             "{}: the export would overwrite the session itself; choose another -o file",
             args.file.display()

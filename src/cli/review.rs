@@ -162,7 +162,8 @@ fn record(args: &ReviewArgs, happened: &str, context: &super::Context) -> anyhow
     // so the window cannot be editing it at the same time.
     super::io::load(path)?;
     let _lock = DocumentLock::acquire(path)?;
-    let mut session = super::io::load(path)?;
+    let (read, loaded) = super::io::load_with_bytes(path)?;
+    let mut session = loaded.session;
     let (Some(decision), Some(outcome)) = (args.decision, args.outcome) else {
         unreachable!("clap requires --decision and --outcome with --happened")
     };
@@ -177,7 +178,8 @@ fn record(args: &ReviewArgs, happened: &str, context: &super::Context) -> anyhow
     if args.next_review.is_some() {
         session.review_date = args.next_review;
     }
-    super::io::save_with_backup(path, &session)?;
+    // Saved only over the bytes read under the lock: a change made meanwhile is refused.
+    super::io::save_with_backup_over(path, &session, &read)?;
     let mut out = format!(
         "{}: review recorded (decision {}, outcome {})",
         path.display(),

@@ -136,6 +136,9 @@ fn winner(s: &Summary) -> Option<usize> {
     if let Outcome::Chosen { option, .. } = &s.session.outcome {
         return s.session.option_idx(option);
     }
+    if let Recommendation::Choose { option, .. } = &s.recommendation {
+        return s.session.option_idx(option);
+    }
     s.ranking
         .ranked()
         .find(|r| !r.is_vetoed())
@@ -191,7 +194,7 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
         .take(TOP_REASONS)
         .map(|&(c, _, sw, sr)| {
             let mut text = format!(
-                "{} scores {} against {} for {} ({}; {:.0} % of the weight)",
+                "{} scores {} against {} for {} ({}; {} % of the weight)",
                 quoted(winner),
                 score_words(c, sw),
                 score_number(sr),
@@ -200,7 +203,7 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
                     Direction::Benefit => "higher is better",
                     Direction::Cost => "lower is better",
                 },
-                s.weight_share(c)
+                crate::analysis::number::fixed(s.weight_share(c), 0)
             );
             let why = winner
                 .score(&c.id)
@@ -253,16 +256,24 @@ fn decision_line(s: &Summary, winner: Option<usize>) -> Labelled {
         .map(|d| format!(" on {d}"))
         .unwrap_or_default();
     let advice = || match (&s.recommendation, winner) {
-        (Recommendation::Choose { .. }, Some(w)) => {
+        (
+            Recommendation::Choose {
+                rank: 1, tied_with, ..
+            },
+            Some(w),
+        ) if tied_with.is_empty() => {
             format!(
                 "choose {}, which ranks first on the scores",
                 quoted(&session.options[w])
             )
         }
-        _ => {
+        (Recommendation::Kill { .. }, _) => {
             let plain = s.recommendation.plain(session);
             format!("kill the project — {}", plain.trim_start_matches("Kill: "))
         }
+        // A tie, a vetoed option ranked above, or nothing ranked: the advice as the rules
+        // word it everywhere else.
+        _ => lower_first(&s.recommendation.plain(session)),
     };
     match &session.outcome {
         Outcome::Chosen { option, .. } => Labelled {
@@ -512,4 +523,12 @@ fn rejected(s: &Summary, winner: Option<usize>) -> Vec<Rejected> {
         }
     }
     out
+}
+
+/// `text` with its first letter in lower case, to continue a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }

@@ -8,18 +8,17 @@ use super::html_style::{CSP, CSS};
 use super::precision;
 use super::summary::{Summary, exact_meaning, judge, number, score_number};
 use super::svg;
-use crate::model::{Outcome, Session};
-use chrono::NaiveDate;
+use crate::model::Outcome;
 use std::fmt::Write;
 
 /// The one-pager of `session` as a complete HTML document.
-pub(super) fn render(session: &Session, today: NaiveDate) -> String {
-    let s = Summary::new(session, today);
+pub(super) fn render(s: Summary) -> String {
+    let today = s.today;
     let mut out = page_start(s.title(), "decision record");
     let argument = Argument::new(&s);
     header(&mut out, &s);
     bottom_line(&mut out, &argument.bottom_line);
-    why(&mut out, &argument);
+    why(&mut out, &s, &argument);
     rejected(&mut out, &argument);
     risks(&mut out, &argument);
     out.push_str("<h2 class=\"appendix\">Appendix</h2>\n");
@@ -116,7 +115,7 @@ pub(super) fn bottom_line(out: &mut String, lines: &[Labelled; 3]) {
     out.push_str("</section>\n");
 }
 
-fn why(out: &mut String, a: &Argument) {
+fn why(out: &mut String, s: &Summary, a: &Argument) {
     out.push_str("<section>\n<h2>Why</h2>\n");
     if !a.rationale.is_empty() {
         let _ = writeln!(
@@ -150,8 +149,10 @@ fn why(out: &mut String, a: &Argument) {
     }
     let _ = writeln!(
         out,
-        "<p class=\"robust\" dir=\"auto\"><strong>How robust:</strong> {}</p>\n</section>",
-        html(&one_line(&a.robustness))
+        "<p class=\"robust\" dir=\"auto\"><strong>How robust:</strong> {}</p>\n\
+         <p class=\"meta\" dir=\"auto\">{}</p>\n</section>",
+        html(&one_line(&a.robustness)),
+        html(&s.robustness_method())
     );
 }
 
@@ -411,7 +412,7 @@ fn options(out: &mut String, s: &Summary) {
                 "<li dir=\"auto\"><span class=\"{class}\">{}</span>: {} is {}",
                 verdict.word(),
                 html(&one_line(&c.name)),
-                number(score.likely)
+                score_number(score.likely)
             );
             if let Some(meaning) = exact_meaning(c, score.likely) {
                 let _ = write!(out, " ({})", html(&one_line(meaning)));

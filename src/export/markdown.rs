@@ -8,12 +8,10 @@ use super::argument::{Argument, Labelled};
 use super::escape::{md_block, md_inline, yaml_string};
 use super::markdown_appendix;
 use super::summary::Summary;
-use crate::model::{Role, Session};
-use chrono::NaiveDate;
+use crate::model::Role;
 
 /// The decision record of `session` as CommonMark with GFM tables.
-pub(super) fn render(session: &Session, today: NaiveDate) -> String {
-    let summary = Summary::new(session, today);
+pub(super) fn render(summary: Summary) -> String {
     let argument = Argument::new(&summary);
     let mut doc = Doc::default();
     front_matter(&mut doc, &summary);

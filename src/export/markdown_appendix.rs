@@ -85,10 +85,10 @@ fn drivers(doc: &mut Doc, s: &Summary) {
     for c in &s.session.criteria {
         let veto = c.veto.map_or_else(|| "none".to_owned(), number);
         doc.line(format!(
-            "| {} | {} | {:.0} % | {} | {veto} |",
+            "| {} | {} | {} % | {} | {veto} |",
             md_inline(&c.name),
             number(c.weight),
-            s.weight_share(c),
+            crate::analysis::number::fixed(s.weight_share(c), 0),
             scale_words(c)
         ));
     }
@@ -168,6 +168,7 @@ pub(super) fn ranking(doc: &mut Doc, s: &Summary) {
                 md_inline(&o.title),
                 precision::total(total, decimals)
             ),
+            _ if s.ranking.no_weight => format!("- Not ranked: {}", md_inline(&o.title)),
             _ => format!("- Unscored: {}", md_inline(&o.title)),
         };
         if row.is_vetoed() {
@@ -200,10 +201,7 @@ fn robustness(doc: &mut Doc, s: &Summary) {
     if !reasons.is_empty() {
         doc.bullets(&reasons, "");
     }
-    doc.line(
-        "Checked as verdict analyze does with its defaults: weight flip points, 10,000 what-if \
-         draws of the scores within their ranges (seed 1), a TOPSIS cross-check and dominance.",
-    );
+    doc.line(md_inline(&s.robustness_method()));
     doc.line("");
 }
 
@@ -287,7 +285,7 @@ fn pros_and_cons(doc: &mut Doc, s: &Summary) {
                 "- {}, because {} is {}",
                 verdict.word(),
                 md_inline(&c.name),
-                number(score.likely)
+                score_number(score.likely)
             );
             if let Some(meaning) = exact_meaning(c, score.likely) {
                 line.push_str(&format!(" ({})", md_inline(meaning)));

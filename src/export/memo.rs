@@ -10,6 +10,7 @@ use super::argument::{Argument, Labelled};
 use super::precision;
 use super::summary::{Summary, number, score_number, sentence};
 use crate::analysis::raters::rater_summary;
+use crate::analysis::robustness::RobustnessReport;
 use crate::model::{Lens, MemoSection, Outcome, Session};
 use chrono::NaiveDate;
 
@@ -58,13 +59,8 @@ pub(super) struct Memo<'a> {
 }
 
 impl<'a> Memo<'a> {
-    /// The memo of `session`, exported on `today`.
-    pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
-        Self::from_summary(Summary::new(session, today))
-    }
-
     /// The memo of the session in `summary`.
-    fn from_summary(summary: Summary<'a>) -> Self {
+    pub(super) fn from_summary(summary: Summary<'a>) -> Self {
         let session = summary.session;
         let argument = Argument::new(&summary);
         let parts = MemoSection::ALL
@@ -123,12 +119,13 @@ impl MemoLength {
     }
 }
 
-/// The memo's length in words and pages, appendix excluded. Cheap enough to call while
-/// someone types: the robustness sentence is drawn without the what-if draws, which changes
-/// the count by a few words at most.
-pub fn memo_length(session: &Session) -> MemoLength {
+/// The memo's length in words and pages, appendix excluded, given the session's
+/// [`super::robustness_report`]: without the 10,000 draws it is cheap enough to count again
+/// on every keystroke.
+pub fn memo_length(session: &Session, report: &RobustnessReport) -> MemoLength {
     let scored = crate::analysis::raters::aggregated(session);
-    let memo = Memo::from_summary(Summary::quick(&scored, NaiveDate::MIN));
+    let summary = Summary::with_report(&scored, NaiveDate::MIN, report.clone());
+    let memo = Memo::from_summary(summary);
     let mut words = count(&memo.y_statement);
     for line in memo.bottom_line() {
         words += count(line.label) + count(&line.text);

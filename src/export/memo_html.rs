@@ -7,14 +7,14 @@ use super::escape::html;
 use super::html::{bottom_line, charts, lines, list, matrix, one_line, page_start};
 use super::memo::{Block, Memo};
 use super::memo_markdown::GENERATED;
-use crate::model::Session;
-use chrono::NaiveDate;
+use super::summary::Summary;
 use std::fmt::Write;
 
 /// The memo of `session` as a complete HTML document.
-pub(super) fn render(session: &Session, today: NaiveDate) -> String {
-    let memo = Memo::new(session, today);
+pub(super) fn render(summary: Summary) -> String {
+    let memo = Memo::from_summary(summary);
     let s = &memo.summary;
+    let today = s.today;
     let mut out = page_start(s.title(), "narrative memo");
     let _ = writeln!(
         out,

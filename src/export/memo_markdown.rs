@@ -5,16 +5,15 @@ use super::escape::{md_block, md_inline};
 use super::markdown::Doc;
 use super::markdown_appendix;
 use super::memo::{Block, Memo};
-use crate::model::Session;
-use chrono::NaiveDate;
+use super::summary::Summary;
 
 /// The note under the heading of a section generated from the data.
 pub(super) const GENERATED: &str =
     "Generated from the session's data; no prose was written for this section.";
 
 /// The memo of `session` as CommonMark with GFM tables.
-pub(super) fn render(session: &Session, today: NaiveDate) -> String {
-    let memo = Memo::new(session, today);
+pub(super) fn render(summary: Summary) -> String {
+    let memo = Memo::from_summary(summary);
     let s = &memo.summary;
     let mut doc = Doc::default();
     doc.heading(1, &md_inline(s.title()));

@@ -23,6 +23,7 @@ mod svg;
 pub use json::JSON_EXPORT_VERSION;
 pub use memo::{MemoLength, PAGE_BUDGET, WORDS_PER_PAGE, memo_length};
 
+use crate::analysis::robustness::RobustnessReport;
 use crate::model::Session;
 use chrono::NaiveDate;
 use std::fmt;
@@ -133,16 +134,38 @@ impl FromStr for Format {
 ///
 /// Private notes are never included. The result is deterministic given its inputs.
 pub fn render(session: &Session, format: Format, today: NaiveDate) -> String {
+    if format == Format::Json {
+        // The JSON keeps the document exactly as saved.
+        return json::render(session, today);
+    }
+    render_with_report(session, format, today, robustness_report(session))
+}
+
+/// The robustness report every export of `session` states: the verdict `verdict analyze`
+/// gives with its defaults, drawn once here. The window keeps it while only text that does
+/// not bear on it changes, and hands it to [`render_with_report`] and [`memo_length`].
+pub fn robustness_report(session: &Session) -> RobustnessReport {
+    summary::standard_report(&crate::analysis::raters::aggregated(session))
+}
+
+/// [`render`] with the session's [`robustness_report`] already drawn.
+pub fn render_with_report(
+    session: &Session,
+    format: Format,
+    today: NaiveDate,
+    report: RobustnessReport,
+) -> String {
     // Readers of the summary see the scores the ranking used: with several raters, their
-    // aggregate. The JSON keeps the document exactly as saved.
+    // aggregate.
     let scored = crate::analysis::raters::aggregated(session);
+    let summary = summary::Summary::with_report(&scored, today, report);
     match format {
-        Format::Markdown => markdown::render(&scored, today),
-        Format::Csv => csv_matrix::render(&scored, today),
+        Format::Markdown => markdown::render(summary),
+        Format::Csv => csv_matrix::render(summary),
         Format::Json => json::render(session, today),
-        Format::Html => html::render(&scored, today),
-        Format::Memo => memo_markdown::render(&scored, today),
-        Format::MemoHtml => memo_html::render(&scored, today),
+        Format::Html => html::render(summary),
+        Format::Memo => memo_markdown::render(summary),
+        Format::MemoHtml => memo_html::render(summary),
     }
 }
 

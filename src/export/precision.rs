@@ -14,16 +14,17 @@ pub(super) fn total_decimals(ranking: &Ranking) -> usize {
             !totals.iter().enumerate().any(|(i, a)| {
                 totals[i + 1..].iter().any(|b| {
                     (a - b).abs() > crate::analysis::TIE_EPSILON
-                        && format!("{a:.decimals$}") == format!("{b:.decimals$}")
+                        && total(*a, decimals) == total(*b, decimals)
                 })
             })
         })
         .unwrap_or(2)
 }
 
-/// `total` with `decimals` decimals.
-pub(super) fn total(total: f64, decimals: usize) -> String {
-    format!("{total:.decimals$}")
+/// `value` with `decimals` decimals, written by [`crate::analysis::number::fixed`] like
+/// every other number people read.
+pub(super) fn total(value: f64, decimals: usize) -> String {
+    crate::analysis::number::fixed(value, decimals)
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! What every export says, computed once: the ranking, the recommendation, the status line,
 //! and plain-word readings of scores. Formats only decide how to write it down.
 
+use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
-use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
+use crate::model::{
+    Criterion, CriterionId, Direction, LogEvent, OptionId, Outcome, Session, SolutionOption,
+};
 use chrono::NaiveDate;
 
 /// How an option does on one criterion, for pros and cons.
@@ -36,35 +39,71 @@ pub(super) struct Summary<'a> {
     pub ranking: Ranking,
     /// The advice.
     pub recommendation: Recommendation,
-    /// How robust the winner is: the same verdict as `verdict analyze` with its defaults.
+    /// How robust the winner is: the verdict `verdict analyze` gives with its defaults.
     pub robustness: RobustnessVerdict,
+    /// The whole robustness report the verdict was drawn from.
+    pub report: RobustnessReport,
     /// The date the export is made.
     pub today: NaiveDate,
 }
 
 impl<'a> Summary<'a> {
-    /// Computes the results for `session`.
+    /// Computes the results for `session`, with the robustness verdict drawn by
+    /// [`standard_report`].
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
-        Self::with_verdict(session, today, robustness_verdict(session))
+        Self::with_report(session, today, standard_report(session))
     }
 
-    /// The results with the robustness verdict drawn without the what-if draws: cheap
-    /// enough to count a memo's words while someone types. Never for an export.
-    pub(super) fn quick(session: &'a Session, today: NaiveDate) -> Self {
-        let verdict = analysis::robustness::quick(session).verdict;
-        Self::with_verdict(session, today, verdict)
-    }
-
-    fn with_verdict(session: &'a Session, today: NaiveDate, robustness: RobustnessVerdict) -> Self {
+    /// The results with a robustness `report` the caller already holds, which must be
+    /// [`standard_report`] of the same session (the window keeps one per analysed state, so
+    /// typing memo prose does not draw 10,000 samples again).
+    pub(super) fn with_report(
+        session: &'a Session,
+        today: NaiveDate,
+        report: RobustnessReport,
+    ) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
         Self {
             session,
             ranking,
             recommendation,
-            robustness,
+            robustness: report.verdict.clone(),
+            report,
             today,
         }
+    }
+
+    /// The leader's share of Monte Carlo samples won, when it was run.
+    pub(super) fn p_best(&self) -> Option<f64> {
+        let leader = self.report.leader.as_ref()?;
+        Some(self.report.monte_carlo.as_ref()?.of(leader)?.p_best)
+    }
+
+    /// How the robustness was checked, in one sentence that names the Monte Carlo settings
+    /// and the leader's P(best), e.g. "… 10,000 Monte Carlo samples (seed 1): “A” wins 83 %
+    /// of them."
+    pub(super) fn robustness_method(&self) -> String {
+        let Some(mc) = &self.report.monte_carlo else {
+            return "Checked with weight flip points, a TOPSIS cross-check and dominance; \
+                    there was no option to simulate."
+                .to_owned();
+        };
+        let mut text = format!(
+            "Checked with weight flip points, a TOPSIS cross-check, dominance and {} Monte \
+             Carlo samples (seed {}, the set weights), as verdict analyze does by default",
+            thousands(mc.config.samples),
+            mc.config.seed
+        );
+        if let (Some(leader), Some(p)) = (&self.report.leader, self.p_best()) {
+            text.push_str(&format!(
+                ": “{}” wins {} of them",
+                self.option_title(leader.as_str()),
+                analysis::number::percent(p)
+            ));
+        }
+        text.push('.');
+        text
     }
 
     /// The robustness reasons that the verdict line does not already say.
@@ -108,36 +147,19 @@ impl<'a> Summary<'a> {
 
     /// The title of the option with id `id`, or the id itself when there is none.
     pub(super) fn option_title(&self, id: &str) -> String {
-        self.session
-            .options
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |o| o.title.clone())
+        self.session.option_title(&OptionId::new(id)).to_owned()
     }
 
     /// The name of the criterion with id `id`, or the id itself when there is none.
     pub(super) fn criterion_name(&self, id: &str) -> String {
         self.session
-            .criteria
-            .iter()
-            .find(|c| c.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |c| c.name.clone())
+            .criterion_name(&CriterionId::new(id))
+            .to_owned()
     }
 
     /// Each criterion's share of the total weight in percent (0 when no weight is positive).
     pub(super) fn weight_share(&self, criterion: &Criterion) -> f64 {
-        let sum: f64 = self
-            .session
-            .criteria
-            .iter()
-            .map(|c| c.weight)
-            .filter(|w| w.is_finite() && *w > 0.0)
-            .sum();
-        if sum > 0.0 && criterion.weight.is_finite() && criterion.weight > 0.0 {
-            100.0 * criterion.weight / sum
-        } else {
-            0.0
-        }
+        100.0 * self.session.weight_share(&criterion.id)
     }
 
     /// The flags of the option at `option_idx`: "vetoed", "unscored", both or none.
@@ -187,11 +209,11 @@ impl<'a> Summary<'a> {
     }
 }
 
-/// The robustness verdict every export states: exactly the verdict `verdict analyze` prints
-/// for the same session with its default settings (10,000 what-if draws, seed 1). Exports
-/// call the analysis only here.
-fn robustness_verdict(session: &Session) -> RobustnessVerdict {
-    analysis::analyze(session, &analysis::RobustnessConfig::default()).verdict
+/// The robustness report every export states: exactly what `verdict analyze` reports for
+/// the same session with its default settings (10,000 samples, seed 1). Exports draw the
+/// analysis only here.
+pub fn standard_report(session: &Session) -> RobustnessReport {
+    analysis::robustness::standard(session)
 }
 
 /// How `option` does on `criterion`, or `None` when it has no score there.
@@ -207,13 +229,22 @@ pub(super) fn judge(criterion: &Criterion, option: &SolutionOption) -> Option<Ju
     })
 }
 
+/// A count with thousands separated by commas, e.g. `10,000`.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.
 pub(super) fn number(value: f64) -> String {
-    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
+    analysis::number::exact(value)
 }
 
 /// A number of weeks in words: "1 week", "2.5 weeks".
@@ -228,7 +259,8 @@ pub(super) fn weeks(value: f64) -> String {
 /// A score as people read it: at most one decimal, trailing zeros dropped, e.g. `4`,
 /// `1.3` for a mean of raters' 1, 1 and 2.
 pub(super) fn score_number(value: f64) -> String {
-    number((value * 10.0).round() / 10.0)
+    let text = analysis::number::fixed(value, 1);
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".

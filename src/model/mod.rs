@@ -4,6 +4,7 @@
 //! options are identified by slugs ([`CriterionId`], [`OptionId`]), never by position.
 
 mod criterion;
+mod date;
 mod directive;
 mod effort;
 mod expectation;
@@ -20,6 +21,7 @@ mod templates;
 mod validate;
 
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
+pub use date::{DateError, parse_date};
 pub use directive::Directive;
 pub use effort::Effort;
 pub use expectation::ExpectedResult;

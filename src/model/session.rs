@@ -143,6 +143,27 @@ impl Session {
         self.raters.iter().find(|r| &r.id == id)
     }
 
+    /// The option's title, or its id when it is not in the session.
+    pub fn option_title<'a>(&'a self, id: &'a OptionId) -> &'a str {
+        self.option(id).map_or(id.as_str(), |o| o.title.as_str())
+    }
+
+    /// The criterion's name, or its id when it is not in the session.
+    pub fn criterion_name<'a>(&'a self, id: &'a CriterionId) -> &'a str {
+        self.criterion(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// The criterion's share of all the weights, from 0 to 1; a weight that is negative or
+    /// not a number counts as 0, and so does an unknown criterion.
+    pub fn weight_share(&self, id: &CriterionId) -> f64 {
+        let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+        let total: f64 = self.criteria.iter().map(|c| usable(c.weight)).sum();
+        match self.criterion(id) {
+            Some(c) if total > 0.0 => usable(c.weight) / total,
+            _ => 0.0,
+        }
+    }
+
     /// The rater's name as shown, or their id when they are not in the session.
     pub fn rater_name(&self, id: &RaterId) -> String {
         self.rater(id)

@@ -8,4 +8,5 @@ mod properties;
 mod reliability;
 mod review;
 mod robustness;
+mod rules;
 mod store;

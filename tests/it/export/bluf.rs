@@ -286,7 +286,9 @@ fn the_markdown_memo_never_turns_hostile_text_into_markup() {
 
 #[test]
 fn the_memo_length_counts_words_against_six_pages() {
-    let length = verdict::export::memo_length(&shipped("live-streams"));
+    let session = shipped("live-streams");
+    let report = verdict::export::robustness_report(&session);
+    let length = verdict::export::memo_length(&session, &report);
     assert!(length.words > 1000 && length.words < 3000, "{length:?}");
     assert_eq!(length.budget, 6);
     let per_page = verdict::export::WORDS_PER_PAGE as f64;
