@@ -76,9 +76,15 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
+    /// The shipped example, read as the window's built-in one is.
+    fn example_session() -> Session {
+        ron::from_str(include_str!("../../saves/live-streams.ron"))
+            .expect("the shipped example parses")
+    }
+
     #[test]
     fn the_memo_meter_counts_pages_and_prose_written_for_a_section_is_kept() {
-        let session = crate::app::startup::example_session();
+        let session = example_session();
         // Typing prose leaves the robustness verdict as it is: drawn once, as the window does.
         let report = robustness_report(&session);
         let mut harness = Harness::builder()

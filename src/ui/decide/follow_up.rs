@@ -273,6 +273,12 @@ mod tests {
             )
     }
 
+    /// The shipped example, read as the window's built-in one is.
+    fn example_session() -> Session {
+        ron::from_str(include_str!("../../../saves/live-streams.ron"))
+            .expect("the shipped example parses")
+    }
+
     #[test]
     fn a_next_step_is_added_and_written_with_its_owner_and_due_date() {
         let mut harness = harness(Session::new("x"));
@@ -327,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_passed_review_date_asks_what_happened_and_logs_the_review() {
-        let mut session = crate::app::startup::example_session();
+        let mut session = example_session();
         session.review_date = NaiveDate::from_ymd_opt(2026, 6, 15);
         let mut harness = harness(session);
         harness.run();
