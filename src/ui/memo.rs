@@ -41,7 +41,7 @@ pub fn memo_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         });
 }
 
-/// "3.9 of 6 pages (1,946 words)", with a bar that turns to a warning over the budget.
+/// "Memo length: 3.8 of 6 pages (1916 words at 500 a page)", with a bar that turns to a warning over the budget.
 pub fn length_meter_ui(ui: &mut egui::Ui, length: MemoLength) {
     let share = (length.pages / length.budget as f64).min(1.0) as f32;
     let text = format!(
