@@ -92,6 +92,17 @@ impl VerdictApp {
                     Picked::Unavailable => self.ask_for_path(Command::Export(format), &name),
                 }
             }
+            Command::ImportCsv => match self.dialogs.pick_csv(self.default_dir().as_deref()) {
+                Picked::Path(path) => self.read_csv(path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.ask_for_path(Command::ImportCsv, "matrix.csv"),
+            },
+            Command::AddCriterion => {
+                if !self.presenting {
+                    self.go_to(Place::Matrix);
+                    self.open.places.matrix.criteria.open();
+                }
+            }
             Command::UsePath(purpose, path) => self.path_chosen(ctx, *purpose, path),
             Command::CloseDialog => {
                 self.open.dialog = None;
@@ -158,6 +169,7 @@ impl VerdictApp {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
             Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
+            Command::ImportCsv => self.read_csv(path),
             other => self.run_command(ctx, other, true),
         }
     }
@@ -215,6 +227,14 @@ impl VerdictApp {
             path,
             session: Box::new(open.doc.session().clone()),
             revision: open.doc.revision(),
+        });
+    }
+
+    /// Reads a CSV matrix in the background; [`Self::import_csv`] applies it when it arrives.
+    fn read_csv(&mut self, path: PathBuf) {
+        self.files.submit(FileJob::ReadText {
+            document: self.open.serial,
+            path,
         });
     }
 

@@ -6,10 +6,11 @@ use super::notice::Notice;
 use super::open_document::{Access, Dialog, OpenDocument};
 use super::recovery::{AUTOSAVE_DELAY, find_offer};
 use super::verdict_app::VerdictApp;
-use crate::document::Document;
+use crate::document::{Document, Edit};
 use crate::store::RecoveryEntry;
 use crate::ui::nav::Place;
 use std::path::PathBuf;
+use std::time::Instant;
 
 impl VerdictApp {
     /// Puts `doc` on screen in place of the open document and everything about it. The
@@ -164,6 +165,18 @@ impl VerdictApp {
                 Ok(()) => {}
                 Err(message) => self.error(format!("Not exported: {message}")),
             },
+            FileDone::TextRead {
+                document,
+                path,
+                result,
+            } => match result {
+                Ok(text) if document == self.open.serial => self.import_csv(&path, &text),
+                Ok(_) => self.error(format!(
+                    "Nothing was imported from {}: the session it was for is no longer open.",
+                    path.display()
+                )),
+                Err(message) => self.error(format!("Nothing was imported: {message}")),
+            },
             FileDone::RecoveryWritten {
                 document, result, ..
             } => match result {
@@ -189,6 +202,51 @@ impl VerdictApp {
                         "An old recovery file could not be removed: {message}"
                     )));
                 }
+            }
+        }
+    }
+
+    /// Applies a CSV matrix to the open document as one undoable edit, or shows every bad
+    /// row and changes nothing.
+    fn import_csv(&mut self, path: &std::path::Path, text: &str) {
+        if self.open.access.is_read_only() {
+            self.error("This session is open read-only: nothing was imported.".to_owned());
+            return;
+        }
+        match crate::import::parse_matrix_csv(text, self.open.doc.session()) {
+            Ok(import) => {
+                let summary = import.summary();
+                let doc = &mut self.open.doc;
+                doc.seal();
+                match doc.apply(Edit::ImportMatrix(import), (self.clock)()) {
+                    Ok(()) => {
+                        doc.seal();
+                        self.open.last_edit = Some(Instant::now());
+                        self.info(format!("Imported {}: {summary}", path.display()));
+                    }
+                    Err(err) => self.error(format!("Nothing was imported: {err}.")),
+                }
+                self.refresh_derived();
+            }
+            Err(issues) => {
+                let mut lines: Vec<String> = issues
+                    .iter()
+                    .take(12)
+                    .map(|issue| format!("{}:{issue}", path.display()))
+                    .collect();
+                if issues.len() > 12 {
+                    lines.push(format!("… and {} more", issues.len() - 12));
+                }
+                self.error(format!(
+                    "Nothing was imported: {} {} in the CSV.\n{}",
+                    issues.len(),
+                    if issues.len() == 1 {
+                        "problem"
+                    } else {
+                        "problems"
+                    },
+                    lines.join("\n")
+                ));
             }
         }
     }

@@ -42,6 +42,13 @@ pub enum FileJob {
         /// The rendered text.
         text: String,
     },
+    /// Read a text file to import, e.g. a CSV matrix.
+    ReadText {
+        /// The open document it is for (its serial).
+        document: u64,
+        /// The file.
+        path: PathBuf,
+    },
     /// Write unsaved work to the recovery folder.
     WriteRecovery {
         /// The open document written aside (its serial).
@@ -115,6 +122,15 @@ pub enum FileDone {
         path: PathBuf,
         /// Success or the error.
         result: Result<(), String>,
+    },
+    /// A text file to import was read.
+    TextRead {
+        /// The open document it was read for (its serial).
+        document: u64,
+        /// The file.
+        path: PathBuf,
+        /// Its text, or the error.
+        result: Result<String, String>,
     },
     /// The recovery copy was written (its path) or not.
     RecoveryWritten {
@@ -234,6 +250,14 @@ fn run(job: FileJob) -> FileDone {
         } => {
             let result = store::write_text_atomic(&path, &text).map_err(|e| e.to_string());
             FileDone::Exported {
+                document,
+                path,
+                result,
+            }
+        }
+        FileJob::ReadText { document, path } => {
+            let result = store::read_text(&path).map_err(|e| e.to_string());
+            FileDone::TextRead {
                 document,
                 path,
                 result,

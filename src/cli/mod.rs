@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod check;
 pub mod export;
 pub mod fmt;
+pub mod import;
 pub mod io;
 pub mod lens_name;
 pub mod merge;
@@ -44,7 +45,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start a session with the default criteria and print it (or write it with -o).
+    /// Start a session from a criteria set and print it (or write it with -o).
     New(new::NewArgs),
     /// Validate session files; problems are printed with their location.
     Check(check::CheckArgs),
@@ -60,6 +61,8 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// List the sessions due for review, or record a review of one (--happened).
     Review(review::ReviewArgs),
+    /// Add and update options and scores from a CSV shaped like the CSV export.
+    Import(import::ImportArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -118,6 +121,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Review(args) => review::run(args, context),
+        Command::Import(args) => import::run(args),
     }
 }
 

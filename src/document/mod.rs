@@ -4,5 +4,8 @@ mod edit;
 mod follow_up;
 mod history;
 
-pub use edit::{DirectiveField, Edit, EditError, FramingList, OptionText, apply};
+pub use edit::{
+    DirectiveField, Edit, EditError, FramingList, OptionText, OutsideScore, apply, as_percentages,
+    scores_outside,
+};
 pub use history::{Document, MAX_UNDO};

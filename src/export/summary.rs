@@ -203,6 +203,19 @@ impl<'a> Summary<'a> {
                 "Weight of “{}” changed from {from} to {to} after results were seen",
                 self.criterion_name(criterion.as_str())
             ),
+            LogEvent::WeightsSet { method, weights } => {
+                let list: Vec<String> = weights
+                    .iter()
+                    .map(|(criterion, weight)| {
+                        format!(
+                            "“{}” {}",
+                            self.criterion_name(criterion.as_str()),
+                            number(*weight)
+                        )
+                    })
+                    .collect();
+                format!("Weights set by {}: {}", method.label(), list.join(", "))
+            }
             LogEvent::Note { text } => text.clone(),
             LogEvent::Reviewed { .. } => event.describe(),
         }
@@ -269,8 +282,14 @@ pub(super) fn scale_words(criterion: &Criterion) -> String {
         Direction::Benefit => "higher is better",
         Direction::Cost => "lower is better",
     };
+    let unit = criterion.unit.trim();
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
     format!(
-        "{arrow}, {}–{}",
+        "{arrow}, {}–{}{unit}",
         number(criterion.scale.lo),
         number(criterion.scale.hi)
     )
@@ -294,4 +313,19 @@ pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
         .iter()
         .find(|level| (level.value - value).abs() < 1e-9)
         .map(|level| level.meaning.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_is_described_in_its_unit() {
+        let mut c = Criterion::new("savings", "Annual savings", 1.0, Direction::Benefit);
+        assert_eq!(scale_words(&c), "higher is better, 1–5");
+        c.scale.lo = 0.0;
+        c.scale.hi = 500.0;
+        c.unit = "k$ / year".into();
+        assert_eq!(scale_words(&c), "higher is better, 0–500 k$ / year");
+    }
 }

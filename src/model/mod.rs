@@ -3,6 +3,7 @@
 //! Nothing here knows about egui, files or the clock: times are passed in. Criteria and
 //! options are identified by slugs ([`CriterionId`], [`OptionId`]), never by position.
 
+mod criteria_set;
 mod criterion;
 mod date;
 mod directive;
@@ -20,6 +21,7 @@ mod solution_option;
 mod templates;
 mod validate;
 
+pub use criteria_set::CriteriaSet;
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
 pub use date::{DateError, parse_date};
 pub use directive::Directive;
@@ -29,7 +31,7 @@ pub use follow_up::{NextStep, People, Reversibility, Role};
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};
 pub use ids::{CriterionId, MAX_ID_LEN, OptionId, RaterId, is_valid_slug, slugify, unique_slug};
 pub use memo::{MemoProse, MemoSection};
-pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome, review_words};
+pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome, WeightMethod, review_words};
 pub use rater::{Aggregation, Rater};
 pub use review::{Rating, ReviewDue, expectation, review_due};
 pub use session::{FORMAT_VERSION, Session};

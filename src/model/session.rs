@@ -1,5 +1,6 @@
 //! The whole decision session: one document, one RON file.
 
+use super::criteria_set::CriteriaSet;
 use super::criterion::Criterion;
 use super::directive::Directive;
 use super::follow_up::{NextStep, People, Reversibility};
@@ -79,9 +80,15 @@ impl Default for Session {
 }
 
 impl Session {
-    /// A new session for `ask`, with the default criteria and challenge questions from the
-    /// shipped templates and no options.
+    /// A new session for `ask`, with the default criteria, the shipped challenge questions
+    /// and no options.
     pub fn new(ask: &str) -> Self {
+        Self::with_criteria(ask, CriteriaSet::default_set())
+    }
+
+    /// A new session for `ask` starting from the criteria of `set`, with the shipped
+    /// challenge questions and no options.
+    pub fn with_criteria(ask: &str, set: &CriteriaSet) -> Self {
         let templates = Templates::shipped();
         Self {
             format: FORMAT_VERSION,
@@ -101,7 +108,7 @@ impl Session {
                     .collect(),
                 ..Framing::default()
             },
-            criteria: templates.criteria.clone(),
+            criteria: set.criteria.clone(),
             options: Vec::new(),
             kill_criteria: Vec::new(),
             outcome: Outcome::Undecided,

@@ -38,7 +38,7 @@ pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
 pub use folder::{DueList, DueSession, session_files, sessions_due};
 pub use load::{
-    INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes,
+    INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes, read_text,
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;

@@ -47,6 +47,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     picked = Some(command);
                 }
             }
+            if Command::ImportCsv.menu_item(ui, !info.read_only) {
+                picked = Some(Command::ImportCsv);
+            }
             ui.separator();
             if Command::Quit.menu_item(ui, true) {
                 picked = Some(Command::Quit);
@@ -61,6 +64,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 if command.menu_item_labelled(ui, &shown, label.is_some()) {
                     picked = Some(command);
                 }
+            }
+            ui.separator();
+            if Command::AddCriterion.menu_item(ui, !info.read_only && !cx.presenting) {
+                picked = Some(Command::AddCriterion);
             }
         });
         ui.menu_button("View", |ui| {

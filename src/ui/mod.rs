@@ -8,6 +8,7 @@
 //! design tokens (`theme`).
 
 pub mod command;
+pub mod criteria;
 pub mod decide;
 pub mod decision_log;
 pub mod directive;

@@ -31,7 +31,8 @@ pub struct PlaceStates {
     pub framing: FramingState,
     /// The Menu place: the selected option and the option being added.
     pub menu: MenuState,
-    /// The Matrix place: ranges, raters' view and forms, the rationale being written.
+    /// The Matrix place: ranges, raters' view and forms, the rationale being written, and
+    /// the criteria editor's drafts (scale being typed, swing order, pairwise judgements).
     pub matrix: MatrixState,
     /// The Decide place: the outcome form, the kill criterion being added, the analysis
     /// settings.

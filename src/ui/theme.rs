@@ -131,6 +131,8 @@ pub const NAV_ROW_HEIGHT: f32 = 28.0;
 pub const EMPHASIS_STROKE: f32 = 2.0;
 /// Width of a cell's outline when it is missing a score, and of small marks, points.
 pub const MARK_STROKE: f32 = 1.5;
+/// Height of the veto gauge along the bottom of a matrix cell.
+pub const VETO_GAUGE_HEIGHT: f32 = 3.0;
 
 /// Background for a matrix cell whose normalised value (0 worst, 1 best) is `n`:
 /// red through neutral to green, muted enough to keep text legible in both themes.

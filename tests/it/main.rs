@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod criteria;
 mod export;
 mod gui;
 mod properties;
@@ -10,3 +11,4 @@ mod review;
 mod robustness;
 mod rules;
 mod store;
+mod weights;

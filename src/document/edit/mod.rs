@@ -4,8 +4,13 @@
 //! has a label for the Edit menu ("change Cost of Buy a CDN") and a merge key, so a drag or
 //! a stretch of typing in one field becomes one undo step.
 
+mod criteria;
+
+pub use criteria::{OutsideScore, as_percentages, scores_outside};
+
 use super::follow_up;
-use crate::model::{Aggregation, Rater, RaterId, unique_slug};
+use crate::import::MatrixImport;
+use crate::model::{Aggregation, Rater, RaterId, WeightMethod, unique_slug};
 use crate::model::{
     Assumption, Criterion, CriterionId, Direction, KillCriterion, Lens, LogEntry, LogEvent,
     OptionId, Outcome, Score, Session, SolutionOption, Stakeholder, Stance, Templates,
@@ -171,12 +176,33 @@ pub enum Edit {
     SetScore(OptionId, CriterionId, Option<Score>),
     /// Change a criterion's weight (logged when weights are locked).
     SetWeight(CriterionId, f64),
-    /// Replace a criterion's definition; its id is kept.
+    /// Replace a criterion's definition (name, description, unit, direction, scale, level
+    /// meanings, veto); its id is kept. Refused when the new scale would leave scores
+    /// outside it: [`Edit::RescaleCriterion`] moves them instead.
     SetCriterion(CriterionId, Criterion),
     /// Add a criterion with a fresh id.
     AddCriterion(String, Direction),
     /// Delete a criterion and every score on it.
     RemoveCriterion(CriterionId),
+    /// Replace every criterion with those of the shipped criteria set of this name;
+    /// refused once anything is scored, so no score is ever lost to it.
+    UseCriteriaSet(String),
+    /// Move a criterion to a new position.
+    MoveCriterion(CriterionId, usize),
+    /// Copy a criterion with its scores under a fresh id right after it, with weight 0.
+    DuplicateCriterion(CriterionId),
+    /// Give a criterion the scale `lo..hi`, moving its scores, levels and veto
+    /// proportionally so each keeps its place between worst and best.
+    RescaleCriterion(CriterionId, f64, f64),
+    /// Add and update options and their scores from a matrix read from CSV, as one step.
+    ImportMatrix(MatrixImport),
+    /// Set every criterion's weight at once from a comparison method; logged.
+    SetWeights {
+        /// The new weight of every criterion.
+        weights: Vec<(CriterionId, f64)>,
+        /// How they were derived.
+        method: WeightMethod,
+    },
     /// Lock or unlock weights.
     SetWeightsLocked(bool),
     /// Append a kill criterion.
@@ -245,6 +271,33 @@ pub enum EditError {
     /// A number is NaN, infinite, negative or outside its scale.
     #[error("{0}")]
     BadNumber(String),
+    /// An imported matrix no longer fits the session.
+    #[error("{0}")]
+    Import(String),
+    /// A criterion's definition cannot be used, e.g. a veto outside its scale.
+    #[error("{path}: {message}")]
+    InvalidCriterion {
+        /// Where, e.g. `criteria[1].veto`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A new scale would leave scores outside it.
+    #[error(
+        "{} {} on {criterion} would fall outside {scale}: {}; rescale them with the scale, \
+         or change them first",
+        scores.len(),
+        if scores.len() == 1 { "score" } else { "scores" },
+        scores.join(", ")
+    )]
+    ScoresOutsideScale {
+        /// The criterion's name.
+        criterion: String,
+        /// The refused scale, e.g. `0..3`.
+        scale: String,
+        /// Each score outside: option, rater, value and document path.
+        scores: Vec<String>,
+    },
 }
 
 impl Edit {
@@ -299,9 +352,33 @@ impl Edit {
             }
             Edit::SetScore(o, c, _) => format!("change {} of {}", criterion(c), option(o)),
             Edit::SetWeight(c, _) => format!("change the weight of {}", criterion(c)),
+            // Typing a name is many edits merged under the first one's label, so the label
+            // names the criterion as it was, not a half-typed new name.
+            Edit::SetCriterion(c, new) if new.name != criterion(c) => {
+                format!("rename criterion {}", criterion(c))
+            }
             Edit::SetCriterion(c, _) => format!("edit criterion {}", criterion(c)),
             Edit::AddCriterion(name, _) => format!("add criterion {name}"),
             Edit::RemoveCriterion(c) => format!("delete criterion {}", criterion(c)),
+            Edit::UseCriteriaSet(name) => format!(
+                "start from the {} criteria",
+                crate::model::CriteriaSet::named(name).map_or(name.as_str(), |set| &set.title)
+            ),
+            Edit::MoveCriterion(c, _) => format!("move criterion {}", criterion(c)),
+            Edit::DuplicateCriterion(c) => format!("duplicate criterion {}", criterion(c)),
+            Edit::RescaleCriterion(c, lo, hi) => {
+                format!("rescale {} to {lo}..{hi}", criterion(c))
+            }
+            Edit::SetWeights { method, .. } => format!("set the weights by {}", method.label()),
+            Edit::ImportMatrix(import) => format!(
+                "import {} {} from CSV",
+                import.rows.len(),
+                if import.rows.len() == 1 {
+                    "row"
+                } else {
+                    "rows"
+                }
+            ),
             Edit::SetWeightsLocked(true) => "lock the weights".into(),
             Edit::SetWeightsLocked(false) => "unlock the weights".into(),
             Edit::AddKillCriterion(_) => "add a kill criterion".into(),
@@ -507,19 +584,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
                 });
             }
         }
-        Edit::SetCriterion(id, mut criterion) => {
-            if !criterion.weight.is_finite() || criterion.weight < 0.0 {
-                return Err(EditError::BadNumber("weight must be 0 or more".into()));
-            }
-            if !(criterion.scale.lo.is_finite()
-                && criterion.scale.hi.is_finite()
-                && criterion.scale.lo < criterion.scale.hi)
-            {
-                return Err(EditError::BadNumber("the scale needs lo below hi".into()));
-            }
-            criterion.id = id.clone();
-            *criterion_mut(session, &id)? = criterion;
-        }
+        Edit::SetCriterion(id, criterion) => criteria::set(session, &id, criterion)?,
         Edit::AddCriterion(name, direction) => {
             let id = session.new_criterion_id(&name);
             session
@@ -538,6 +603,15 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
                 }
             }
         }
+        Edit::UseCriteriaSet(name) => criteria::use_set(session, &name)?,
+        Edit::MoveCriterion(id, to) => criteria::move_to(session, &id, to)?,
+        Edit::DuplicateCriterion(id) => criteria::duplicate(session, &id)?,
+        Edit::RescaleCriterion(id, lo, hi) => criteria::rescale(session, &id, lo, hi)?,
+        Edit::SetWeights { weights, method } => {
+            criteria::set_weights(session, weights, method, now)?
+        }
+        Edit::ImportMatrix(import) => crate::import::apply_import(session, &import)
+            .map_err(|err| EditError::Import(err.to_string()))?,
         Edit::SetWeightsLocked(locked) => session.weights_locked = locked,
         Edit::AddKillCriterion(condition) => session.kill_criteria.push(KillCriterion {
             condition,
@@ -631,8 +705,19 @@ fn check_score(
             criterion.name, criterion.scale.lo, criterion.scale.hi
         )));
     }
-    if score.low_or_likely() > score.likely || score.likely > score.high_or_likely() {
-        return Err(EditError::BadNumber("need low ≤ likely ≤ high".into()));
+    if score.low_or_likely() > score.likely {
+        return Err(EditError::BadNumber(format!(
+            "low {} is above likely {}: need low ≤ likely ≤ high",
+            score.low_or_likely(),
+            score.likely
+        )));
+    }
+    if score.likely > score.high_or_likely() {
+        return Err(EditError::BadNumber(format!(
+            "high {} is below likely {}: need low ≤ likely ≤ high",
+            score.high_or_likely(),
+            score.likely
+        )));
     }
     Ok(())
 }
@@ -677,3 +762,6 @@ pub(super) fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditErr
 
 #[cfg(test)]
 mod rater_tests;
+
+#[cfg(test)]
+mod criteria_tests;

@@ -39,6 +39,10 @@ pub enum Command {
     Overwrite,
     /// Export the decision summary in this format.
     Export(Format),
+    /// Add and update options and scores from a CSV file shaped like the CSV export.
+    ImportCsv,
+    /// Open the criteria editor on the Matrix with the cursor in "New criterion name".
+    AddCriterion,
     /// Run the first command (Open, Save As, an export) with the path typed in the window.
     UsePath(Box<Command>, PathBuf),
     /// Close the question on screen without doing anything.

@@ -166,6 +166,17 @@ impl Command {
                 format!("Write the session as a {}", format.label()),
                 &[],
             ),
+            Command::ImportCsv => spec(
+                "Import CSV…",
+                "Add and update options and scores from a CSV shaped like the CSV export; \
+                 nothing changes if any row is bad",
+                &[],
+            ),
+            Command::AddCriterion => spec(
+                "Add criterion…",
+                "Open the criteria editor to add, shape and weigh criteria",
+                &[always(CTRL_SHIFT, Key::C)],
+            ),
             Command::UsePath(_, path) => spec("OK", format!("Use {}", path.display()), &[]),
             Command::CloseDialog => spec("Cancel", "Close this question and change nothing", &[]),
             Command::DismissNotice => spec("Dismiss", "Hide this message", &[]),
@@ -260,7 +271,12 @@ impl Command {
             Command::Recover,
         ];
         all.extend(Format::ALL.map(Command::Export));
-        all.extend([Command::Undo, Command::Redo]);
+        all.extend([
+            Command::ImportCsv,
+            Command::Undo,
+            Command::Redo,
+            Command::AddCriterion,
+        ]);
         all.extend(Place::ALL.map(Command::GoTo));
         all.extend([
             Command::PreviousPlace,

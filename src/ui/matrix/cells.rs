@@ -87,9 +87,10 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
         ui.visuals().dark_mode,
     );
     ui.painter().rect_filled(rect, 0.0, fill);
+    veto_gauge_ui(ui, rect, slot.criterion, score.likely);
     if cx.presenting {
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
-        hover_rationale(response, score);
+        hover_rationale(response, slot.criterion, score);
         return false;
     }
     // Read before the editors run: pressing Tab hands focus on while they are drawn.
@@ -147,6 +148,31 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
     false
 }
 
+/// Along the bottom of a cell whose criterion has a veto, the cell's colour scale from worst
+/// (left) to best (right): the part the veto rules out in the veto colour, and a tick where
+/// this score lies, so a score near the line is visible before it crosses it.
+fn veto_gauge_ui(ui: &Ui, rect: egui::Rect, criterion: &Criterion, value: f64) {
+    let Some(veto) = criterion.veto else {
+        return;
+    };
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(rect.left(), rect.bottom() - theme::VETO_GAUGE_HEIGHT),
+        rect.right_bottom(),
+    );
+    let at = |v: f64| bar.left() + bar.width() * normalised(criterion, v).clamp(0.0, 1.0) as f32;
+    let ruled_out = egui::Rect::from_min_max(bar.left_top(), egui::pos2(at(veto), bar.bottom()));
+    ui.painter()
+        .rect_filled(ruled_out, 0.0, theme::palette(ui).error);
+    let x = at(value);
+    ui.painter().line_segment(
+        [
+            egui::pos2(x, bar.top() - theme::SPACE_XS),
+            egui::pos2(x, bar.bottom()),
+        ],
+        Stroke::new(theme::MARK_STROKE, ui.visuals().strong_text_color()),
+    );
+}
+
 /// The value as a short label: at most two decimals, whole numbers without any.
 pub(super) fn format_value(value: f64) -> String {
     crate::analysis::number::short(value)
@@ -184,7 +210,7 @@ fn likely_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) -
         }
     });
     let id = response.id;
-    hover_rationale(response, score);
+    hover_rationale(response, slot.criterion, score);
     id
 }
 
@@ -244,13 +270,46 @@ fn rationale_button_ui(ui: &mut Ui, slot: Slot<'_>, score: &Score) -> Response {
 }
 
 /// Shows the rationale as a tooltip, when there is one.
-fn hover_rationale(response: Response, score: &Score) {
-    if !score.rationale.is_empty() {
-        response.on_hover_ui(|ui| {
-            ui.set_max_width(320.0);
-            ui.label(&score.rationale);
-        });
+/// On hover: what the score means on the criterion's anchored scale, and its rationale.
+fn hover_rationale(response: Response, criterion: &Criterion, score: &Score) {
+    if criterion.scale.levels.is_empty() && score.rationale.is_empty() {
+        return;
     }
+    // Built only while the tooltip shows, not for every cell on every frame.
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(320.0);
+        if let Some(meaning) = level_meaning(criterion, score.likely) {
+            ui.label(RichText::new(meaning).italics());
+        }
+        if !score.rationale.is_empty() {
+            ui.label(&score.rationale);
+        }
+    });
+}
+
+/// "3 = A clear, measurable step toward the goal", or for a value between described levels
+/// "120 k$ / year: nearest, 100 = Pays for the work within the year".
+fn level_meaning(criterion: &Criterion, value: f64) -> Option<String> {
+    let level = criterion
+        .scale
+        .levels
+        .iter()
+        .min_by(|a, b| (a.value - value).abs().total_cmp(&(b.value - value).abs()))?;
+    let unit = criterion.unit.trim();
+    let value_text = if unit.is_empty() {
+        format_value(value)
+    } else {
+        format!("{} {unit}", format_value(value))
+    };
+    Some(if level.value == value {
+        format!("{value_text} = {}", level.meaning)
+    } else {
+        format!(
+            "{value_text}: nearest, {} = {}",
+            format_value(level.value),
+            level.meaning
+        )
+    })
 }
 
 fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
@@ -317,6 +376,32 @@ mod tests {
         assert_eq!(format_value(4.0), "4");
         assert_eq!(format_value(2.5), "2.5");
         assert_eq!(format_value(3.25), "3.25");
+    }
+
+    #[test]
+    fn a_score_reads_as_the_meaning_of_its_level_or_the_nearest_one() {
+        let mut c = Criterion::new("savings", "Savings", 1.0, Direction::Benefit);
+        assert_eq!(level_meaning(&c, 3.0), None, "no levels described");
+        c.unit = "k$ / year".into();
+        c.scale.hi = 500.0;
+        c.scale.levels = vec![
+            crate::model::ScaleLevel {
+                value: 100.0,
+                meaning: "Pays for the work".into(),
+            },
+            crate::model::ScaleLevel {
+                value: 250.0,
+                meaning: "A line the CFO would mention".into(),
+            },
+        ];
+        assert_eq!(
+            level_meaning(&c, 100.0).as_deref(),
+            Some("100 k$ / year = Pays for the work")
+        );
+        assert_eq!(
+            level_meaning(&c, 120.0).as_deref(),
+            Some("120 k$ / year: nearest, 100 = Pays for the work")
+        );
     }
 
     #[test]

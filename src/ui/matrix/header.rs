@@ -142,11 +142,13 @@ fn criterion_help_ui(ui: &mut Ui, criterion: &Criterion) {
     if !criterion.description.is_empty() {
         ui.label(&criterion.description);
     }
+    let unit = criterion.unit.trim();
     ui.label(format!(
-        "{} · scale {} to {}",
+        "{} · scale {} to {}{}{unit}",
         criterion.direction.label(),
         super::cells::format_value(criterion.scale.lo),
-        super::cells::format_value(criterion.scale.hi)
+        super::cells::format_value(criterion.scale.hi),
+        if unit.is_empty() { "" } else { " " }
     ));
     if let Some(veto) = criterion.veto {
         let side = match criterion.direction {

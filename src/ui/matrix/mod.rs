@@ -28,12 +28,18 @@ pub struct MatrixState {
     raters: RaterState,
     /// Ranges shown and presenting, as last drawn: the column widths follow both.
     layout: Option<(bool, bool)>,
+    /// The criteria editor window, opened with "Criteria…".
+    pub criteria: crate::ui::criteria::CriteriaEditor,
 }
 
 /// Draws the matrix and emits edits for changed scores and weights.
 pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     if cx.session.criteria.is_empty() || cx.session.options.is_empty() {
         ui.label("The matrix needs at least one criterion and one option: add them first.");
+        if !cx.presenting && ui.button("Criteria…").clicked() {
+            state.criteria.open();
+        }
+        crate::ui::criteria::criteria_window_ui(ui.ctx(), cx, &mut state.criteria);
         return;
     }
     let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
@@ -46,11 +52,22 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     if !cx.presenting {
         rationale::rationale_window_ui(ui, cx, &mut state.rationale);
     }
+    crate::ui::criteria::criteria_window_ui(ui.ctx(), cx, &mut state.criteria);
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     ui.horizontal_wrapped(|ui| {
         if !cx.presenting {
+            if ui
+                .button("Criteria…")
+                .on_hover_text(
+                    "Add, rename, reorder or remove criteria; set units, scales, level \
+                     meanings and vetoes; weigh them by swing or pairwise comparison",
+                )
+                .clicked()
+            {
+                state.criteria.open();
+            }
             ui.checkbox(&mut state.show_ranges, "Ranges (low / likely / high)");
             lock_weights_ui(ui, cx);
             ui.separator();
