@@ -2,13 +2,13 @@
 //! memo's length, refreshed once per revision, and the robustness verdict both state, drawn
 //! again only when something it depends on changed.
 //!
-//! The verdict is 10,000 Monte Carlo samples. Typing memo prose, next steps or option
-//! details changes the revision on every keystroke but never the verdict, so it is kept
-//! against the part of the session it is drawn from.
+//! The verdict is 10,000 Monte Carlo samples. Typing memo prose, a log note or next steps
+//! changes the revision on every keystroke but never the verdict, so it is kept against the
+//! part of the session it is drawn from.
 
 use crate::analysis::robustness::RobustnessReport;
 use crate::export::{self, Format, MemoLength};
-use crate::model::{MemoProse, Session};
+use crate::model::{MemoProse, People, Session};
 use chrono::NaiveDate;
 
 /// The record, the memo length and the verdict behind them.
@@ -65,10 +65,18 @@ impl RecordCache {
     }
 }
 
-/// `session` without the memo prose, which no part of the verdict reads.
+/// `session` without what no part of the verdict reads: the memo prose, the log, the
+/// private notes and what follows the decision (next steps, people, review date,
+/// reversibility).
 fn as_the_verdict_reads(session: &Session) -> Session {
     let mut read = session.clone();
     read.memo = MemoProse::default();
+    read.log.clear();
+    read.notes.clear();
+    read.next_steps.clear();
+    read.people = People::default();
+    read.review_date = None;
+    read.reversibility = None;
     read
 }
 
@@ -87,7 +95,13 @@ mod tests {
             *session.memo.get_mut(MemoSection::Tenets) = text.to_owned();
             cache.refresh((1, revision), &session, today);
         }
-        assert_eq!(cache.draws(), 1, "prose never changes the verdict");
+        session.review_date = NaiveDate::from_ymd_opt(2027, 1, 4);
+        cache.refresh((1, 8), &session, today);
+        assert_eq!(
+            cache.draws(),
+            1,
+            "prose and follow-up never change the verdict"
+        );
         let fresh = export::memo_length(&session, &export::robustness_report(&session));
         assert_eq!(
             cache.memo_length(),
