@@ -9,9 +9,9 @@
 //! |---|---|---|
 //! | [`model`] | the document: plain serde data, validation | serde, chrono |
 //! | [`analysis`] | ranking, recommendation, robustness: pure functions of the model | `model` |
-//! | [`export`] | Markdown / HTML / CSV / JSON as strings | `model`, `analysis` |
+//! | [`export`] | the decision record and the memo (Markdown / HTML), CSV, JSON, as strings | `model`, `analysis` |
 //! | [`import`] | CSV text read into options and scores, checked against the session | `model` |
-//! | [`store`] | RON files: load, validate, atomic save, locks, recovery | `model` |
+//! | [`store`] | RON files: load, validate, atomic save, locks, recovery, the sessions of a folder | `model` |
 //! | [`document`] | edits, undo/redo, dirty flag | `model`, `import` |
 //! | [`ui`] | egui views: read the document, report through one outbox | `model`, `analysis`, `export`, `document` |
 //! | [`app`] | the eframe/rfd glue: one open document, applies the outbox | everything |

@@ -75,7 +75,13 @@ impl VerdictApp {
                 }
             }
             Command::Export(format) => {
-                let name = self.suggested_name(format.extension());
+                // The memo is named apart, so it never lands on the record's file.
+                let name = match format {
+                    Format::Memo | Format::MemoHtml => {
+                        self.suggested_name(&format!("memo.{}", format.extension()))
+                    }
+                    _ => self.suggested_name(format.extension()),
+                };
                 match self.dialogs.pick_save(
                     self.default_dir().as_deref(),
                     &name,

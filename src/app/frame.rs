@@ -35,6 +35,7 @@ impl VerdictApp {
 
         let mut out = self.views_ui(ui, out);
         self.modals_ui(&ctx, &mut out);
+        self.reviews.ui(&ctx, &mut out);
         self.apply(&ctx, out);
         self.autosave(&ctx);
     }
@@ -61,7 +62,7 @@ impl VerdictApp {
             notice,
             ..
         } = self;
-        let summary = derived.summary.as_ref().map_or("", |(_, t)| t.as_str());
+        let summary = derived.record.record();
         let mut cx = ViewCtx::new(
             open.doc.session(),
             &derived.ranking,
@@ -71,6 +72,7 @@ impl VerdictApp {
         )
         .with_discuss_first(&derived.discuss_first)
         .with_summary(summary)
+        .with_memo_length(derived.record.memo_length())
         .with_chrome(chrome)
         .with_outbox(out);
         if let Some(worker) = analysis.as_ref() {

@@ -16,7 +16,9 @@ mod modals;
 pub mod notice;
 pub mod open_document;
 pub mod prefs;
+mod record_cache;
 pub mod recovery;
+pub mod review_list;
 pub mod startup;
 mod verdict_app;
 

@@ -41,7 +41,11 @@ impl VerdictApp {
         } else {
             example_session()
         };
+        let folders = super::review_list::review_folders(&prefs.recent);
         let mut app = Self::new(initial, prefs);
+        let today = (app.clock)().date_naive();
+        app.reviews =
+            super::review_list::ReviewList::start(folders, today, Some(cc.egui_ctx.clone()));
         if let Some(recovery) = app.recovery.clone() {
             app = app.with_recovery(recovery);
         }

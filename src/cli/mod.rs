@@ -15,6 +15,7 @@ pub mod lens_name;
 pub mod merge;
 pub mod new;
 pub mod rank;
+pub mod review;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -58,6 +59,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// List the sessions due for review, or record a review of one (--happened).
+    Review(review::ReviewArgs),
     /// Add and update options and scores from a CSV shaped like the CSV export.
     Import(import::ImportArgs),
 }
@@ -100,6 +103,8 @@ pub fn error_text(err: &anyhow::Error) -> String {
 pub struct Context {
     /// Today's date (UTC), read from the clock by the caller.
     pub today: NaiveDate,
+    /// The time now (UTC), for entries written to a decision log.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// Runs one subcommand.
@@ -115,6 +120,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Review(args) => review::run(args, context),
         Command::Import(args) => import::run(args),
     }
 }

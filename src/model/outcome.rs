@@ -1,6 +1,7 @@
 //! The explicit outcome, kill criteria, and the decision log.
 
 use super::ids::{CriterionId, OptionId};
+use super::review::Rating;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -135,6 +136,18 @@ pub enum LogEvent {
         /// The note.
         text: String,
     },
+    /// The decision was looked at again after the fact.
+    Reviewed {
+        /// What was expected at decision time, as it was written then.
+        #[serde(default)]
+        expected: String,
+        /// What actually happened, against the expected result.
+        happened: String,
+        /// Was it a good call with what we knew then?
+        decision: Rating,
+        /// Did it turn out well?
+        outcome: Rating,
+    },
 }
 
 impl LogEvent {
@@ -183,6 +196,23 @@ impl LogEvent {
                 format!("Weights set by {}: {}", method.label(), list.join(", "))
             }
             LogEvent::Note { text } => text.clone(),
+            LogEvent::Reviewed {
+                happened,
+                decision,
+                outcome,
+                ..
+            } => review_words(happened, *decision, *outcome),
         }
     }
+}
+
+/// A review in one line: what happened, then the two judgements kept apart.
+pub fn review_words(happened: &str, decision: Rating, outcome: Rating) -> String {
+    format!(
+        "Reviewed: {}. Decision quality (a good call with what we knew then?): {}; \
+         outcome quality: {}",
+        happened.trim().trim_end_matches('.'),
+        decision.label(),
+        outcome.label()
+    )
 }

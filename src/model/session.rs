@@ -3,13 +3,15 @@
 use super::criteria_set::CriteriaSet;
 use super::criterion::Criterion;
 use super::directive::Directive;
+use super::follow_up::{NextStep, People, Reversibility};
 use super::framing::{ChallengeQuestion, Framing};
 use super::ids::{CriterionId, OptionId, RaterId, unique_slug};
+use super::memo::MemoProse;
 use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
 use super::rater::{Aggregation, Rater};
 use super::solution_option::{Lens, SolutionOption};
 use super::templates::Templates;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The save-file format this program writes and the newest it reads.
@@ -39,6 +41,21 @@ pub struct Session {
     /// The decision.
     #[serde(default)]
     pub outcome: Outcome,
+    /// What happens next, with owners and due dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<NextStep>,
+    /// When the decision is looked at again; the kill criteria are re-checked then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<NaiveDate>,
+    /// How hard the decision is to undo, when someone has said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reversibility: Option<Reversibility>,
+    /// Deciders, consulted and informed.
+    #[serde(default, skip_serializing_if = "People::is_empty")]
+    pub people: People,
+    /// Prose written for sections of the narrative memo.
+    #[serde(default, skip_serializing_if = "MemoProse::is_empty")]
+    pub memo: MemoProse,
     /// Dated record of outcome changes and notes.
     #[serde(default)]
     pub log: Vec<LogEntry>,
@@ -95,6 +112,11 @@ impl Session {
             options: Vec::new(),
             kill_criteria: Vec::new(),
             outcome: Outcome::Undecided,
+            next_steps: Vec::new(),
+            review_date: None,
+            reversibility: None,
+            people: People::default(),
+            memo: MemoProse::default(),
             log: Vec::new(),
             notes: String::new(),
             weights_locked: false,
@@ -190,6 +212,15 @@ impl Session {
     /// True when any kill criterion has tripped.
     pub fn any_kill_criterion_tripped(&self) -> bool {
         self.kill_criteria.iter().any(|k| k.tripped)
+    }
+
+    /// When the outcome last changed: the date of the decision as it stands, from the log.
+    pub fn decided_on(&self) -> Option<NaiveDate> {
+        self.log
+            .iter()
+            .filter(|e| matches!(e.event, LogEvent::OutcomeChanged { .. }))
+            .map(|e| e.at.date_naive())
+            .next_back()
     }
 
     /// Sets the outcome and, if it changed, logs the change at `at`. Returns whether it changed.

@@ -12,6 +12,7 @@
 //! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
+//! - [`session_files`], [`sessions_due`]: the sessions in a folder, for the review list.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
@@ -19,6 +20,7 @@
 mod atomic;
 mod canonical;
 mod error;
+mod folder;
 mod load;
 mod lock;
 mod migrate;
@@ -34,6 +36,7 @@ pub use atomic::{
 };
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
+pub use folder::{DueList, DueSession, session_files, sessions_due};
 pub use load::{
     INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes, read_text,
 };

@@ -29,6 +29,8 @@ pub fn log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {
         });
     }
     ui.add_space(theme::SPACE_M);
+    crate::ui::memo::memo_ui(ui, cx);
+    ui.add_space(theme::SPACE_M);
     let summary = cx.summary;
     ui.columns(2, |columns| {
         decision_log_ui(&mut columns[0], cx, state);

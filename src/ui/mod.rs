@@ -1,8 +1,9 @@
 //! egui views: functions named `*_ui` that read the document and report what they want
 //! done through the one [`ViewCtx`] they are given.
 //!
-//! One module per place (`directive`, `framing`, `options`, `matrix/`, `decide/`,
-//! `decision_log`), each drawn through [`places::PlaceView`]; the window's chrome
+//! One module per place (`directive`, `framing`, `options/`, `matrix/`, `decide/`,
+//! `decision_log` with the memo's prose in `memo`), each drawn through
+//! [`places::PlaceView`]; the window's chrome
 //! (`menu_bar`, `nav`, `presentation`); what every command is (`command/`); and the
 //! design tokens (`theme`).
 
@@ -14,6 +15,7 @@ pub mod directive;
 pub mod fields;
 pub mod framing;
 pub mod matrix;
+pub mod memo;
 pub mod menu_bar;
 pub mod nav;
 pub mod options;

@@ -7,6 +7,7 @@ mod export;
 mod gui;
 mod properties;
 mod reliability;
+mod review;
 mod robustness;
 mod rules;
 mod store;

@@ -111,6 +111,8 @@ fn format_name(format: Format) -> &'static str {
         Format::Html => "HTML",
         Format::Csv => "CSV",
         Format::Json => "JSON",
+        Format::Memo => "Memo (Markdown)",
+        Format::MemoHtml => "Memo (HTML)",
     }
 }
 
@@ -161,7 +163,7 @@ impl Command {
             ),
             Command::Export(format) => spec(
                 format!("Export {}…", format_name(*format)),
-                format!("Write the decision summary as a {}", format.label()),
+                format!("Write the session as a {}", format.label()),
                 &[],
             ),
             Command::ImportCsv => spec(

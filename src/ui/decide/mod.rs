@@ -1,6 +1,7 @@
 //! The Decide place: ranking chart, impact-versus-cost chart, recommendation, kill criteria
 //! and the outcome.
 
+mod follow_up;
 pub mod impact_cost_chart;
 mod kill;
 mod outcome;
@@ -21,6 +22,7 @@ pub struct DecideState {
     kill_draft: String,
     /// The robustness analysis settings.
     pub robustness: RobustnessSettings,
+    review: follow_up::ReviewForm,
 }
 
 /// Two charts sit side by side when the place is at least this wide, points.
@@ -38,6 +40,8 @@ pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     ui.add_space(theme::SPACE_XL);
     ui.heading("Outcome");
     outcome::outcome_ui(ui, cx, &mut state.form);
+    ui.add_space(theme::SPACE_XL);
+    follow_up::follow_up_ui(ui, cx, &mut state.review);
 }
 
 /// The advice in plain words, framed in the accent colour, or the kill colour for Kill.

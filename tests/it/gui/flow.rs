@@ -515,7 +515,8 @@ fn the_markdown_summary_is_exported_from_log_and_share() {
     harness.run();
     answer_path_prompt(&mut harness, &path);
     let text = std::fs::read_to_string(&path).expect("the export was written");
-    assert!(text.starts_with("# Checkout"), "{text}");
+    assert!(text.starts_with("---\nstatus: \"proposed\"\n"), "{text}");
+    assert!(text.contains("\n# Checkout\n"), "{text}");
     assert!(text.contains("Tune the database"), "{text}");
     assert!(
         !harness.state().document().is_dirty(),

@@ -4,6 +4,8 @@
 //! Rows are virtualised (only the visible ones are laid out), so a menu of hundreds of
 //! options costs the same per frame as a short one.
 
+mod details;
+
 use crate::document::Edit;
 use crate::model::{Lens, OptionId, Session};
 use crate::ui::fields::text_input;
@@ -68,7 +70,7 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         .as_ref()
         .is_some_and(|id| session.option(id).is_some());
     let list_height = if has_details {
-        (ui.available_height() - 200.0).max(120.0)
+        (ui.available_height() * 0.45).max(120.0)
     } else {
         ui.available_height()
     };
@@ -93,7 +95,10 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         });
     if has_details {
         ui.separator();
-        details_ui(ui, cx, state);
+        egui::ScrollArea::vertical()
+            .id_salt("menu-details")
+            .auto_shrink([false, false])
+            .show(ui, |ui| details_ui(ui, cx, state));
     }
 }
 
@@ -245,6 +250,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
     ui.label(egui::RichText::new(&option.title).strong());
     if cx.presenting {
         ui.label(&option.description);
+        details::option_details_ui(ui, cx, option);
         return;
     }
     egui::Grid::new("option-details")
@@ -269,4 +275,5 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
             });
             ui.end_row();
         });
+    details::option_details_ui(ui, cx, option);
 }
