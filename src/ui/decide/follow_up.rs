@@ -297,6 +297,9 @@ mod tests {
         harness.run();
         harness.get_by_label("Step 1 due").type_text("2026-06-01");
         harness.run();
+        // A date is taken when its field is left.
+        harness.key_press(egui::Key::Enter);
+        harness.run();
         let step = &harness.state().session.next_steps[0];
         assert_eq!(step.text, "Sign the trial");
         assert_eq!(step.owner, "Priya");
