@@ -9,15 +9,16 @@
 //! |---|---|---|
 //! | [`model`] | the document: plain serde data, validation | serde, chrono |
 //! | [`analysis`] | ranking, recommendation, robustness: pure functions of the model | `model` |
-//! | [`export`] | Markdown / HTML / CSV / JSON as strings | `model`, `analysis` |
+//! | [`portfolio`] | a folder of sessions: the funded set, frontier, core index; pure | `model`, `analysis` |
+//! | [`export`] | Markdown / HTML / CSV / JSON as strings | `model`, `analysis`, `portfolio` |
 //! | [`store`] | RON files: load, validate, atomic save, locks, recovery | `model` |
 //! | [`document`] | edits, undo/redo, dirty flag | `model` |
 //! | [`ui`] | egui views: read the document, emit edits and commands | all of the above but `store` |
 //! | [`app`] | the eframe/rfd glue that applies commands | everything |
-//! | [`cli`] | the `verdict` subcommands | `model`, `analysis`, `export`, `store` |
+//! | [`cli`] | the `verdict` subcommands | `model`, `analysis`, `portfolio`, `export`, `store` |
 //!
 //! Invariants, checked by `tests/it/architecture.rs`:
-//! - `model`, `analysis`, `store`, `export` and `document` know nothing of egui, eframe or rfd;
+//! - `model`, `analysis`, `portfolio`, `store`, `export` and `document` know nothing of egui, eframe or rfd;
 //! - nothing outside `store` touches the filesystem;
 //! - nothing reads the clock or a random source except `app` and `cli`, which pass them in.
 
@@ -27,5 +28,6 @@ pub mod cli;
 pub mod document;
 pub mod export;
 pub mod model;
+pub mod portfolio;
 pub mod store;
 pub mod ui;

@@ -13,6 +13,7 @@ pub mod io;
 pub mod lens_name;
 pub mod merge;
 pub mod new;
+pub mod portfolio;
 pub mod rank;
 pub mod typo;
 
@@ -57,6 +58,9 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// Which work a folder of sessions should fund with the capacity there is, and what
+    /// to kill or shrink to make room.
+    Portfolio(portfolio::PortfolioArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -94,6 +98,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Portfolio(args) => portfolio::run(args),
     }
 }
 

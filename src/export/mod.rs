@@ -11,10 +11,12 @@ mod html;
 mod html_style;
 mod json;
 mod markdown;
+mod portfolio;
 mod summary;
 mod svg;
 
 pub use json::JSON_EXPORT_VERSION;
+pub use portfolio::{num, render_portfolio};
 
 use crate::model::Session;
 use chrono::NaiveDate;

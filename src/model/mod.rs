@@ -9,6 +9,7 @@ mod effort;
 mod framing;
 mod ids;
 mod outcome;
+mod portfolio_settings;
 mod rater;
 mod session;
 mod solution_option;
@@ -21,8 +22,12 @@ pub use effort::Effort;
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};
 pub use ids::{CriterionId, MAX_ID_LEN, OptionId, RaterId, is_valid_slug, slugify, unique_slug};
 pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
+pub use portfolio_settings::{
+    DEFAULT_VALUE_UNIT, PORTFOLIO_FILE_NAME, PORTFOLIO_FORMAT_VERSION, PortfolioMember,
+    PortfolioSettings, validate_portfolio_settings,
+};
 pub use rater::{Aggregation, Rater};
 pub use session::{FORMAT_VERSION, Session};
 pub use solution_option::{Lens, Score, SolutionOption};
 pub use templates::{LensStarter, Templates};
-pub use validate::{ValidationIssue, validate};
+pub use validate::{MAX_STAKES, ValidationIssue, validate};

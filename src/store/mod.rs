@@ -11,6 +11,7 @@
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
 //! - [`LoadJob`]: loading on a worker thread, with a cancel.
+//! - [`load_portfolio`]: every session of a folder, in parallel, and its `portfolio.ron`.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
@@ -23,6 +24,7 @@ mod load;
 mod lock;
 mod migrate;
 mod peek;
+mod portfolio;
 mod recovery;
 mod stamp;
 
@@ -35,6 +37,9 @@ pub use load::{
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
+pub use portfolio::{
+    FolderError, FolderProblem, PortfolioFolder, load_portfolio, portfolio_files, portfolio_stamps,
+};
 pub use recovery::{RecoveryEntry, RecoveryListing, RecoveryStore};
 pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 

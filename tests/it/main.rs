@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod export;
 mod gui;
+mod portfolio;
 mod properties;
 mod reliability;
 mod robustness;
