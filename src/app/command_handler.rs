@@ -41,7 +41,23 @@ impl VerdictApp {
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(Command::Open, "plan.ron"),
             },
-            Command::OpenPath(path) => self.files.submit(FileJob::Load(path)),
+            Command::OpenPath(path) => {
+                if let Some(portfolio) = self.portfolio.as_mut() {
+                    portfolio.visible = false;
+                }
+                self.files.submit(FileJob::Load(path));
+            }
+            Command::OpenPortfolio => match self.dialogs.pick_folder(default_dir().as_deref()) {
+                Picked::Path(path) => self.open_portfolio(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.ask_for_path(Command::OpenPortfolio, "portfolio"),
+            },
+            Command::OpenPortfolioPath(path) => self.open_portfolio(&path),
+            Command::ShowPortfolio => {
+                if let Some(portfolio) = self.portfolio.as_mut() {
+                    portfolio.visible = true;
+                }
+            }
             Command::Save => match self.path.clone() {
                 Some(path) if !self.read_only => self.save_to(path, true),
                 _ => self.run_command(ctx, Command::SaveAs, discard_ok),
@@ -103,6 +119,7 @@ impl VerdictApp {
     pub(super) fn prompt_answered(&mut self, ctx: &egui::Context, purpose: Command, path: PathBuf) {
         match purpose {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
+            Command::OpenPortfolio => self.open_portfolio(&path),
             Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
             other => self.run_command(ctx, other, true),

@@ -34,6 +34,7 @@ impl VerdictApp {
                     presenting: self.presenting,
                     dark: self.prefs.dark,
                     read_only: self.read_only,
+                    has_portfolio: self.portfolio.is_some(),
                 };
                 commands.extend(menu_bar_ui(ui, &info));
                 commands.extend(self.notice_ui(ui));
@@ -48,7 +49,11 @@ impl VerdictApp {
         }
         let mut intents = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
-            intents = self.place_ui(ui, commands);
+            if self.portfolio.as_ref().is_some_and(|p| p.visible) && !self.presenting {
+                commands.extend(self.portfolio_view_ui(ui));
+            } else {
+                intents = self.place_ui(ui, commands);
+            }
         });
         intents
     }

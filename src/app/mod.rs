@@ -10,6 +10,8 @@ pub mod dialogs;
 pub mod file_worker;
 mod frame;
 mod modals;
+mod portfolio_frame;
+pub mod portfolio_window;
 pub mod prefs;
 pub mod recovery;
 pub mod startup;

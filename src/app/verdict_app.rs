@@ -97,6 +97,8 @@ pub struct VerdictApp {
     /// The background robustness analysis shown in Decide; `None` leaves it out.
     pub(super) analysis: Option<AnalysisWorker>,
     pub(super) robustness: RobustnessSettings,
+    /// The folder of sessions open as a portfolio, if any.
+    pub(super) portfolio: Option<super::portfolio_window::PortfolioWindow>,
 }
 
 impl VerdictApp {
@@ -153,6 +155,7 @@ impl VerdictApp {
             started: false,
             analysis: None,
             robustness: RobustnessSettings::default(),
+            portfolio: None,
         }
     }
 
@@ -189,6 +192,11 @@ impl VerdictApp {
     /// The open document.
     pub fn document(&self) -> &Document {
         &self.doc
+    }
+
+    /// The open portfolio, if any.
+    pub fn portfolio(&mut self) -> Option<&mut super::portfolio_window::PortfolioWindow> {
+        self.portfolio.as_mut()
     }
 
     /// The file the document belongs to, if any.
@@ -261,6 +269,7 @@ impl VerdictApp {
         for done in self.files.poll() {
             self.file_done(&ctx, done);
         }
+        self.watch_portfolio(&ctx);
         let mut commands = commands_from_keyboard(&ctx);
         commands.extend(self.presentation_keys(&ctx));
         commands.extend(dropped_files(&ctx));

@@ -17,6 +17,12 @@ pub enum Command {
     Open,
     /// Open this session file.
     OpenPath(PathBuf),
+    /// Open a folder of sessions as a portfolio, chosen in a dialog.
+    OpenPortfolio,
+    /// Open this folder as a portfolio.
+    OpenPortfolioPath(PathBuf),
+    /// Show the open portfolio again.
+    ShowPortfolio,
     /// Save to the current file (asks for a name when there is none).
     Save,
     /// Save under a new name.
@@ -90,6 +96,9 @@ impl Command {
             Command::New => "New".into(),
             Command::Open => "Open…".into(),
             Command::OpenPath(path) => path.display().to_string(),
+            Command::OpenPortfolio => "Open portfolio…".into(),
+            Command::OpenPortfolioPath(path) => format!("Portfolio {}", path.display()),
+            Command::ShowPortfolio => "Portfolio view".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Undo => "Undo".into(),
@@ -114,6 +123,13 @@ impl Command {
             Command::New => "Start a new session from the default criteria".into(),
             Command::Open => "Open a session file (.ron)".into(),
             Command::OpenPath(path) => format!("Open {}", path.display()),
+            Command::OpenPortfolio => {
+                "Open a folder of sessions: which work to fund with the people you have".into()
+            }
+            Command::OpenPortfolioPath(path) => {
+                format!("Open {} as a portfolio", path.display())
+            }
+            Command::ShowPortfolio => "Back to the open portfolio".into(),
             Command::Save => "Save the session to its file".into(),
             Command::SaveAs => "Save the session under a new name".into(),
             Command::Undo => "Undo the last change to the session".into(),

@@ -20,6 +20,8 @@ pub struct MenuBarInfo {
     pub dark: bool,
     /// True when the document cannot be saved over its file (opened read-only).
     pub read_only: bool,
+    /// True when a portfolio is open (its view can be shown again).
+    pub has_portfolio: bool,
 }
 
 /// Draws the menu bar; returns the command picked, if any.
@@ -43,6 +45,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
                     }
                 }
             });
+            if Command::OpenPortfolio.menu_item(ui, true) {
+                picked = Some(Command::OpenPortfolio);
+            }
+            if info.has_portfolio && Command::ShowPortfolio.menu_item(ui, true) {
+                picked = Some(Command::ShowPortfolio);
+            }
             ui.separator();
             if Command::Save.menu_item(ui, !info.read_only) {
                 picked = Some(Command::Save);

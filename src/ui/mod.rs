@@ -10,6 +10,7 @@ pub mod matrix_view;
 pub mod menu_bar;
 pub mod menu_view;
 pub mod nav;
+pub mod portfolio;
 pub mod presentation;
 pub mod robustness_view;
 pub mod theme;
