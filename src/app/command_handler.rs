@@ -48,11 +48,11 @@ impl VerdictApp {
                 self.files.submit(FileJob::Load(path));
             }
             Command::OpenPortfolio => match self.dialogs.pick_folder(default_dir().as_deref()) {
-                Picked::Path(path) => self.open_portfolio(&path),
+                Picked::Path(path) => self.open_portfolio(ctx, &path),
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(Command::OpenPortfolio, "portfolio"),
             },
-            Command::OpenPortfolioPath(path) => self.open_portfolio(&path),
+            Command::OpenPortfolioPath(path) => self.open_portfolio(ctx, &path),
             Command::ShowPortfolio => {
                 if let Some(portfolio) = self.portfolio.as_mut() {
                     portfolio.visible = true;
@@ -119,7 +119,7 @@ impl VerdictApp {
     pub(super) fn prompt_answered(&mut self, ctx: &egui::Context, purpose: Command, path: PathBuf) {
         match purpose {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
-            Command::OpenPortfolio => self.open_portfolio(&path),
+            Command::OpenPortfolio => self.open_portfolio(ctx, &path),
             Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
             other => self.run_command(ctx, other, true),

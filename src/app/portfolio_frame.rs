@@ -11,7 +11,7 @@ use std::time::Instant;
 impl VerdictApp {
     /// Opens `root` as the portfolio and shows it; a folder that cannot be read leaves the
     /// current one (if any) and says why.
-    pub(super) fn open_portfolio(&mut self, root: &Path) {
+    pub(super) fn open_portfolio(&mut self, ctx: &egui::Context, root: &Path) {
         match PortfolioWindow::open(root) {
             Ok(mut window) => {
                 let left_out = window.folder.problems.len();
@@ -19,6 +19,8 @@ impl VerdictApp {
                     old.cancel_core();
                 }
                 window.visible = true;
+                // The core index starts at once on its worker; the table fills in when done.
+                window.start_core(ctx);
                 self.portfolio = Some(window);
                 if left_out > 0 {
                     self.error(format!(

@@ -33,7 +33,7 @@ use std::process::ExitCode;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A session file to open in the window.
+    /// A session file to open in the window (a folder opens as a portfolio).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// What to do instead of opening the window.

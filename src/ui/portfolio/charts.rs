@@ -14,15 +14,12 @@ pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capac
     ui.label(RichText::new("Frontier: the best value at every capacity").strong());
     let frontier = screen.portfolio.frontier();
     let end = screen.portfolio.range_weeks().max(capacity);
-    let mut stairs: Vec<[f64; 2]> = Vec::with_capacity(frontier.len() * 2 + 1);
-    for (i, &(effort, value)) in frontier.iter().enumerate() {
-        if i > 0 {
-            stairs.push([effort, frontier[i - 1].1]);
-        }
-        stairs.push([effort, value]);
-    }
-    if let Some(&(_, last)) = frontier.last() {
-        stairs.push([end, last]);
+    // The steps themselves as markers, joined by a thin line; past the last step the best
+    // value stays flat.
+    let mut steps: Vec<[f64; 2]> = frontier.iter().map(|&(e, v)| [e, v]).collect();
+    let mut joined = steps.clone();
+    if let Some(&[_, last]) = steps.last() {
+        joined.push([end, last]);
     }
     let today = screen.portfolio.today();
     let unit = screen.portfolio.settings.value_unit.clone();
@@ -37,7 +34,16 @@ pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capac
         .x_axis_label("person-weeks")
         .y_axis_label(unit)
         .show(ui, |plot| {
-            plot.line(Line::new("best value", PlotPoints::from(stairs)).color(theme::ACCENT));
+            plot.line(
+                Line::new("best value", PlotPoints::from(joined))
+                    .color(theme::ACCENT)
+                    .width(1.5),
+            );
+            plot.points(
+                Points::new("steps", std::mem::take(&mut steps))
+                    .radius(2.5)
+                    .color(theme::ACCENT),
+            );
             plot.vline(VLine::new("capacity", capacity).color(theme::MUTED));
             plot.points(
                 Points::new("today's plan", vec![[today.effort, today.value]])
@@ -95,6 +101,7 @@ pub(super) fn bubble_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
             ));
         }
     }
+    let widest = marks.iter().map(|m| m.1).fold(1.0, f64::max);
     Plot::new("portfolio-bubbles")
         .height(HEIGHT)
         .allow_zoom(false)
@@ -102,6 +109,8 @@ pub(super) fn bubble_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_x(0.0)
+        // Room on the right for the labels of the costliest sessions.
+        .include_x(widest * 1.45)
         .include_y(0.0)
         .x_axis_label("effort, person-weeks")
         .y_axis_label(portfolio.settings.value_unit.clone())

@@ -166,6 +166,7 @@ pub fn portfolio_ui(
 fn capacity_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, state: &mut PortfolioViewState) {
     let top = screen.portfolio.range_weeks().max(state.capacity).max(1.0);
     ui.horizontal(|ui| {
+        ui.spacing_mut().slider_width = 360.0;
         let label = ui.label("Capacity");
         ui.add(
             egui::Slider::new(&mut state.capacity, 0.0..=top)
@@ -179,7 +180,9 @@ fn capacity_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, state: &mut PortfolioV
 
 fn kill_candidates_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
     let kills: Vec<_> = screen.plan.kill_candidates().collect();
-    let sentences = screen.portfolio.sentences(screen.plan);
+    let sentences = screen
+        .portfolio
+        .sentences_with(screen.plan, &|s| s.to_owned(), &|o| format!("“{o}”"));
     if kills.is_empty() && sentences.is_empty() {
         return;
     }

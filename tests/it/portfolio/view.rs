@@ -63,6 +63,15 @@ fn the_portfolio_view_moves_the_cut_line_names_a_kill_candidate_and_opens_a_sess
             .query_by_label_contains("Kill candidate: Mobile app cold start")
             .is_some()
     );
+    // The core index started on its worker when the folder opened.
+    harness.state_mut().portfolio().unwrap().wait_for_core();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("draws at 60 person-weeks")
+            .is_some()
+    );
+    assert!(harness.query_all_by_label("100 %").next().is_some());
 
     // Fewer people: the cut line moves up and the portal falls below it.
     set_capacity(&mut harness, 45.0);
