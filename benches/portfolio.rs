@@ -104,7 +104,10 @@ fn end_to_end(c: &mut Bench) {
                 } else {
                     capacity + 7.3
                 };
-                black_box(portfolio.plan(capacity).value)
+                // What the window does when the slider moves: the plan and its table rows.
+                let plan = portfolio.plan(capacity);
+                let (rows, above) = portfolio.rows(&plan, None, false);
+                black_box((plan.value, rows.len(), above))
             })
         });
     }

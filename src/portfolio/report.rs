@@ -30,6 +30,9 @@ pub struct OptionRef {
 /// One session's row.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SessionRow {
+    /// Position of the session in [`Portfolio::entries`].
+    #[serde(skip)]
+    pub entry: usize,
     /// The file, from the folder.
     pub path: String,
     /// Title (or ask).
@@ -267,10 +270,23 @@ impl Portfolio {
         core: Option<&CoreReport>,
         drop_advice: bool,
     ) -> (Vec<SessionRow>, usize) {
+        let n = self.entries.len();
+        let mut funded_of = vec![None; n];
+        for f in &plan.funding {
+            funded_of[f.entry] = f.candidate;
+        }
+        let mut change_of = vec![None; n];
+        for c in &plan.changes {
+            change_of[c.entry] = Some(c.kind);
+        }
+        let mut core_of = vec![None; n];
+        for s in core.map_or(&[][..], |r| &r.sessions[..]) {
+            core_of[s.entry] = Some(s.funded);
+        }
         let mut rows: Vec<(u8, f64, SessionRow)> = Vec::new();
         for (e, entry) in self.entries.iter().enumerate() {
-            let funded = plan.funded(e);
-            let change = plan.changes.iter().find(|c| c.entry == e).map(|c| c.kind);
+            let funded = funded_of[e];
+            let change = change_of[e];
             let (effort, value) = funded.map_or((0.0, 0.0), |c| {
                 (entry.candidates[c].effort, entry.candidates[c].value)
             });
@@ -317,6 +333,7 @@ impl Portfolio {
                 band,
                 key,
                 SessionRow {
+                    entry: e,
                     path: entry.path.clone(),
                     title: entry.title.clone(),
                     given_by: entry.session.directive.given_by.clone(),
@@ -330,9 +347,7 @@ impl Portfolio {
                     value_per_week: funded.filter(|_| effort > 0.0).map(|_| value / effort),
                     chosen,
                     change,
-                    core_index: core
-                        .and_then(|r| r.sessions.iter().find(|s| s.entry == e))
-                        .map(|s| s.funded),
+                    core_index: core_of[e],
                     to_fund_it,
                     review: match &entry.session.outcome {
                         crate::model::Outcome::Deferred { until, .. } => Some(until.to_string()),

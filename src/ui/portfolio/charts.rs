@@ -81,9 +81,18 @@ pub(super) fn bubble_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
     ui.label(RichText::new("Value against effort, per session").strong());
     let portfolio = screen.portfolio;
     let mut marks = Vec::new();
-    for &e in &portfolio.optimised {
+    let funding: Vec<(usize, Option<usize>)> = if screen.plan.infeasible.is_some() {
+        portfolio.optimised.iter().map(|&e| (e, None)).collect()
+    } else {
+        screen
+            .plan
+            .funding
+            .iter()
+            .map(|f| (f.entry, f.candidate))
+            .collect()
+    };
+    for (e, funded) in funding {
         let entry = &portfolio.entries[e];
-        let funded = screen.plan.funded(e);
         let pick = funded.or_else(|| {
             (0..entry.candidates.len()).max_by(|&a, &b| {
                 let ratio =

@@ -98,11 +98,7 @@ fn row_ui(
         (None, false) => format!("— {}", row.reason),
         (None, true) => "—".to_owned(),
     };
-    let entry = screen
-        .portfolio
-        .entries
-        .iter()
-        .position(|e| e.path == row.path);
+    let entry = Some(row.entry);
     let below = !row.funded && row.reason.is_empty() && screen.plan.infeasible.is_none();
     ui.horizontal(|ui| {
         ui.label(dim(option));
