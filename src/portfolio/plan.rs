@@ -151,10 +151,12 @@ impl Portfolio {
     pub fn plan(&self, capacity: f64) -> Plan {
         let units = capacity_units(capacity);
         let resolved;
-        let solved = if units > self.solved.range_units()
-            && knapsack::useful_range(&self.groups) > self.solved.range_units()
-        {
-            match knapsack::solve(&self.groups, units) {
+        let useful = knapsack::useful_range(&self.groups);
+        let solved = if units > self.solved.range_units() && useful > self.solved.range_units() {
+            // Never past what the table can hold (see `MAX_TABLE_CELLS`).
+            let n = self.groups.len().max(1) as u64;
+            let cap = units.min(useful).min(super::MAX_TABLE_CELLS / n - 1);
+            match knapsack::solve(&self.groups, cap) {
                 Ok(s) => {
                     resolved = s;
                     &resolved
