@@ -43,7 +43,7 @@ fn main() -> ExitCode {
             match cli::run(command, &context) {
                 Ok(code) => code,
                 Err(err) => {
-                    eprintln!("{err:#}");
+                    eprintln!("{}", cli::error_text(&err));
                     cli::exit_code_for(&err)
                 }
             }

@@ -9,9 +9,11 @@
 //! share, `s` the difference of slopes). Looking up and down from `p₀` gives the nearest
 //! crossing each way, or none: the criterion "never flips" the leader that way.
 //!
-//! **Scores.** For the leader and its runner-up, the smallest single-score change that makes
-//! them equal: lower one of the leader's scores or raise one of the runner-up's, each
-//! measured as a fraction of the criterion's scale.
+//! **Scores.** For the leader and its runner-up, the smallest single-score change after which
+//! the leader is no longer first: lower one of the leader's scores or raise one of the
+//! runner-up's, each measured as a fraction of the criterion's scale. Lowering the leader
+//! may cross one of its veto thresholds before the totals cross: then the leader changes at
+//! the veto, and the flip says so ([`FlipKind::Veto`]).
 
 use super::matrix::DecisionMatrix;
 use crate::model::{CriterionId, Direction, OptionId, Session};
@@ -64,7 +66,17 @@ impl WeightFlip {
     }
 }
 
-/// A single-score change that makes the runner-up equal to the leader.
+/// How a score change takes first place from the leader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum FlipKind {
+    /// The totals cross: at `to` the two tie, just past it the new leader is ahead.
+    Crossing,
+    /// The leader's score crosses its veto threshold: at `to` it is still allowed, just past
+    /// it the leader is vetoed and the new leader is the best option left.
+    Veto,
+}
+
+/// A single-score change after which the leader is no longer first.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreFlip {
     /// Whose score changes (the leader or the runner-up).
@@ -73,10 +85,14 @@ pub struct ScoreFlip {
     pub criterion: CriterionId,
     /// The score now.
     pub from: f64,
-    /// The score at which the two tie; any further and they swap.
+    /// The flip point: any further and the leader changes.
     pub to: f64,
     /// The size of the change as a fraction of the criterion's scale, 0..1.
     pub scale_fraction: f64,
+    /// Whether the leader changes because the totals cross or because of a veto.
+    pub by: FlipKind,
+    /// The option that leads just past `to`.
+    pub new_leader: OptionId,
 }
 
 /// The weight flip points of every criterion in the contest, in criterion order.
@@ -168,9 +184,15 @@ fn weight_flip(matrix: &DecisionMatrix, leader: usize, j: usize) -> WeightFlip {
     flip
 }
 
-/// Single-score changes that tie the runner-up with the leader, smallest first.
+/// The smallest single-score changes after which the leader is no longer first, smallest
+/// first.
 ///
-/// Empty when fewer than two options contest or no single score can close the gap.
+/// Per criterion, two candidates: lowering the leader's score, and raising the runner-up's.
+/// Lowering the leader stops at whichever comes first on the way: the score at which the
+/// runner-up's total catches up ([`FlipKind::Crossing`]), or the leader's veto threshold
+/// on that criterion, past which it is disqualified ([`FlipKind::Veto`]; this holds for a
+/// criterion with weight 0 too, since its veto still applies). A change that would leave
+/// the scale is no candidate. Empty when fewer than two options contest.
 pub fn score_flips(session: &Session, matrix: &DecisionMatrix) -> Vec<ScoreFlip> {
     let order = matrix.order();
     if order.len() < 2 {
@@ -180,35 +202,68 @@ pub fn score_flips(session: &Session, matrix: &DecisionMatrix) -> Vec<ScoreFlip>
     let totals = matrix.totals();
     let gap = totals[leader] - totals[runner_up];
     let weight_sum: f64 = matrix.weights.iter().filter(|w| **w > 0.0).sum();
-    if weight_sum <= 0.0 {
-        return Vec::new();
-    }
+    let column = |c_idx: usize| matrix.criterion_idx.iter().position(|&c| c == c_idx);
+    let leader_option = &session.options[matrix.option_idx[leader]];
+    let runner_up_id = matrix.option_ids[runner_up].clone();
     let mut flips = Vec::new();
-    for (j, &c_idx) in matrix.criterion_idx.iter().enumerate() {
-        let w = matrix.weights[j];
-        if w <= 0.0 {
+    for (c_idx, criterion) in session.criteria.iter().enumerate() {
+        let span = criterion.scale.hi - criterion.scale.lo;
+        if span <= 0.0 || !span.is_finite() {
             continue;
         }
-        let criterion = &session.criteria[c_idx];
-        let span = criterion.scale.hi - criterion.scale.lo;
-        let needed = gap * weight_sum / (100.0 * w);
-        // Lowering the leader, or raising the runner-up, by `needed` in normalised units.
-        for (i, sign) in [(leader, -1.0), (runner_up, 1.0)] {
+        let raw_of = |n: f64| match criterion.direction {
+            Direction::Benefit => criterion.scale.lo + n * span,
+            Direction::Cost => criterion.scale.hi - n * span,
+        };
+        // The normalised change that closes the gap on this criterion, if it is weighted.
+        let needed = column(c_idx)
+            .filter(|_| weight_sum > 0.0)
+            .map(|j| (j, gap * weight_sum / (100.0 * matrix.weights[j])));
+        let crossing = |i: usize, sign: f64| {
+            let (j, needed) = needed?;
             let n_new = matrix.at(i, j) + sign * needed;
-            if !(-1e-12..=1.0 + 1e-12).contains(&n_new) {
-                continue;
-            }
-            let n_new = n_new.clamp(0.0, 1.0);
-            let to = match criterion.direction {
-                Direction::Benefit => criterion.scale.lo + n_new * span,
-                Direction::Cost => criterion.scale.hi - n_new * span,
+            (-1e-12..=1.0 + 1e-12)
+                .contains(&n_new)
+                .then(|| raw_of(n_new.clamp(0.0, 1.0)))
+        };
+        // Lowering the leader: the crossing or its veto, whichever comes first.
+        if let Some(from) = leader_option.score(&criterion.id).map(|s| s.likely) {
+            let veto = criterion.veto.filter(|&v| match criterion.direction {
+                // Past the threshold must still lie on the scale.
+                Direction::Benefit => v > criterion.scale.lo && v <= from,
+                Direction::Cost => v < criterion.scale.hi && v >= from,
+            });
+            let cross = crossing(leader, -1.0);
+            let (to, by) = match (cross, veto) {
+                (Some(to), Some(v)) if (v - from).abs() > (to - from).abs() => {
+                    (Some(to), FlipKind::Crossing)
+                }
+                (_, Some(v)) => (Some(v), FlipKind::Veto),
+                (cross, None) => (cross, FlipKind::Crossing),
             };
+            if let Some(to) = to {
+                flips.push(ScoreFlip {
+                    option: leader_option.id.clone(),
+                    criterion: criterion.id.clone(),
+                    from,
+                    to,
+                    scale_fraction: (to - from).abs() / span,
+                    by,
+                    new_leader: runner_up_id.clone(),
+                });
+            }
+        }
+        // Raising the runner-up moves away from its vetoes: only a crossing.
+        if let (Some(to), Some((j, _))) = (crossing(runner_up, 1.0), needed) {
+            let from = matrix.raw[runner_up * matrix.n_criteria() + j];
             flips.push(ScoreFlip {
-                option: matrix.option_ids[i].clone(),
+                option: runner_up_id.clone(),
                 criterion: criterion.id.clone(),
-                from: matrix.raw[i * matrix.n_criteria() + j],
+                from,
                 to,
-                scale_fraction: needed,
+                scale_fraction: (to - from).abs() / span,
+                by: FlipKind::Crossing,
+                new_leader: runner_up_id.clone(),
             });
         }
     }
@@ -264,5 +319,56 @@ mod tests {
         );
         assert!((first.to - 2.0).abs() < 1e-12);
         assert!((first.scale_fraction - 0.25).abs() < 1e-12);
+    }
+
+    #[test]
+    fn lowering_the_leader_stops_at_its_veto_when_the_veto_comes_first() {
+        // a: 50·1 + 25·1 + 25·0.5 = 87.5; b: 37.5 + 18.75 + 18.75 = 75. Raising a's trust
+        // risk ties them at 5, but above 3.5 a is vetoed.
+        let mut s = session(&[("a", 5.0, 1.0, 3.0), ("b", 4.0, 2.0, 2.0)]);
+        s.criteria[2].veto = Some(3.5);
+        let m = DecisionMatrix::from_session(&s);
+        let flips = score_flips(&s, &m);
+        let risk = flips
+            .iter()
+            .find(|f| f.option.as_str() == "a" && f.criterion.as_str() == "trust-risk")
+            .expect("a flip on a's trust risk");
+        assert_eq!((risk.by, risk.to), (FlipKind::Veto, 3.5));
+        assert!((risk.scale_fraction - 0.125).abs() < 1e-12);
+        assert_eq!(risk.new_leader.as_str(), "b");
+        // Lowering a's impact ties them at 4, before its veto at 3.5.
+        s.criteria[2].veto = None;
+        s.criteria[0].veto = Some(3.5);
+        let m = DecisionMatrix::from_session(&s);
+        let flips = score_flips(&s, &m);
+        let impact = flips
+            .iter()
+            .find(|f| f.option.as_str() == "a" && f.criterion.as_str() == "impact")
+            .expect("a flip on a's impact");
+        assert_eq!(impact.by, FlipKind::Crossing);
+        assert!((impact.to - 4.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_veto_on_a_zero_weight_criterion_is_a_flip_point_too() {
+        let mut s = session(&[("a", 5.0, 1.0, 3.0), ("b", 4.0, 2.0, 2.0)]);
+        s.criteria[2].weight = 0.0;
+        s.criteria[2].veto = Some(4.0);
+        let m = DecisionMatrix::from_session(&s);
+        let flips = score_flips(&s, &m);
+        let risk: Vec<_> = flips
+            .iter()
+            .filter(|f| f.criterion.as_str() == "trust-risk")
+            .collect();
+        assert_eq!(risk.len(), 1, "{flips:?}");
+        assert_eq!(
+            (risk[0].by, risk[0].from, risk[0].to),
+            (FlipKind::Veto, 3.0, 4.0)
+        );
+        assert!(
+            weight_flips(&m)
+                .iter()
+                .all(|f| f.criterion.as_str() != "trust-risk")
+        );
     }
 }

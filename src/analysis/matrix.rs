@@ -3,11 +3,13 @@
 //!
 //! Only options that are fully scored and not vetoed take part, because only they can be
 //! recommended (see [`super::recommend`]); the others are listed in
-//! [`DecisionMatrix::excluded`] with the reason. Criteria with a weight above 0 always take
-//! part; a criterion with weight 0 takes part only when every contesting option has a score
-//! on it (otherwise giving it weight would leave someone unscored).
+//! [`DecisionMatrix::excluded`] with the reason. Only criteria with a weight above 0 take
+//! part: a criterion with weight 0 counts in no total, so it has no share in Monte Carlo
+//! (whatever the weight mode), TOPSIS, dominance or flip points either; its veto still
+//! applies, through the ranking. The contest keeps each option's rank from the ranking, so
+//! its ties are the ranking's tie groups ([`super::tie_groups`]).
 
-use super::scoring::{TIE_EPSILON, normalised, rank};
+use super::scoring::{normalised, rank};
 use crate::model::{CriterionId, OptionId, Session};
 use serde::Serialize;
 
@@ -58,8 +60,12 @@ pub struct DecisionMatrix {
     pub raw: Vec<f64>,
     /// Options left out, with the reason.
     pub excluded: Vec<Excluded>,
-    /// Criteria with weight 0 left out because some contesting option has no score on them.
+    /// Criteria with weight 0, left out of every analysis (their vetoes still apply).
     pub criteria_left_out: Vec<CriterionId>,
+    /// Each contesting option's total with the session's weights, from the ranking.
+    pub session_totals: Vec<f64>,
+    /// Each contesting option's rank in the ranking of all options (shared on ties).
+    pub ranks: Vec<usize>,
 }
 
 impl DecisionMatrix {
@@ -68,10 +74,16 @@ impl DecisionMatrix {
         let ranking = rank(session);
         let mut option_idx = Vec::new();
         let mut excluded = Vec::new();
+        let mut session_totals = Vec::new();
+        let mut ranks = Vec::new();
         for (idx, option) in session.options.iter().enumerate() {
             let Some(row) = ranking.row_for(idx) else {
                 continue;
             };
+            if ranking.no_weight {
+                // Nothing is ranked: nothing contests, and nobody is to blame for it.
+                continue;
+            }
             let reason = if !row.is_scored() {
                 Some(ExclusionReason::Unscored {
                     missing: row.missing.clone(),
@@ -88,19 +100,20 @@ impl DecisionMatrix {
                     option: option.id.clone(),
                     reason,
                 }),
-                None => option_idx.push(idx),
+                None => {
+                    option_idx.push(idx);
+                    // A ranked row has both.
+                    session_totals.push(row.total.unwrap_or_default());
+                    ranks.push(row.rank.unwrap_or(usize::MAX));
+                }
             }
         }
         let mut criterion_idx = Vec::new();
         let mut criteria_left_out = Vec::new();
         for (c_idx, criterion) in session.criteria.iter().enumerate() {
-            let all_scored = option_idx
-                .iter()
-                .all(|&o| session.options[o].score(&criterion.id).is_some());
-            if all_scored {
+            if criterion.weight.is_finite() && criterion.weight > 0.0 {
                 criterion_idx.push(c_idx);
             } else {
-                // Only weight-0 criteria can get here: contesting options are fully scored.
                 criteria_left_out.push(criterion.id.clone());
             }
         }
@@ -127,12 +140,14 @@ impl DecisionMatrix {
             criterion_idx,
             excluded,
             criteria_left_out,
+            session_totals,
+            ranks,
         };
         for &o in &matrix.option_idx {
             let option = &session.options[o];
             for &c in &matrix.criterion_idx {
                 let criterion = &session.criteria[c];
-                // Checked above: every contesting option has a score on every kept criterion.
+                // A contesting option is scored on every weighted criterion.
                 let Some(score) = option.score(&criterion.id) else {
                     continue;
                 };
@@ -181,31 +196,23 @@ impl DecisionMatrix {
             .collect()
     }
 
-    /// Totals with the session's weights.
+    /// Totals with the session's weights: the ranking's totals.
     pub fn totals(&self) -> Vec<f64> {
-        self.totals_with(&self.weights)
+        self.session_totals.clone()
     }
 
-    /// Contest positions ordered best first (ties in document order), as the ranking does.
+    /// Contest positions ordered as the ranking orders them: by rank, document order within
+    /// a tie.
     pub fn order(&self) -> Vec<usize> {
-        let totals = self.totals();
         let mut order: Vec<usize> = (0..self.n_options()).collect();
-        order.sort_by(|&a, &b| {
-            let (ta, tb) = (totals[a], totals[b]);
-            if (ta - tb).abs() <= TIE_EPSILON {
-                a.cmp(&b)
-            } else {
-                tb.total_cmp(&ta)
-            }
-        });
+        order.sort_by_key(|&i| (self.ranks[i], self.option_idx[i]));
         order
     }
 
     /// True when the first two in [`Self::order`] share the top rank.
     pub fn top_is_tied(&self) -> bool {
         let order = self.order();
-        let totals = self.totals();
-        order.len() >= 2 && (totals[order[0]] - totals[order[1]]).abs() <= TIE_EPSILON
+        order.len() >= 2 && self.ranks[order[0]] == self.ranks[order[1]]
     }
 }
 

@@ -7,6 +7,7 @@ pub mod dominance;
 pub mod flip_points;
 pub mod matrix;
 pub mod merge;
+pub mod number;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
@@ -18,6 +19,6 @@ pub mod verdict;
 pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};
 pub use robustness::{RobustnessConfig, RobustnessReport, analyze};
 pub use scoring::{
-    RankedOption, Ranking, TIE_EPSILON, normalised, rank, ranks_of, total, total_with_weights,
-    vetoes_of,
+    RankedOption, Ranking, TIE_EPSILON, ZERO_WEIGHT_MEANING, has_weighted_criterion, normalised,
+    rank, ranks_of, tie_groups, total, total_with_weights, vetoes_of,
 };

@@ -39,6 +39,8 @@ pub struct ContestTotal {
     pub option: OptionId,
     /// Its total, 0..100.
     pub total: f64,
+    /// Its rank in the ranking of every option (shared on ties, vetoed options counted).
+    pub rank: usize,
 }
 
 /// Everything known about how robust the winner is.
@@ -56,11 +58,11 @@ pub struct RobustnessReport {
     pub runner_up: Option<OptionId>,
     /// Options left out of the contest, with the reason.
     pub excluded: Vec<Excluded>,
-    /// Weight-0 criteria left out because some option has no score on them.
+    /// Criteria with weight 0: left out of every analysis (their vetoes still apply).
     pub criteria_left_out: Vec<CriterionId>,
     /// Weight flip points, in criterion order.
     pub weight_flips: Vec<WeightFlip>,
-    /// Single-score changes that tie leader and runner-up, smallest first.
+    /// Single-score changes after which the leader is no longer first, smallest first.
     pub score_flips: Vec<ScoreFlip>,
     /// TOPSIS beside the weighted sum.
     pub topsis: Option<TopsisCheck>,
@@ -89,6 +91,14 @@ pub struct RobustnessReport {
 pub fn analyze(session: &Session, config: &RobustnessConfig) -> RobustnessReport {
     // A fresh control is never cancelled.
     analyze_with_control(session, config, &Control::default()).unwrap_or_else(|| quick(session))
+}
+
+/// The verdict of this session: the report every surface shows unless the user picked other
+/// settings — `verdict analyze` without options, the window's Robustness view as it opens,
+/// and every export. Monte Carlo runs with [`RobustnessConfig::default`] (10,000 samples,
+/// seed 1, the session's weights), so the record a reader gets matches what the room saw.
+pub fn standard(session: &Session) -> RobustnessReport {
+    analyze(session, &RobustnessConfig::default())
 }
 
 /// Everything but Monte Carlo: cheap enough for every frame.
@@ -135,6 +145,7 @@ pub fn analyze_with_control(
             .map(|&i| ContestTotal {
                 option: matrix.option_ids[i].clone(),
                 total: totals[i],
+                rank: matrix.ranks[i],
             })
             .collect(),
         leader: id(0),

@@ -1,6 +1,10 @@
 //! A second method beside the weighted sum: classic TOPSIS.
 //!
-//! Each criterion's raw scores are divided by their Euclidean norm (vector normalisation),
+//! Scores are first measured from their scale's lower bound (`s − lo`), so re-expressing a
+//! scale (a −5..5 criterion written as 0..10, scores and bounds together) changes nothing,
+//! as it changes nothing in the weighted sum; on a scale that starts at 0 this is the
+//! textbook method unchanged. Then each criterion's values are divided by their Euclidean
+//! norm (vector normalisation),
 //! multiplied by the criterion's share of the weights; the ideal takes the best value of
 //! each column (highest for a benefit, lowest for a cost), the anti-ideal the worst. An
 //! option's closeness is `D⁻ / (D⁺ + D⁻)`, its distance to the anti-ideal over the sum of
@@ -25,9 +29,10 @@ pub struct TopsisScore {
 pub struct TopsisCheck {
     /// Every contesting option, in document order.
     pub scores: Vec<TopsisScore>,
-    /// The TOPSIS winner (first in document order on a tie).
+    /// The TOPSIS winner: when one of the weighted sum's top group ties for the highest
+    /// closeness, that option; else the first in document order of those that do.
     pub winner: OptionId,
-    /// The weighted-sum winner.
+    /// The weighted-sum winner (the one TOPSIS also picks, when it is in the top group).
     pub weighted_sum_winner: OptionId,
     /// True when both methods pick the same winner.
     pub agrees: bool,
@@ -37,7 +42,9 @@ pub struct TopsisCheck {
 ///
 /// `weights` are relative (they are divided by their sum); `benefit[j]` says whether a higher
 /// value is better on column `j`. A column of zeros contributes nothing; when every option
-/// is both ideal and anti-ideal the closeness is 0.
+/// is both ideal and anti-ideal the closeness is 0. (The textbook formula divides a zero
+/// column by a zero norm, and gives not-a-number; leaving the column out is the only
+/// reading that keeps every closeness a number.)
 pub fn closeness(values: &[f64], weights: &[f64], benefit: &[bool]) -> Vec<f64> {
     let n = benefit.len();
     if n == 0 {
@@ -95,20 +102,41 @@ pub fn closeness(values: &[f64], weights: &[f64], benefit: &[bool]) -> Vec<f64> 
 
 /// TOPSIS on the contest, compared with the weighted sum; `None` with no contesting option.
 pub fn topsis(session: &Session, matrix: &DecisionMatrix) -> Option<TopsisCheck> {
-    let weighted_sum_winner = matrix.option_ids.get(*matrix.order().first()?)?.clone();
+    let order = matrix.order();
+    let first = *order.first()?;
     let benefit: Vec<bool> = matrix
         .criterion_idx
         .iter()
         .map(|&c| session.criteria[c].direction == Direction::Benefit)
         .collect();
-    let close = closeness(&matrix.raw, &matrix.weights, &benefit);
-    let mut best = 0;
-    for (i, c) in close.iter().enumerate() {
-        if *c > close[best] + super::TIE_EPSILON {
-            best = i;
-        }
-    }
+    let lower_bounds: Vec<f64> = matrix
+        .criterion_idx
+        .iter()
+        .map(|&c| session.criteria[c].scale.lo)
+        .collect();
+    let n = matrix.n_criteria();
+    let from_lower_bound: Vec<f64> = matrix
+        .raw
+        .iter()
+        .enumerate()
+        .map(|(cell, raw)| raw - lower_bounds[cell % n])
+        .collect();
+    let close = closeness(&from_lower_bound, &matrix.weights, &benefit);
+    // TOPSIS agrees when one of the weighted sum's top group (its tie group) also ties for
+    // the highest closeness, so the answer never depends on the order of the options.
+    let max = close.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let at_top = |i: usize| close[i] >= max - super::TIE_EPSILON;
+    let shared = order
+        .iter()
+        .copied()
+        .take_while(|&i| matrix.ranks[i] == matrix.ranks[first])
+        .find(|&i| at_top(i));
+    let (best, ws_best) = match shared {
+        Some(i) => (i, i),
+        None => ((0..close.len()).find(|&i| at_top(i))?, first),
+    };
     let winner = matrix.option_ids[best].clone();
+    let weighted_sum_winner = matrix.option_ids[ws_best].clone();
     Some(TopsisCheck {
         scores: matrix
             .option_ids
@@ -142,5 +170,37 @@ mod tests {
     fn a_dominating_option_is_the_ideal() {
         let c = closeness(&[5.0, 1.0, 2.0, 4.0], &[2.0, 1.0], &[true, false]);
         assert_eq!(c, [1.0, 0.0]);
+    }
+
+    #[test]
+    fn re_expressing_a_scale_changes_no_closeness() {
+        use crate::model::{Criterion, Lens, Session, SolutionOption};
+        let build = |shift: f64| {
+            let mut s = Session::new("x");
+            let mut a = Criterion::new("a", "A", 2.0, Direction::Benefit);
+            a.scale.lo = -5.0 + shift;
+            a.scale.hi = 5.0 + shift;
+            a.scale.levels.clear();
+            s.criteria = vec![a, Criterion::new("cost", "Cost", 1.0, Direction::Cost)];
+            for (id, v, cost) in [("p", -4.0, 2.0), ("q", 3.0, 4.0), ("r", 0.0, 1.0)] {
+                s.options.push(
+                    SolutionOption::new(id, id, Lens::Buy)
+                        .with_score("a", v + shift)
+                        .with_score("cost", cost),
+                );
+            }
+            s
+        };
+        let closeness_of = |s: &Session| {
+            let m = DecisionMatrix::from_session(s);
+            topsis(s, &m).expect("options contest").scores
+        };
+        let (minus, plus) = (closeness_of(&build(0.0)), closeness_of(&build(5.0)));
+        for (x, y) in minus.iter().zip(&plus) {
+            assert!(
+                (x.closeness - y.closeness).abs() < 1e-12,
+                "{minus:?} {plus:?}"
+            );
+        }
     }
 }

@@ -251,6 +251,19 @@ pub fn smaa_with_control(
     config: &SmaaConfig,
     control: &Control,
 ) -> Option<SmaaResult> {
+    // Options draw their random numbers in the order of their ids, not of the document, so
+    // listing the options in another order changes no number of the run.
+    let by_id = id_order(matrix);
+    if by_id.iter().enumerate().any(|(k, &i)| k != i) {
+        let canonical = reordered(matrix, &by_id);
+        let mut result = smaa_with_control(&canonical, config, control)?;
+        let mut rows: Vec<Option<Acceptability>> = vec![None; by_id.len()];
+        for (row, &i) in result.options.drain(..).zip(&by_id) {
+            rows[i] = Some(row);
+        }
+        result.options = rows.into_iter().flatten().collect();
+        return Some(result);
+    }
     let (m, n) = (matrix.n_options(), matrix.n_criteria());
     let samples = config.samples.max(1);
     // Every cell is drawn, point scores included (their triangle is a single point): one
@@ -329,6 +342,38 @@ pub fn smaa_with_control(
         criteria: matrix.criterion_ids.clone(),
         options,
     })
+}
+
+/// Contest positions sorted by option id.
+fn id_order(matrix: &DecisionMatrix) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..matrix.n_options()).collect();
+    order.sort_by(|&a, &b| matrix.option_ids[a].cmp(&matrix.option_ids[b]));
+    order
+}
+
+/// `matrix` with its options in `order` (`order[k]` is the position of the k-th option).
+fn reordered(matrix: &DecisionMatrix, order: &[usize]) -> DecisionMatrix {
+    let n = matrix.n_criteria();
+    let rows = |v: &[f64]| -> Vec<f64> {
+        order
+            .iter()
+            .flat_map(|&i| v[i * n..(i + 1) * n].iter().copied())
+            .collect()
+    };
+    DecisionMatrix {
+        option_idx: order.iter().map(|&i| matrix.option_idx[i]).collect(),
+        option_ids: order
+            .iter()
+            .map(|&i| matrix.option_ids[i].clone())
+            .collect(),
+        likely: rows(&matrix.likely),
+        worst: rows(&matrix.worst),
+        best: rows(&matrix.best),
+        raw: rows(&matrix.raw),
+        session_totals: order.iter().map(|&i| matrix.session_totals[i]).collect(),
+        ranks: order.iter().map(|&i| matrix.ranks[i]).collect(),
+        ..matrix.clone()
+    }
 }
 
 fn run_lane(

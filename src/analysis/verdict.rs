@@ -1,9 +1,10 @@
 //! The robustness verdict: one plain line a room can act on.
 //!
 //! In order, the first that applies:
-//! 1. **Kill** — the recommendation is to kill (no viable option, a stopping option ranks
-//!    first, or a kill criterion tripped).
-//! 2. **No clear winner** — options tie at the top; or, with Monte Carlo, the leader wins
+//! 1. **Kill** — the recommendation is to kill (no viable option, a stopping option is in
+//!    the top group, or a kill criterion tripped).
+//! 2. **No clear winner** — nothing can be ranked (no criterion has weight); options tie at
+//!    the top; or, with Monte Carlo, the leader wins
 //!    fewer than [`NO_CLEAR_P_BEST`] of the samples or another option wins more often.
 //! 3. **Fragile winner** — some weight flips the leader within [`FRAGILE_SHARE_CHANGE`] of
 //!    its share of all weights; or the leader wins fewer than [`CLEAR_P_BEST`] of the
@@ -12,6 +13,7 @@
 
 use super::flip_points::WeightFlip;
 use super::matrix::DecisionMatrix;
+use super::number::{percent, percent_pair, short};
 use super::recommendation::{KillReason, Recommendation};
 use super::topsis::TopsisCheck;
 use super::uncertainty::SmaaResult;
@@ -80,10 +82,6 @@ pub struct Evidence<'a> {
     pub smaa: Option<&'a SmaaResult>,
 }
 
-fn percent(p: f64) -> String {
-    format!("{:.0} %", p * 100.0)
-}
-
 /// Draws the verdict from the evidence.
 pub fn verdict(e: &Evidence<'_>) -> Verdict {
     let title = |id: &OptionId| {
@@ -114,14 +112,27 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
             .plain(e.session)
             .trim_start_matches("Kill: ")
             .to_owned();
-        let option = match reason {
-            KillReason::StoppingOptionRanksFirst { option } => Some(option.clone()),
-            _ => None,
+        let (option, tied) = match reason {
+            KillReason::StoppingOptionRanksFirst {
+                option, tied_with, ..
+            } => (Some(option.clone()), !tied_with.is_empty()),
+            _ => (None, false),
         };
-        if let Some(p) = option.as_ref().and_then(p_best) {
-            first.push_str(&format!(" and wins {} of samples", percent(p)));
+        if let Some((id, p)) = option.as_ref().and_then(|id| Some((id, p_best(id)?))) {
+            if tied {
+                first.push_str(&format!("; {} wins {} of samples", quoted(id), percent(p)));
+            } else {
+                first.push_str(&format!(" and wins {} of samples", percent(p)));
+            }
         }
         return make(VerdictKind::Kill, option, vec![first]);
+    }
+    if let Recommendation::NothingRanked = e.recommendation {
+        return make(
+            VerdictKind::NoClearWinner,
+            None,
+            vec!["nothing can be ranked until a criterion has a weight above 0".to_owned()],
+        );
     }
     let Some(leader) = leader else {
         return make(
@@ -154,12 +165,11 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
             .filter(|a| a.option != leader && a.p_best > p + 1e-12)
             .max_by(|a, b| a.p_best.total_cmp(&b.p_best))
         {
+            let (theirs, ours) = percent_pair(rival.p_best, p);
             unclear.push(format!(
-                "{} wins more samples ({}) than the leader {} ({})",
+                "{} wins more samples ({theirs}) than the leader {} ({ours})",
                 quoted(&rival.option),
-                percent(rival.p_best),
                 quoted(&leader),
-                percent(p)
             ));
         }
     }
@@ -188,8 +198,8 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
         fragile.push(format!(
             "{} leads, but {verb} the weight of {name} from {} to {} makes {} the leader",
             quoted(&leader),
-            round(flip.weight),
-            round(point.weight),
+            short(flip.weight),
+            short(point.weight),
             quoted(&point.new_leader)
         ));
     }
@@ -219,14 +229,8 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
         None => clear.push_str(" leads"),
     }
     clear.push_str(&format!(
-        ", and no single weight moving less than {:.0} points of its share changes that",
-        FRAGILE_SHARE_CHANGE * 100.0
+        ", and no single weight moving less than {} points of its share changes that",
+        short(FRAGILE_SHARE_CHANGE * 100.0)
     ));
     make(VerdictKind::ClearWinner, Some(leader), vec![clear])
-}
-
-/// A weight rounded for a sentence: two decimals, trailing zeros dropped.
-fn round(w: f64) -> String {
-    let s = format!("{w:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

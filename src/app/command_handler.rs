@@ -284,10 +284,19 @@ impl VerdictApp {
                 Err(message) => self.error(format!("Not exported: {message}")),
             },
             FileDone::RecoveryWritten { result, .. } => match result {
-                Ok(path) => self.recovery_file = Some(path),
-                Err(message) => self.error(format!(
-                    "Unsaved work could not be copied for recovery: {message}; save soon."
-                )),
+                Ok(path) => {
+                    self.recovery_file = Some(path);
+                    self.recovery_off = false;
+                }
+                // Said once, not after every edit; later edits keep trying quietly.
+                Err(message) if !self.recovery_off => {
+                    self.recovery_off = true;
+                    self.error(format!(
+                        "Recovery is off: unsaved work cannot be copied aside ({message}). \
+                         Your work stays open here; save it to keep it."
+                    ));
+                }
+                Err(_) => {}
             },
             FileDone::RecoveryDiscarded(result) => {
                 if let Err(message) = result {

@@ -239,7 +239,14 @@ fn save(path: &Path, session: &Session, expected: Option<&FileStamp>, lock: bool
     if let Some(Err(message)) = &lock {
         return Err(SaveFailure::Failed(message.clone()));
     }
-    let stamp =
-        store::save_file_stamped(path, session).map_err(|e| SaveFailure::Failed(e.to_string()))?;
+    // Checked again just before the file is replaced, for a writer that came in between.
+    let saved = match expected {
+        Some(expected) => store::save_file_if_unchanged(path, session, expected),
+        None => store::save_file_stamped(path, session),
+    };
+    let stamp = saved.map_err(|e| match e {
+        store::SaveError::ChangedOnDisk { .. } => SaveFailure::ChangedOnDisk,
+        e => SaveFailure::Failed(e.to_string()),
+    })?;
     Ok((stamp, lock))
 }

@@ -87,6 +87,8 @@ pub struct VerdictApp {
     pub(super) recovery_file: Option<PathBuf>,
     /// (generation, revision) last written to the recovery file.
     pub(super) recovery_written: Option<(u64, u64)>,
+    /// The last copy for recovery failed (the user was told once).
+    pub(super) recovery_off: bool,
     pub(super) last_edit: Option<Instant>,
     pub(super) allow_close: bool,
     pub(super) show_shortcuts: bool,
@@ -146,6 +148,7 @@ impl VerdictApp {
             recovery_offer: None,
             recovery_file: None,
             recovery_written: None,
+            recovery_off: false,
             last_edit: None,
             allow_close: false,
             show_shortcuts: false,

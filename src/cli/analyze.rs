@@ -2,12 +2,13 @@
 //!
 //! The JSON shape is documented in `docs/CLI-analyze.md`; [`AnalyzeJson`] is that shape.
 
+use crate::analysis::flip_points::FlipKind;
+use crate::analysis::number::{fixed, short};
 use crate::analysis::robustness::{RobustnessConfig, RobustnessReport, analyze};
 use crate::analysis::uncertainty::{DEFAULT_SAMPLES, SmaaConfig, WeightMode};
 use crate::analysis::verdict::FRAGILE_SHARE_CHANGE;
 use crate::model::{CriterionId, OptionId, Session};
 use serde::Serialize;
-use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -129,12 +130,12 @@ pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
 
     line(String::new());
     line("Weighted totals (of 100)".into());
-    for (pos, row) in report.totals.iter().enumerate() {
+    for row in &report.totals {
         line(format!(
-            "  {:>3}. {:<40} {:>6.1}",
-            pos + 1,
+            "  {:>3}. {:<40} {:>6}",
+            row.rank,
             fit(&opt(&row.option)),
-            row.total
+            fixed(row.total, 1)
         ));
     }
     for left in &report.excluded {
@@ -150,6 +151,13 @@ pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
         };
         line(format!("   left out: {} ({why})", opt(&left.option)));
     }
+    if !report.criteria_left_out.is_empty() {
+        let names: Vec<String> = report.criteria_left_out.iter().map(crit).collect();
+        line(format!(
+            "   weight 0, in no total and no analysis (vetoes still apply): {}",
+            names.join(", ")
+        ));
+    }
 
     if !report.weight_flips.is_empty() {
         line(String::new());
@@ -157,46 +165,51 @@ pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
         for flip in &report.weight_flips {
             let side = |p: &Option<crate::analysis::flip_points::FlipPoint>| match p {
                 Some(p) => format!(
-                    "at {} ({:.0} %) → {}",
+                    "at {} ({} %) → {}",
                     short(p.weight),
-                    p.share * 100.0,
+                    fixed(p.share * 100.0, 0),
                     opt(&p.new_leader)
                 ),
                 None => "never flips".into(),
             };
             line(format!(
-                "  {:<20} weight {} ({:.0} %)   up: {}   down: {}",
+                "  {:<20} weight {} ({} %)   up: {}   down: {}",
                 crit(&flip.criterion),
                 short(flip.weight),
-                flip.share * 100.0,
+                fixed(flip.share * 100.0, 0),
                 side(&flip.up),
                 side(&flip.down)
             ));
         }
         line(format!(
-            "  (a flip within {:.0} points of a criterion's share makes the winner fragile)",
-            FRAGILE_SHARE_CHANGE * 100.0
+            "  (a flip within {} points of a criterion's share makes the winner fragile)",
+            short(FRAGILE_SHARE_CHANGE * 100.0)
         ));
     }
 
     if let (Some(leader), Some(runner_up)) = (&report.leader, &report.runner_up) {
         line(String::new());
         line(format!(
-            "Score flip points: {} against {} (smallest first)",
+            "Score flip points: {} against {} (smallest first; just past the point {} leads)",
             opt(leader),
+            opt(runner_up),
             opt(runner_up)
         ));
         if report.score_flips.is_empty() {
             line("  no single score change can make them swap".into());
         }
         for flip in report.score_flips.iter().take(5) {
+            let how = match flip.by {
+                FlipKind::Crossing => "the totals cross",
+                FlipKind::Veto => "vetoed past it",
+            };
             line(format!(
-                "  {} on {}: {} → {} ({:.0} % of the scale)",
+                "  {} on {}: {} → {} ({} % of the scale; {how})",
                 opt(&flip.option),
                 crit(&flip.criterion),
                 short(flip.from),
                 short(flip.to),
-                flip.scale_fraction * 100.0
+                fixed(flip.scale_fraction * 100.0, 0)
             ));
         }
     }
@@ -212,32 +225,50 @@ pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
             "Monte Carlo: {} samples, seed {}, {weights}",
             mc.config.samples, mc.config.seed
         ));
-        let shown = mc.options.len().min(5);
+        // Five columns at most; with more places the last one sums the rest, so every row
+        // adds up to 100 %.
+        let places = mc.options.len();
+        let shown = places.min(5);
+        let label = |k: usize| {
+            if k == shown && places > shown {
+                format!("#{k} or worse")
+            } else {
+                format!("#{k}")
+            }
+        };
+        let widths: Vec<usize> = (1..=shown).map(|k| label(k).len().max(6)).collect();
         let header: String = (1..=shown)
-            .map(|k| format!(" {:>6}", format!("#{k}")))
+            .map(|k| format!(" {:>w$}", label(k), w = widths[k - 1]))
             .collect();
         line(format!("  {:<40} {:>7}{header}", "option", "P(best)"));
         let mut rows: Vec<_> = mc.options.iter().collect();
         rows.sort_by(|a, b| b.p_best.total_cmp(&a.p_best));
-        for row in rows {
-            let ranks: String = row.rank_acceptability[..shown]
-                .iter()
-                .map(|p| format!(" {:>5.1}%", p * 100.0))
+        let pct = |p: f64| format!("{}%", fixed(p * 100.0, 1));
+        for row in &rows {
+            let ranks: String = (0..shown)
+                .map(|k| {
+                    let p = if k + 1 == shown {
+                        row.rank_acceptability[k..].iter().sum()
+                    } else {
+                        row.rank_acceptability[k]
+                    };
+                    format!(" {:>w$}", pct(p), w = widths[k])
+                })
                 .collect();
             line(format!(
-                "  {:<40} {:>6.1}%{ranks}",
+                "  {:<40} {:>7}{ranks}",
                 fit(&opt(&row.option)),
-                row.p_best * 100.0
+                pct(row.p_best)
             ));
         }
         let names: Vec<String> = mc.criteria.iter().map(crit).collect();
         let weights_vary = mc.config.weights != WeightMode::Fixed;
-        for row in mc.options.iter().filter(|_| weights_vary) {
+        for row in rows.iter().filter(|_| weights_vary) {
             if let Some(weights) = &row.central_weights {
                 let parts: Vec<String> = names
                     .iter()
                     .zip(weights)
-                    .map(|(n, w)| format!("{n} {:.0} %", w * 100.0))
+                    .map(|(n, w)| format!("{n} {} %", fixed(w * 100.0, 0)))
                     .collect();
                 line(format!(
                     "  {} wins with weights around: {}",
@@ -259,11 +290,13 @@ pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
                 opt(&t.weighted_sum_winner)
             ));
         }
-        for s in &t.scores {
+        let mut scores: Vec<_> = t.scores.iter().collect();
+        scores.sort_by(|a, b| b.closeness.total_cmp(&a.closeness));
+        for s in scores {
             line(format!(
-                "  {:<40} closeness {:.3}",
+                "  {:<40} closeness {}",
                 fit(&opt(&s.option)),
-                s.closeness
+                fixed(s.closeness, 3)
             ));
         }
     }
@@ -298,11 +331,11 @@ pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
                 .map(|(r, v)| format!("{r} {}", short(*v)))
                 .collect();
             line(format!(
-                "  {} / {}: {} (spread {:.0} % of the scale)",
+                "  {} / {}: {} (spread {} % of the scale)",
                 opt(&cell.option),
                 crit(&cell.criterion),
                 ratings.join(", "),
-                cell.spread * 100.0
+                fixed(cell.spread * 100.0, 0)
             ));
         }
     }
@@ -316,14 +349,6 @@ fn fit(title: &str) -> String {
     } else {
         title.chars().take(39).collect::<String>() + "…"
     }
-}
-
-/// A number for a sentence: up to two decimals, trailing zeros dropped.
-fn short(x: f64) -> String {
-    let mut s = String::new();
-    // Writing to a String cannot fail.
-    let _ = write!(s, "{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 #[cfg(test)]

@@ -32,7 +32,11 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// # Errors
 /// When the session cannot be loaded or the output cannot be written.
 pub fn run(args: &ExportArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
-    if args.output.as_ref() == Some(&args.file) {
+    let overwrites_session = args
+        .output
+        .as_ref()
+        .is_some_and(|out| out == &args.file || super::io::same_file(out, &args.file));
+    if overwrites_session {
         return Err(super::UsageError(format!(
             "{}: the export would overwrite the session itself; choose another -o file",
             args.file.display()

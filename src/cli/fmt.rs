@@ -20,6 +20,7 @@ pub struct FmtArgs {
 /// Runs `verdict fmt`.
 ///
 /// A file that does not load is reported and left untouched; the others are still handled.
+/// A file that changes while it is formatted is left as the other writer made it.
 ///
 /// # Errors
 /// Never: every problem is reported and turned into the exit code.
@@ -48,12 +49,17 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         // An upgrade from an older format keeps the original next to it, as the app does.
+        // Either way the file is replaced only if it still holds what was read: another
+        // program (or another `verdict fmt`) may have written it meanwhile.
         let (written, note) = match loaded.migrated_from {
             Some(old) => (
-                super::io::save_with_backup(file, &loaded.session),
+                super::io::save_with_backup_over(file, &loaded.session, &bytes),
                 format!(" (upgraded from format {old}; the original is kept as .bak)"),
             ),
-            None => (super::io::write_text(file, &canonical), String::new()),
+            None => (
+                super::io::replace_text(file, &canonical, &bytes),
+                String::new(),
+            ),
         };
         match written {
             Err(err) => {

@@ -23,12 +23,14 @@ pub fn load_with_bytes(path: &Path) -> Result<(Vec<u8>, store::Loaded), LoadErro
     Ok((bytes, loaded))
 }
 
-/// Saves `session` over `path` atomically, keeping the previous file as `NAME.bak`.
+/// Saves `session` over `path` atomically, keeping the previous file as `NAME.bak`, only
+/// while the file still holds exactly `read` (the bytes it was loaded from).
 ///
 /// # Errors
-/// The store's [`SaveError`], naming the path.
-pub fn save_with_backup(path: &Path, session: &Session) -> Result<(), SaveError> {
-    store::save_file(path, session)
+/// The store's [`SaveError`], naming the path; `ChangedOnDisk` when someone else wrote it.
+pub fn save_with_backup_over(path: &Path, session: &Session, read: &[u8]) -> Result<(), SaveError> {
+    store::save_file_if_unchanged(path, session, &store::FileStamp::of_bytes(read, None))
+        .map(|_| ())
 }
 
 /// The canonical RON text of `session`.
@@ -45,6 +47,20 @@ pub fn canonical_ron(session: &Session) -> anyhow::Result<String> {
 /// The store's [`SaveError`], naming the path.
 pub fn write_text(path: &Path, text: &str) -> Result<(), SaveError> {
     store::write_text_atomic(path, text)
+}
+
+/// Writes `text` over `path` atomically, only while the file still holds exactly `read`
+/// (the bytes it was loaded from), so a version written meanwhile by someone else is kept.
+///
+/// # Errors
+/// The store's [`SaveError`], naming the path; `ChangedOnDisk` when someone else wrote it.
+pub fn replace_text(path: &Path, text: &str, read: &[u8]) -> Result<(), SaveError> {
+    store::write_text_if_unchanged(path, text, &store::FileStamp::of_bytes(read, None))
+}
+
+/// Whether `a` and `b` are one existing file (through symbolic or hard links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    store::is_same_file(a, b)
 }
 
 /// Saves `session` to `path`, a file that must not exist yet.

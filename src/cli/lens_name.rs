@@ -43,6 +43,24 @@ pub fn parse(word: &str) -> Option<Lens> {
         .map(|(_, l)| l.clone())
 }
 
+/// The keyword `word` is most likely a typo of, if any: a single word within two edits of
+/// a keyword that names no lens itself.
+pub fn near_miss(word: &str) -> Option<&'static str> {
+    let word = word.trim();
+    if word.is_empty() || word.contains(char::is_whitespace) || parse(word).is_some() {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    KEYWORDS
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(["custom"])
+        .map(|k| (super::typo::edit_distance(&lower, k), k))
+        .filter(|&(distance, _)| distance <= 2)
+        .min()
+        .map(|(_, k)| k)
+}
+
 /// All keywords joined for help and error messages.
 pub fn all_keywords() -> String {
     let mut words: Vec<&str> = KEYWORDS.iter().map(|(k, _)| *k).collect();
@@ -68,6 +86,15 @@ mod tests {
         assert_eq!(parse("ReArchitect"), Some(Lens::ReArchitect));
         assert_eq!(parse("Custom"), Some(Lens::Custom(String::new())));
         assert_eq!(parse("bye"), None);
+    }
+
+    #[test]
+    fn a_word_close_to_a_keyword_is_a_near_miss() {
+        assert_eq!(near_miss("bye"), Some("buy"));
+        assert_eq!(near_miss("do-nothin"), Some("do-nothing"));
+        assert_eq!(near_miss("buy"), None);
+        assert_eq!(near_miss("rollout"), None);
+        assert_eq!(near_miss("cache it"), None);
     }
 
     #[test]

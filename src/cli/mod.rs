@@ -78,6 +78,24 @@ pub fn exit_code_for(err: &anyhow::Error) -> ExitCode {
     }
 }
 
+/// The message for `err`: each cause in the chain joined by `: `, leaving out a cause
+/// whose text the message already holds. The store's errors quote the system's own
+/// message in plain words, so printing it again as a cause would only repeat it.
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
 /// What the command line was asked to do, with everything it needs from outside.
 #[derive(Debug)]
 pub struct Context {
@@ -124,6 +142,21 @@ mod tests {
         assert!(rank.file.is_none());
         assert!(matches!(rank.command, Some(Command::Rank(ref a)) if a.json));
         assert!(Cli::try_parse_from(["verdict"]).unwrap().command.is_none());
+    }
+
+    #[test]
+    fn a_cause_already_quoted_in_the_message_is_not_repeated() {
+        let disk_full = std::io::Error::from_raw_os_error(28);
+        let err = anyhow::Error::new(crate::store::SaveError::Io {
+            file: "out.md".into(),
+            step: "write the new version to disk",
+            source: disk_full,
+        });
+        let text = error_text(&err);
+        assert_eq!(text.matches("os error 28").count(), 1, "{text}");
+        assert!(text.starts_with("out.md: could not write"), "{text}");
+        let wrapped = anyhow::anyhow!("the inner cause").context("the outer step");
+        assert_eq!(error_text(&wrapped), "the outer step: the inner cause");
     }
 
     #[test]

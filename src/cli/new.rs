@@ -16,7 +16,9 @@ pub struct NewArgs {
     pub title: Option<String>,
     /// An option to start with, as `TITLE` or `TITLE:LENS` (repeatable). LENS is one of
     /// re-architect, buy, reallocate, reframe, process, do-nothing, kill, custom; without it
-    /// the lens is custom.
+    /// the lens is custom. Only a known lens after the last colon is taken as the lens, so
+    /// colons and URLs stay in the title. A title starting with `-` is written
+    /// `--option=-TITLE`.
     #[arg(long = "option", value_name = "TITLE[:LENS]", value_parser = parse_option_spec)]
     pub options: Vec<OptionSpec>,
     /// Write the session to FILE (atomically) instead of printing it; FILE must not exist.
@@ -43,36 +45,40 @@ fn non_blank(text: &str) -> Result<String, String> {
 
 /// Reads `TITLE` or `TITLE:LENS`.
 ///
-/// The text after the last colon is a lens when it is a single word. A single word that is
-/// no lens is refused (it is most likely a typo); text with spaces after the colon belongs
-/// to the title, so `Phase 2: shadow traffic` is a title with the custom lens.
+/// The text after the last colon is the lens only when it names one (see
+/// [`lens_name::parse`]); anything else after a colon belongs to the title, so
+/// `Option A: cache it`, `Phase 2:rollout` and `https://status.example.com` are titles with
+/// the custom lens.
 fn parse_option_spec(text: &str) -> Result<OptionSpec, String> {
-    let custom = |title: &str| OptionSpec {
-        title: title.trim().to_owned(),
-        lens: Lens::Custom(String::new()),
-    };
-    let spec = match text.rsplit_once(':') {
-        Some((title, word)) if !word.trim().contains(' ') && !word.trim().is_empty() => {
-            match lens_name::parse(word) {
-                Some(lens) => OptionSpec {
-                    title: title.trim().to_owned(),
-                    lens,
-                },
-                None => {
-                    return Err(format!(
-                        "unknown lens `{}`: use one of {}",
-                        word.trim(),
-                        lens_name::all_keywords()
-                    ));
-                }
-            }
-        }
-        _ => custom(text),
+    let spec = match text
+        .rsplit_once(':')
+        .and_then(|(title, word)| Some((title, lens_name::parse(word)?)))
+    {
+        Some((title, lens)) => OptionSpec {
+            title: title.trim().to_owned(),
+            lens,
+        },
+        None => OptionSpec {
+            title: text.trim().to_owned(),
+            lens: Lens::Custom(String::new()),
+        },
     };
     if spec.title.is_empty() {
         return Err("the option title must not be empty".to_owned());
     }
     Ok(spec)
+}
+
+/// A note for an option whose title ends in `:WORD` where WORD looks like a mistyped lens:
+/// the title keeps it, but the user may have meant the lens.
+fn near_miss_note(spec: &OptionSpec) -> Option<String> {
+    let (_, word) = spec.title.rsplit_once(':')?;
+    let meant = lens_name::near_miss(word)?;
+    Some(format!(
+        "“{}” keeps `{}` in its title: it is no lens (did you mean `{meant}`?)",
+        spec.title,
+        word.trim()
+    ))
 }
 
 /// The session `args` describe: the directive, the default criteria and the options in order.
@@ -92,6 +98,9 @@ pub fn session_from(args: &NewArgs) -> Session {
 /// # Errors
 /// When the output file exists or cannot be written.
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    for note in args.options.iter().filter_map(near_miss_note) {
+        eprintln!("note: {note}");
+    }
     let session = session_from(args);
     match &args.output {
         None => super::io::emit(&super::io::canonical_ron(&session)?)?,
@@ -124,10 +133,40 @@ mod tests {
     }
 
     #[test]
-    fn an_option_spec_with_an_unknown_lens_word_is_refused() {
-        let err = parse_option_spec("Buy a CDN:bye").unwrap_err();
-        assert!(err.contains("unknown lens `bye`"), "{err}");
+    fn colons_that_name_no_lens_stay_in_the_title() {
+        for title in [
+            "Option A: cache it",
+            "Phase 2:rollout",
+            "https://status.example.com",
+            "Ratio 3:1",
+        ] {
+            let spec = parse_option_spec(title).unwrap();
+            assert_eq!(spec.title, title);
+            assert_eq!(spec.lens, Lens::Custom(String::new()));
+        }
+        let spec = parse_option_spec("See https://example.com/a:b:buy").unwrap();
+        assert_eq!(
+            (spec.title.as_str(), spec.lens),
+            ("See https://example.com/a:b", Lens::Buy)
+        );
+    }
+
+    #[test]
+    fn a_mistyped_lens_stays_in_the_title_with_a_note() {
+        let spec = parse_option_spec("Buy a CDN:bye").unwrap();
+        assert_eq!(spec.title, "Buy a CDN:bye");
+        let note = near_miss_note(&spec).expect("a note");
+        assert!(note.contains("did you mean `buy`"), "{note}");
+        assert_eq!(
+            near_miss_note(&parse_option_spec("Phase 2:rollout").unwrap()),
+            None
+        );
+    }
+
+    #[test]
+    fn an_option_spec_needs_a_title() {
         assert!(parse_option_spec(":buy").is_err());
+        assert!(parse_option_spec("  ").is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! The JSON shape is documented in `docs/CLI.md`; [`RankReport`] is that shape.
 
 use super::lens_name;
+use crate::analysis::number::fixed;
 use crate::analysis::{self, KillReason, Ranking, Recommendation};
 use crate::model::{Outcome, Session};
 use serde::Serialize;
@@ -56,7 +57,8 @@ pub struct RankRow {
     pub vetoed: bool,
     /// The criteria whose veto it breaks.
     pub vetoed_by: Vec<String>,
-    /// True when a weighted criterion has no score.
+    /// True when a weighted criterion has no score (false when no criterion has weight:
+    /// then nothing is ranked and nobody is missing anything).
     pub unscored: bool,
     /// The weighted criteria it has no score for.
     pub missing: Vec<String>,
@@ -65,15 +67,19 @@ pub struct RankRow {
 /// The recommendation in [`RankReport`].
 #[derive(Debug, Serialize)]
 pub struct RecommendationReport {
-    /// `choose` or `kill`.
+    /// `choose`, `kill`, or `none` when nothing can be ranked.
     pub kind: &'static str,
-    /// The recommended option's id for `choose`; for a kill because a stopping option ranks
-    /// first, that option's id; otherwise `null`.
+    /// The recommended option's id for `choose`; for a kill because a stopping option is in
+    /// the top group, that option's id; otherwise `null`.
     pub option: Option<String>,
-    /// For `choose`, other options tied with it.
+    /// For `choose`, and for a kill because of a stopping option: the other options not
+    /// vetoed in the same tie group.
     pub tied_with: Vec<String>,
+    /// For `choose`: vetoed options ranked above the recommended one.
+    pub vetoed_above: Vec<String>,
     /// For `kill`: `kill_criterion_tripped`, `no_viable_option` or
-    /// `stopping_option_ranks_first`; `null` for `choose`.
+    /// `stopping_option_ranks_first`; for `none`: `no_weighted_criterion`; `null` for
+    /// `choose`.
     pub reason: Option<&'static str>,
     /// For `kill_criterion_tripped`, the conditions that came true.
     pub tripped: Vec<String>,
@@ -129,7 +135,7 @@ fn rows(session: &Session, ranking: &Ranking) -> Vec<RankRow> {
                 total: row.total,
                 vetoed: row.is_vetoed(),
                 vetoed_by: ids(&row.vetoed_by),
-                unscored: !row.is_scored(),
+                unscored: !row.missing.is_empty(),
                 missing: ids(&row.missing),
             }
         })
@@ -137,50 +143,52 @@ fn rows(session: &Session, ranking: &Ranking) -> Vec<RankRow> {
 }
 
 fn recommendation_report(session: &Session, rec: &Recommendation) -> RecommendationReport {
-    let text = rec.plain(session);
+    let ids = |v: &[crate::model::OptionId]| v.iter().map(ToString::to_string).collect();
+    let mut report = RecommendationReport {
+        kind: rec.kind_code(),
+        option: None,
+        tied_with: Vec::new(),
+        vetoed_above: Vec::new(),
+        reason: rec.reason_code(),
+        tripped: Vec::new(),
+        text: rec.plain(session),
+    };
     match rec {
         Recommendation::Choose {
-            option, tied_with, ..
-        } => RecommendationReport {
-            kind: "choose",
-            option: Some(option.to_string()),
-            tied_with: tied_with.iter().map(ToString::to_string).collect(),
-            reason: None,
-            tripped: Vec::new(),
-            text,
-        },
-        Recommendation::Kill { reason } => {
-            let (code, option, tripped) = match reason {
-                KillReason::KillCriterionTripped { conditions } => {
-                    ("kill_criterion_tripped", None, conditions.clone())
-                }
-                KillReason::NoViableOption => ("no_viable_option", None, Vec::new()),
-                KillReason::StoppingOptionRanksFirst { option } => (
-                    "stopping_option_ranks_first",
-                    Some(option.to_string()),
-                    Vec::new(),
-                ),
-            };
-            RecommendationReport {
-                kind: "kill",
-                option,
-                tied_with: Vec::new(),
-                reason: Some(code),
-                tripped,
-                text,
-            }
+            option,
+            tied_with,
+            vetoed_above,
+            ..
+        } => {
+            report.option = Some(option.to_string());
+            report.tied_with = ids(tied_with);
+            report.vetoed_above = ids(vetoed_above);
         }
+        Recommendation::Kill {
+            reason: KillReason::KillCriterionTripped { conditions },
+        } => report.tripped = conditions.clone(),
+        Recommendation::Kill {
+            reason:
+                KillReason::StoppingOptionRanksFirst {
+                    option, tied_with, ..
+                },
+        } => {
+            report.option = Some(option.to_string());
+            report.tied_with = ids(tied_with);
+        }
+        Recommendation::Kill {
+            reason: KillReason::NoViableOption,
+        }
+        | Recommendation::NothingRanked => {}
     }
+    report
 }
 
 /// The report as an aligned plain-text table followed by the recommendation.
 pub fn to_text(report: &RankReport) -> String {
     let width = |s: &str| s.chars().count();
     let rank_cell = |r: &RankRow| r.rank.map_or_else(|| "-".to_owned(), |n| n.to_string());
-    let total_cell = |r: &RankRow| {
-        r.total
-            .map_or_else(|| "-".to_owned(), |t| format!("{t:.1}"))
-    };
+    let total_cell = |r: &RankRow| r.total.map_or_else(|| "-".to_owned(), |t| fixed(t, 1));
     let flags = |r: &RankRow| {
         let mut flags = Vec::new();
         if r.vetoed {

@@ -32,7 +32,7 @@ pub(super) fn render(session: &Session, today: NaiveDate) -> String {
         row.push(
             ranked
                 .and_then(|r| r.total)
-                .map_or_else(String::new, |t| format!("{t:.2}")),
+                .map_or_else(String::new, |t| crate::analysis::number::fixed(t, 2)),
         );
         row.push(
             ranked

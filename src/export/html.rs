@@ -133,7 +133,7 @@ fn decision(out: &mut String, s: &Summary) {
             Outcome::Chosen { option, .. },
             crate::analysis::Recommendation::Choose { option: best, .. },
         ) => option != best,
-        (Outcome::Chosen { .. }, crate::analysis::Recommendation::Kill { .. }) => true,
+        (Outcome::Chosen { .. }, _) => true,
         _ => false,
     };
     let class = if differs { "advice differs" } else { "advice" };
@@ -153,6 +153,11 @@ fn decision(out: &mut String, s: &Summary) {
         lines(&s.robustness.line)
     );
     list(out, s.robustness_reasons(), "");
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\" dir=\"auto\">{}</p>",
+        html(&s.robustness_method())
+    );
     out.push_str("</section>\n");
 }
 
@@ -213,7 +218,7 @@ fn matrix(out: &mut String, s: &Summary) {
         let row = s.ranking.row_for(option_idx);
         let total = row
             .and_then(|r| r.total)
-            .map_or_else(|| "–".to_owned(), |t| format!("{t:.1}"));
+            .map_or_else(|| "–".to_owned(), super::summary::total_text);
         let rank = row
             .and_then(|r| r.rank)
             .map_or_else(|| "–".to_owned(), |r| r.to_string());

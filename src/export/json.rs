@@ -6,14 +6,18 @@
 
 use super::escape::is_bidi_control;
 use super::summary::Summary;
-use crate::analysis::verdict::Verdict as RobustnessVerdict;
+use crate::analysis::verdict::VerdictKind;
 use crate::analysis::{KillReason, Recommendation};
-use crate::model::Session;
+use crate::model::{OptionId, Session};
 use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Version of the export shape; raised when a field changes meaning or goes away.
-pub const JSON_EXPORT_VERSION: u32 = 1;
+///
+/// 2: kill reasons are spelled as in `verdict rank --json` (`kill_criterion_tripped`);
+/// `recommendation.kind` may be `none`; `robustness` carries the Monte Carlo settings and
+/// the leader's P(best).
+pub const JSON_EXPORT_VERSION: u32 = 2;
 
 /// The top-level object.
 #[derive(Serialize)]
@@ -29,7 +33,22 @@ struct Export<'a> {
 struct Results<'a> {
     ranking: Vec<RankRow<'a>>,
     recommendation: Advice,
-    robustness: &'a RobustnessVerdict,
+    robustness: Robustness<'a>,
+}
+
+/// The robustness verdict of `verdict analyze` with its defaults, and what it rests on.
+#[derive(Serialize)]
+struct Robustness<'a> {
+    kind: VerdictKind,
+    option: Option<&'a OptionId>,
+    line: &'a str,
+    reasons: &'a [String],
+    /// The leader's share of Monte Carlo samples won; `null` when nothing contests.
+    p_best: Option<f64>,
+    /// Monte Carlo samples; `null` when nothing contests.
+    samples: Option<u32>,
+    /// Monte Carlo seed; `null` when nothing contests.
+    seed: Option<u64>,
 }
 
 /// One row of the ranking, best first.
@@ -62,8 +81,9 @@ fn advice(s: &Summary) -> Advice {
             option,
             total,
             tied_with,
+            ..
         } => Advice {
-            kind: "choose",
+            kind: s.recommendation.kind_code(),
             option: Some(option.to_string()),
             total: Some(*total),
             tied_with: tied_with.iter().map(ToString::to_string).collect(),
@@ -72,27 +92,38 @@ fn advice(s: &Summary) -> Advice {
             text,
         },
         Recommendation::Kill { reason } => {
-            let (reason, option, tripped) = match reason {
+            let (option, tied_with, tripped) = match reason {
                 KillReason::KillCriterionTripped { conditions } => {
-                    ("kill-criterion-tripped", None, conditions.clone())
+                    (None, Vec::new(), conditions.clone())
                 }
-                KillReason::NoViableOption => ("no-viable-option", None, Vec::new()),
-                KillReason::StoppingOptionRanksFirst { option } => (
-                    "stopping-option-ranks-first",
+                KillReason::NoViableOption => (None, Vec::new(), Vec::new()),
+                KillReason::StoppingOptionRanksFirst {
+                    option, tied_with, ..
+                } => (
                     Some(option.to_string()),
+                    tied_with.iter().map(ToString::to_string).collect(),
                     Vec::new(),
                 ),
             };
             Advice {
-                kind: "kill",
+                kind: s.recommendation.kind_code(),
                 option,
                 total: None,
-                tied_with: Vec::new(),
-                reason: Some(reason),
+                tied_with,
+                reason: s.recommendation.reason_code(),
                 tripped,
                 text,
             }
         }
+        Recommendation::NothingRanked => Advice {
+            kind: s.recommendation.kind_code(),
+            option: None,
+            total: None,
+            tied_with: Vec::new(),
+            reason: s.recommendation.reason_code(),
+            tripped: Vec::new(),
+            text,
+        },
     }
 }
 
@@ -124,7 +155,15 @@ pub(super) fn render(session: &Session, today: NaiveDate) -> String {
         results: Results {
             ranking,
             recommendation: advice(&s),
-            robustness: &s.robustness,
+            robustness: Robustness {
+                kind: s.robustness.kind,
+                option: s.robustness.option.as_ref(),
+                line: &s.robustness.line,
+                reasons: &s.robustness.reasons,
+                p_best: s.p_best(),
+                samples: s.report.monte_carlo.as_ref().map(|mc| mc.config.samples),
+                seed: s.report.monte_carlo.as_ref().map(|mc| mc.config.seed),
+            },
         },
     };
     // Non-finite numbers become null; nothing else in these types can fail to serialise.

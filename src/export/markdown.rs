@@ -4,7 +4,7 @@
 //! user text goes through [`escape::md_inline`] or [`escape::md_block`].
 
 use super::escape::{md_block, md_inline};
-use super::summary::{Summary, exact_meaning, judge, number, scale_words, sentence};
+use super::summary::{Summary, exact_meaning, judge, number, scale_words, sentence, total_text};
 use crate::model::{Outcome, Session, SolutionOption};
 use chrono::NaiveDate;
 
@@ -146,10 +146,10 @@ fn drivers(doc: &mut Doc, s: &Summary) {
     for c in &s.session.criteria {
         let veto = c.veto.map_or_else(|| "none".to_owned(), number);
         doc.line(format!(
-            "| {} | {} | {:.0} % | {} | {veto} |",
+            "| {} | {} | {} % | {} | {veto} |",
             md_inline(&c.name),
             number(c.weight),
-            s.weight_share(c),
+            crate::analysis::number::fixed(s.weight_share(c), 0),
             scale_words(c)
         ));
     }
@@ -251,10 +251,7 @@ fn robustness(doc: &mut Doc, s: &Summary) {
     if !reasons.is_empty() {
         doc.bullets(&reasons, "");
     }
-    doc.line(
-        "Checked with weight flip points, a TOPSIS cross-check and dominance; the \
-              uncertainty simulation runs in the app and in verdict analyze.",
-    );
+    doc.line(md_inline(&s.robustness_method()));
     doc.line("");
 }
 
@@ -290,7 +287,7 @@ fn matrix(doc: &mut Doc, s: &Summary) {
         let ranked = s.ranking.row_for(option_idx);
         let total = ranked
             .and_then(|r| r.total)
-            .map_or_else(|| "–".to_owned(), |t| format!("{t:.1}"));
+            .map_or_else(|| "–".to_owned(), total_text);
         let rank = ranked
             .and_then(|r| r.rank)
             .map_or_else(|| "–".to_owned(), |r| r.to_string());
@@ -312,9 +309,11 @@ fn ranking(doc: &mut Doc, s: &Summary) {
         let o = &s.session.options[row.option_idx];
         let mut line = match (row.rank, row.total) {
             (Some(rank), Some(total)) => format!(
-                "- No. {rank}: {} with {total:.1} of 100",
-                md_inline(&o.title)
+                "- No. {rank}: {} with {} of 100",
+                md_inline(&o.title),
+                total_text(total)
             ),
+            _ if s.ranking.no_weight => format!("- Not ranked: {}", md_inline(&o.title)),
             _ => format!("- Unscored: {}", md_inline(&o.title)),
         };
         if row.is_vetoed() {

@@ -1,6 +1,7 @@
 //! What every export says, computed once: the ranking, the recommendation, the status line,
 //! and plain-word readings of scores. Formats only decide how to write it down.
 
+use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
 use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
@@ -36,8 +37,10 @@ pub(super) struct Summary<'a> {
     pub ranking: Ranking,
     /// The advice.
     pub recommendation: Recommendation,
-    /// How robust the winner is, without Monte Carlo so the export stays cheap and exact.
+    /// How robust the winner is: the verdict `verdict analyze` gives with its defaults.
     pub robustness: RobustnessVerdict,
+    /// The whole robustness report the verdict was drawn from.
+    pub report: RobustnessReport,
     /// The date the export is made.
     pub today: NaiveDate,
 }
@@ -47,14 +50,47 @@ impl<'a> Summary<'a> {
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
-        let robustness = analysis::robustness::quick(session).verdict;
+        let report = analysis::robustness::standard(session);
         Self {
             session,
             ranking,
             recommendation,
-            robustness,
+            robustness: report.verdict.clone(),
+            report,
             today,
         }
+    }
+
+    /// The leader's share of Monte Carlo samples won, when it was run.
+    pub(super) fn p_best(&self) -> Option<f64> {
+        let leader = self.report.leader.as_ref()?;
+        Some(self.report.monte_carlo.as_ref()?.of(leader)?.p_best)
+    }
+
+    /// How the robustness was checked, in one sentence that names the Monte Carlo settings
+    /// and the leader's P(best), e.g. "… 10,000 Monte Carlo samples (seed 1): “A” wins 83 %
+    /// of them."
+    pub(super) fn robustness_method(&self) -> String {
+        let Some(mc) = &self.report.monte_carlo else {
+            return "Checked with weight flip points, a TOPSIS cross-check and dominance; \
+                    there was no option to simulate."
+                .to_owned();
+        };
+        let mut text = format!(
+            "Checked with weight flip points, a TOPSIS cross-check, dominance and {} Monte \
+             Carlo samples (seed {}, the set weights), as verdict analyze does by default",
+            thousands(mc.config.samples),
+            mc.config.seed
+        );
+        if let (Some(leader), Some(p)) = (&self.report.leader, self.p_best()) {
+            text.push_str(&format!(
+                ": “{}” wins {} of them",
+                self.option_title(leader.as_str()),
+                analysis::number::percent(p)
+            ));
+        }
+        text.push('.');
+        text
     }
 
     /// The robustness reasons that the verdict line does not already say.
@@ -194,6 +230,24 @@ pub(super) fn judge(criterion: &Criterion, option: &SolutionOption) -> Option<Ju
     } else {
         Judgement::Neutral
     })
+}
+
+/// A count with thousands separated by commas, e.g. `10,000`.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A total out of 100 as every export writes it: one decimal, halves away from zero.
+pub(super) fn total_text(total: f64) -> String {
+    analysis::number::fixed(total, 1)
 }
 
 /// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.

@@ -82,11 +82,12 @@ pub(super) fn ranking_chart(s: &Summary) -> String {
                 let _ = write!(
                     out,
                     "<rect x=\"{LABEL_W}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\" \
-                     class=\"{class}\"/><text x=\"{:.1}\" y=\"{}\" class=\"value\">{total:.1}{note}</text>",
+                     class=\"{class}\"/><text x=\"{:.1}\" y=\"{}\" class=\"value\">{}{note}</text>",
                     y + 5.0,
                     ROW_H - 10.0,
                     LABEL_W + w + 6.0,
-                    y + 20.0
+                    y + 20.0,
+                    super::summary::total_text(total)
                 );
             }
             None => {

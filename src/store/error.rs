@@ -11,7 +11,7 @@ use std::io;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("{file}: cannot read the file: {source}")]
+    #[error("{file}: cannot read the file: {}", read_cause(.source))]
     Io {
         /// The file, as given.
         file: String,
@@ -30,6 +30,27 @@ pub enum LoadError {
         len: u64,
         /// The limit.
         cap: u64,
+    },
+    /// The path is a folder, a named pipe, a device or a socket: refused before reading, so
+    /// nothing blocks waiting for a writer.
+    #[error(
+        "{file}: this is {kind}, not a file; nothing was read: {}",
+        open_instead(kind)
+    )]
+    NotAFile {
+        /// The path, as given.
+        file: String,
+        /// What it is instead, e.g. "a folder" or "a named pipe (FIFO)".
+        kind: &'static str,
+    },
+    /// The file changed (grew, shrank or was rewritten) while it was being read.
+    #[error(
+        "{file}: the file changed while it was being read (something is still writing \
+         it); nothing was loaded: wait until that is finished, then try again"
+    )]
+    ChangedWhileReading {
+        /// The file, as given.
+        file: String,
     },
     /// The bytes are not UTF-8 text.
     #[error("{file}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8 and try again")]
@@ -111,6 +132,8 @@ impl LoadError {
     pub fn file(&self) -> &str {
         match self {
             LoadError::Io { file, .. }
+            | LoadError::NotAFile { file, .. }
+            | LoadError::ChangedWhileReading { file }
             | LoadError::TooLarge { file, .. }
             | LoadError::NotUtf8 { file, .. }
             | LoadError::Syntax { file, .. }
@@ -124,6 +147,8 @@ impl LoadError {
     pub fn with_file(mut self, name: &str) -> Self {
         match &mut self {
             LoadError::Io { file, .. }
+            | LoadError::NotAFile { file, .. }
+            | LoadError::ChangedWhileReading { file }
             | LoadError::TooLarge { file, .. }
             | LoadError::NotUtf8 { file, .. }
             | LoadError::Syntax { file, .. }
@@ -139,10 +164,12 @@ impl LoadError {
 /// file, if any, is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// A filesystem step failed; `step` says which.
+    /// A filesystem step failed; `step` says which, and the message says why in plain
+    /// words (a full disk, no permission, a read-only disk) and what to do.
     #[error(
-        "{file}: could not {step}: {source}; the previous file is unchanged: \
-         free some space, check permissions, or save somewhere else"
+        "{file}: could not {step}: {}; nothing was changed: {}",
+        WriteCause(.source),
+        write_advice(.source)
     )]
     Io {
         /// The target file.
@@ -151,6 +178,32 @@ pub enum SaveError {
         step: &'static str,
         /// What the operating system said.
         source: io::Error,
+    },
+    /// The target is a folder, a named pipe, a device or a socket.
+    #[error("{file}: this is {kind}, not a file; nothing was written: choose a file name")]
+    NotAFile {
+        /// The path as given.
+        file: String,
+        /// What it is instead, e.g. "a folder" or "a named pipe (FIFO)".
+        kind: &'static str,
+    },
+    /// The target file exists and may not be written (its permissions say read-only).
+    #[error(
+        "{file}: the file is read-only; nothing was written: save under another name, or \
+         make it writable first"
+    )]
+    ReadOnlyFile {
+        /// The target file.
+        file: String,
+    },
+    /// The target changed on disk after it was read, so replacing it would lose that change.
+    #[error(
+        "{file}: the file changed on disk since it was read; nothing was written: reload \
+         it, or save under another name"
+    )]
+    ChangedOnDisk {
+        /// The target file.
+        file: String,
     },
     /// The target path has no file name or no parent folder.
     #[error("{file}: not a file path; choose a file name to save to")]
@@ -165,7 +218,65 @@ impl SaveError {
     pub fn io_kind(&self) -> Option<io::ErrorKind> {
         match self {
             SaveError::Io { source, .. } => Some(source.kind()),
-            SaveError::NotAFilePath { .. } => None,
+            SaveError::NotAFile { .. }
+            | SaveError::ReadOnlyFile { .. }
+            | SaveError::ChangedOnDisk { .. }
+            | SaveError::NotAFilePath { .. } => None,
         }
+    }
+}
+
+/// What to open instead of something that is not a file.
+fn open_instead(kind: &str) -> &'static str {
+    if kind == "a folder" {
+        "open a session file inside it"
+    } else {
+        "Verdict reads only regular files; save what it gives into a file and open that"
+    }
+}
+
+/// Why a read failed, in plain words, with the system's own message in brackets.
+fn read_cause(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::PermissionDenied => format!(
+            "you are not allowed to read it ({source}); ask its owner for read permission, \
+             or open a copy"
+        ),
+        io::ErrorKind::NotFound => format!("there is no such file ({source})"),
+        _ => source.to_string(),
+    }
+}
+
+/// Why a write failed, in plain words, with the system's own message in brackets.
+struct WriteCause<'a>(&'a io::Error);
+
+impl fmt::Display for WriteCause<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let source = self.0;
+        match source.kind() {
+            io::ErrorKind::StorageFull
+            | io::ErrorKind::QuotaExceeded
+            | io::ErrorKind::FileTooLarge => write!(f, "the disk is full ({source})"),
+            io::ErrorKind::PermissionDenied => {
+                write!(f, "you are not allowed to write there ({source})")
+            }
+            io::ErrorKind::ReadOnlyFilesystem => write!(f, "the disk is read-only ({source})"),
+            io::ErrorKind::NotFound => write!(f, "the folder does not exist ({source})"),
+            _ => write!(f, "{source}"),
+        }
+    }
+}
+
+/// What to do after a failed write.
+fn write_advice(source: &io::Error) -> &'static str {
+    match source.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge => {
+            "free some space, or save somewhere else"
+        }
+        io::ErrorKind::PermissionDenied => {
+            "save somewhere else, or ask for write permission on the folder"
+        }
+        io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::NotFound => "save somewhere else",
+        _ => "check the disk, or save somewhere else",
     }
 }

@@ -3,10 +3,10 @@
 use super::MAX_FILE_BYTES;
 use super::error::LoadError;
 use super::migrate;
+use super::path_kind::{OpenError, open_regular};
 use super::peek::peek_format;
 use crate::model::{Session, validate};
 use std::borrow::Cow;
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -78,8 +78,13 @@ pub fn load_named(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
 /// Reads a whole file, refusing files over [`MAX_FILE_BYTES`] both by their reported size
 /// and while reading (a file that grows or lies about its size is still cut off).
 ///
+/// Only regular files are read: a folder, a named pipe, a device or a socket is refused at
+/// once, without waiting for a writer. A file whose size or modification time changes while
+/// it is read (someone is still writing it) is refused rather than parsed half-written.
+///
 /// # Errors
-/// [`LoadError::Io`] or [`LoadError::TooLarge`], naming `path`.
+/// [`LoadError::Io`], [`LoadError::NotAFile`], [`LoadError::TooLarge`] or
+/// [`LoadError::ChangedWhileReading`], naming `path`.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file_name = path.display().to_string();
     let io = |source| LoadError::Io {
@@ -91,23 +96,31 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         len,
         cap: MAX_FILE_BYTES,
     };
-    let file = File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a folder, not a file",
-        )));
+    let file = open_regular(path).map_err(|e| match e {
+        OpenError::NotAFile(kind) => LoadError::NotAFile {
+            file: file_name.clone(),
+            kind,
+        },
+        OpenError::Io(source) => io(source),
+    })?;
+    let before = file.metadata().map_err(io)?;
+    if before.len() > MAX_FILE_BYTES {
+        return Err(too_large(before.len()));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    let mut bytes = Vec::with_capacity(before.len() as usize);
+    (&file)
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
+    }
+    let after = file.metadata().map_err(io)?;
+    let changed = bytes.len() as u64 != before.len()
+        || after.len() != before.len()
+        || after.modified().ok() != before.modified().ok();
+    if changed {
+        return Err(LoadError::ChangedWhileReading { file: file_name });
     }
     Ok(bytes)
 }

@@ -1,10 +1,12 @@
 //! One editor per document: an OS advisory lock on a lock file next to it.
 //!
-//! The lock file is `.NAME.lock` in the document's folder and holds the id of the process
+//! The lock file is `.NAME.lock` in the document's folder (the folder of the file a symbolic
+//! link points at, for a link) and holds the id of the process
 //! that owns it. The lock itself is the operating system's (`File::try_lock`), so it is
 //! released the moment the process exits or is killed; a leftover lock file without a
 //! lock on it means nothing and is simply taken over.
 
+use super::path_kind::{follow_links, may_write};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -24,14 +26,38 @@ pub enum LockError {
         /// The process that holds it, if it wrote its id.
         pid: Option<u32>,
     },
+    /// The document's own permissions do not let this user change it.
+    #[error(
+        "{file}: the file is read-only (its permissions do not let you change it); save \
+         your changes under another name with Save As, or make it writable and open it again"
+    )]
+    ReadOnlyFile {
+        /// The document.
+        file: String,
+    },
     /// The lock file could not be created or locked (e.g. a read-only folder).
-    #[error("{file}: could not lock it for editing: {source}; open it read-only instead")]
+    #[error(
+        "{file}: cannot be edited in place: {}; open it read-only and keep changes with \
+         Save As",
+        lock_cause(.source)
+    )]
     Io {
         /// The document.
         file: String,
         /// What the operating system said.
         source: io::Error,
     },
+}
+
+/// Why the lock file could not be made, in plain words.
+fn lock_cause(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::PermissionDenied => {
+            format!("you are not allowed to write in its folder ({source})")
+        }
+        io::ErrorKind::ReadOnlyFilesystem => format!("the disk is read-only ({source})"),
+        _ => format!("its lock file could not be made ({source})"),
+    }
 }
 
 /// Held while a document is open for editing; dropping it releases the lock and removes
@@ -42,10 +68,15 @@ pub struct DocumentLock {
     lock_path: PathBuf,
 }
 
-/// The lock file used for `document`: `.NAME.lock` next to it.
+/// The lock file used for `document`: `.NAME.lock` next to it, or next to the file it
+/// points at when it is a symbolic link, so opening one file by two paths finds one lock.
 pub fn lock_path(document: &Path) -> PathBuf {
-    let name = document.file_name().unwrap_or_default().to_string_lossy();
-    document.with_file_name(format!(".{name}.lock"))
+    let real = follow_links(document)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| document.to_path_buf());
+    let name = real.file_name().unwrap_or_default().to_string_lossy();
+    real.with_file_name(format!(".{name}.lock"))
 }
 
 impl DocumentLock {
@@ -53,10 +84,16 @@ impl DocumentLock {
     ///
     /// # Errors
     /// [`LockError::InUse`] when another process (or another lock in this process) holds
-    /// it, naming that process when known; [`LockError::Io`] when the folder is not writable.
+    /// it, naming that process when known; [`LockError::ReadOnlyFile`] when the document
+    /// exists and this user may not write it, so it is never edited for hours only to fail
+    /// at the save; [`LockError::Io`] when the folder is not writable.
     pub fn acquire(document: &Path) -> Result<Self, LockError> {
         let lock_path = lock_path(document);
         let name = document.display().to_string();
+        let is_file = fs::metadata(document).is_ok_and(|m| m.is_file());
+        if is_file && matches!(may_write(document), Ok(false)) {
+            return Err(LockError::ReadOnlyFile { file: name });
+        }
         let io_err = |source| LockError::Io {
             file: name.clone(),
             source,

@@ -6,7 +6,9 @@
 //!   `FILE:LINE:COL: message` (syntax, unknown or missing fields) or `FILE: path: message`
 //!   (semantic problems); [`LoadError::lines`] gives them one by one.
 //! - [`to_canonical_ron`]: the one serializer; same session, same bytes.
-//! - [`save_file`] / [`write_text_atomic`]: atomic writes; `save_file` keeps `NAME.bak`.
+//! - [`save_file`] / [`write_text_atomic`]: atomic writes; `save_file` keeps `NAME.bak`;
+//!   the `_if_unchanged` forms refuse to replace a file someone else changed meanwhile.
+//!   Only regular files are read or replaced; a symbolic link is written through.
 //! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
@@ -23,12 +25,17 @@ mod error;
 mod load;
 mod lock;
 mod migrate;
+mod path_kind;
+mod path_serde;
 mod peek;
 mod portfolio;
 mod recovery;
 mod stamp;
 
-pub use atomic::{backup_path, save_file, save_file_stamped, stale_temps, write_text_atomic};
+pub use atomic::{
+    backup_path, save_file, save_file_if_unchanged, save_file_stamped, stale_temps,
+    write_text_atomic, write_text_if_unchanged,
+};
 pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
@@ -37,6 +44,7 @@ pub use load::{
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
+pub use path_kind::is_same_file;
 pub use portfolio::{
     FolderError, FolderProblem, PortfolioFolder, load_portfolio, portfolio_files, portfolio_stamps,
 };

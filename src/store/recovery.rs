@@ -28,7 +28,9 @@ use std::sync::{Mutex, OnceLock};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryEntry {
-    /// The file the document was loaded from or last saved to; `None` while untitled.
+    /// The file the document was loaded from or last saved to; `None` while untitled. A
+    /// name that is not UTF-8 is kept as bytes.
+    #[serde(with = "super::path_serde")]
     pub original: Option<PathBuf>,
     /// The original file's stamp when it was loaded or last saved.
     pub original_stamp: Option<FileStamp>,

@@ -61,13 +61,18 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
                     .small()
                     .weak(),
             );
-            if !cx.presenting && ui.button("Start the outcome from this advice").clicked() {
-                let (kind, option) = match advice {
-                    Recommendation::Choose { option, .. } => {
-                        (OutcomeKind::Choose, Some(option.clone()))
-                    }
-                    Recommendation::Kill { .. } => (OutcomeKind::Kill, None),
-                };
+            let start = match advice {
+                Recommendation::Choose { option, .. } => {
+                    Some((OutcomeKind::Choose, Some(option.clone())))
+                }
+                Recommendation::Kill { .. } => Some((OutcomeKind::Kill, None)),
+                // Nothing is ranked: there is no advice to start from.
+                Recommendation::NothingRanked => None,
+            };
+            if let Some((kind, option)) = start
+                && !cx.presenting
+                && ui.button("Start the outcome from this advice").clicked()
+            {
                 state.form.take_advice(kind, option, plain);
             }
         });

@@ -1,7 +1,6 @@
 //! The classic value/effort 2×2: impact against cost for every option, trust risk as the
 //! marker size, quadrants split at the scale midpoints and named.
 
-use crate::analysis::Recommendation;
 use crate::model::{Criterion, Direction, Session, SolutionOption};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
@@ -84,10 +83,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
     let impact = &session.criteria[axes.impact];
     let cost = &session.criteria[axes.cost];
     let risk = axes.risk.map(|i| &session.criteria[i]);
-    let recommended = match cx.recommendation {
-        Recommendation::Choose { option, .. } => Some(option),
-        Recommendation::Kill { .. } => None,
-    };
+    let recommended = cx.recommendation.chosen();
     // One series per (colour group, size step): a handful of plot items for any number
     // of options.
     let mut series: Vec<Vec<[f64; 2]>> = vec![Vec::new(); 3 * SIZE_STEPS];

@@ -162,14 +162,7 @@ pub(super) fn cell_ui(
 
 /// The value as a short label: whole numbers without decimals.
 pub(super) fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-    }
+    crate::analysis::number::short(value)
 }
 
 /// The likely value's editor; returns its widget id. Its context menu clears the score.

@@ -90,6 +90,9 @@ fn criterion_header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, criterion: &Criterion,
                 super::cells::format_value(criterion.weight),
                 share(criterion.weight, total)
             ));
+            if criterion.weight <= 0.0 {
+                ui.label(crate::analysis::ZERO_WEIGHT_MEANING);
+            }
             if locked {
                 ui.label("Weights are locked: a change is recorded in the decision log.");
             }
@@ -130,7 +133,10 @@ fn lock_mark_ui(ui: &mut Ui) {
 /// The weight as a percentage of all weights, e.g. "25 %".
 fn share(weight: f64, total: f64) -> String {
     if total > 0.0 {
-        format!("{:.0} %", 100.0 * weight.max(0.0) / total)
+        format!(
+            "{} %",
+            crate::analysis::number::fixed(100.0 * weight.max(0.0) / total, 0)
+        )
     } else {
         "0 %".to_owned()
     }

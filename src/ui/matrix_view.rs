@@ -329,7 +329,11 @@ fn total_ui(ui: &mut Ui, session: &Session, ranked: Option<&RankedOption>) {
     };
     match ranked.total {
         Some(total) => {
-            ui.label(RichText::new(format!("{total:.1}")).strong());
+            ui.label(RichText::new(crate::analysis::number::fixed(total, 1)).strong());
+        }
+        None if ranked.missing.is_empty() => {
+            ui.label(RichText::new("not ranked").weak())
+                .on_hover_text("No criterion has a weight above 0, so nothing can be ranked.");
         }
         None => {
             let response = ui.label(RichText::new("unscored").color(theme::WARNING));

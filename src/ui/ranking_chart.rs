@@ -19,7 +19,7 @@ const AXIS_TITLE_CHARS: usize = 24;
 pub enum BarKind {
     /// The recommended option.
     Recommended,
-    /// A Do nothing or Kill option that ranks first, so the advice is to stop.
+    /// A Do nothing or Kill option in the best group not vetoed, so the advice is to stop.
     StopAdvised,
     /// Disqualified by a veto.
     Vetoed,
@@ -35,7 +35,7 @@ impl BarKind {
             _ if row.is_vetoed() => BarKind::Vetoed,
             Recommendation::Choose { option, .. } if *option == row.id => BarKind::Recommended,
             Recommendation::Kill {
-                reason: KillReason::StoppingOptionRanksFirst { option },
+                reason: KillReason::StoppingOptionRanksFirst { option, .. },
             } if *option == row.id => BarKind::StopAdvised,
             _ => BarKind::Plain,
         }
@@ -54,7 +54,7 @@ impl BarKind {
     pub fn mark(self) -> &'static str {
         match self {
             BarKind::Recommended => " (recommended)",
-            BarKind::StopAdvised => " (ranks first: stop)",
+            BarKind::StopAdvised => " (leads: stop)",
             BarKind::Vetoed => " (vetoed)",
             BarKind::Plain => "",
         }
@@ -107,7 +107,11 @@ pub fn ranking_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
     let chart = BarChart::new("Ranking", bars)
         .horizontal()
         .element_formatter(Box::new(|bar, _| {
-            format!("{}\n{:.1} of 100", bar.name, bar.value)
+            format!(
+                "{}\n{} of 100",
+                bar.name,
+                crate::analysis::number::fixed(bar.value, 1)
+            )
         }));
     let bar_height = ui.text_style_height(&egui::TextStyle::Body) + 12.0;
     Plot::new("decide-ranking-chart")

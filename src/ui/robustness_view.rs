@@ -175,16 +175,16 @@ pub fn robustness_ui(
         for flip in &report.weight_flips {
             let side = |p: &Option<FlipPoint>, dir: &str| match p {
                 Some(p) => format!(
-                    "{dir} to {:.0} %, and “{}” leads",
-                    p.share * 100.0,
+                    "{dir} to {}, and “{}” leads",
+                    crate::analysis::number::percent(p.share),
                     title(&p.new_leader)
                 ),
                 None => format!("{dir}: never flips"),
             };
             ui.label(format!(
-                "{} (now {:.0} %): {}; {}",
+                "{} (now {}): {}; {}",
                 name(&flip.criterion),
-                flip.share * 100.0,
+                crate::analysis::number::percent(flip.share),
                 side(&flip.up, "up"),
                 side(&flip.down, "down")
             ));
@@ -198,11 +198,13 @@ pub fn robustness_ui(
             mc.config.samples
         ));
         acceptability_ui(ui, report, &title);
-        for row in &mc.options {
+        let mut rows: Vec<_> = mc.options.iter().collect();
+        rows.sort_by(|a, b| b.p_best.total_cmp(&a.p_best));
+        for row in rows {
             ui.label(format!(
-                "“{}” wins {:.0} % of samples",
+                "“{}” wins {} of samples",
                 title(&row.option),
-                row.p_best * 100.0
+                crate::analysis::number::percent(row.p_best)
             ));
         }
     }

@@ -341,7 +341,7 @@ fn usage_mistakes_exit_2_and_change_nothing() {
         vec!["frobnicate", LIVE],
         vec!["new"],
         vec!["new", "--goal", "   "],
-        vec!["new", "--goal", "x", "--option", "Buy a CDN:bye"],
+        vec!["new", "--goal", "x", "--option", ":buy"],
         vec!["export", LIVE, "--format", "pdf"],
         vec!["export", LIVE, "--format", "md", "--date", "2026-02-30"],
         vec!["check"],
@@ -357,8 +357,40 @@ fn usage_mistakes_exit_2_and_change_nothing() {
     assert!(stderr(&out).contains("would overwrite the session"));
     assert_eq!(shipped(LIVE), before);
     assert!(
-        stderr(&verdict(&["new", "--goal", "x", "--option", "A:bye"]))
-            .contains("unknown lens `bye`")
+        stderr(&verdict(&["new", "--goal", "x", "--option", ":buy"]))
+            .contains("the option title must not be empty")
+    );
+}
+
+#[test]
+fn new_keeps_colons_and_urls_in_titles_and_splits_only_a_known_trailing_lens() {
+    let out = verdict(&[
+        "new",
+        "--goal",
+        "x",
+        "--option",
+        "Option A: cache it",
+        "--option",
+        "Status page https://status.example.com:buy",
+        "--option=-5 % errors:do-nothing",
+    ]);
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("title: \"Option A: cache it\""), "{text}");
+    assert!(
+        text.contains("title: \"Status page https://status.example.com\""),
+        "{text}"
+    );
+    assert!(text.contains("lens: Buy"), "{text}");
+    assert!(text.contains("title: \"-5 % errors\""), "{text}");
+    assert!(text.contains("lens: DoNothing"), "{text}");
+    let typo = verdict(&["new", "--goal", "x", "--option", "Buy a CDN:bye"]);
+    assert_exit(&typo, 0);
+    assert!(stdout(&typo).contains("title: \"Buy a CDN:bye\""));
+    assert!(
+        stderr(&typo).contains("did you mean `buy`?"),
+        "{}",
+        stderr(&typo)
     );
 }
 

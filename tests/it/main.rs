@@ -8,4 +8,5 @@ mod portfolio;
 mod properties;
 mod reliability;
 mod robustness;
+mod rules;
 mod store;

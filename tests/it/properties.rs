@@ -77,6 +77,7 @@ fn advice(session: &Session) -> String {
             option, tied_with, ..
         } => format!("choose {option} tied with {tied_with:?}"),
         Recommendation::Kill { reason } => format!("kill: {reason:?}"),
+        Recommendation::NothingRanked => "nothing ranked".to_owned(),
     }
 }
 

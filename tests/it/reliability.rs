@@ -1,11 +1,21 @@
 //! Integration tests: reliability — nothing lost, nothing frozen.
 //!
 //! Child processes are this same test binary re-run on one ignored helper test, selected
-//! by name, with an environment variable telling it what to do.
+//! by name, with an environment variable telling it what to do. The faults of
+//! `docs/RELIABILITY.md` section 7 are met for real: `disk_full` on a small mounted
+//! filesystem, `permission` and part of `window_faults` as the user `nobody`, `odd_files`
+//! with folders, links, pipes, devices, growing files and odd names, `two_writers` with
+//! concurrent `verdict fmt` processes; `sandbox` provides the faults.
 
 mod change;
+mod disk_full;
 mod kill;
 mod lock;
+mod odd_files;
+mod permission;
+mod sandbox;
+mod two_writers;
+mod window_faults;
 
 use std::process::{Child, Command, Stdio};
 

@@ -18,7 +18,7 @@ fn an_empty_session_exports_in_every_format() {
         serde_json::from_str(&render(&empty, Format::Json, today())).expect("valid JSON");
     assert_eq!(
         json["results"]["recommendation"]["reason"],
-        "no-viable-option"
+        "no_viable_option"
     );
 }
 

@@ -8,7 +8,10 @@ use verdict::model::Session;
 fn the_json_holds_the_document_and_its_results() {
     let out = render(&small_session(), Format::Json, today());
     let value: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(value["verdict_export"], 1);
+    assert_eq!(
+        value["verdict_export"],
+        verdict::export::JSON_EXPORT_VERSION
+    );
     assert_eq!(value["exported_on"], "2026-03-14");
     let session: Session = serde_json::from_value(value["session"].clone()).expect("a session");
     let mut expected = small_session();
@@ -42,6 +45,6 @@ fn hostile_text_survives_exactly_and_bidi_controls_are_escaped() {
     assert_eq!(value["results"]["recommendation"]["kind"], "kill");
     assert_eq!(
         value["results"]["recommendation"]["reason"],
-        "kill-criterion-tripped"
+        "kill_criterion_tripped"
     );
 }

@@ -143,20 +143,20 @@ fn do_nothing_ranking_first_gives_a_kill_verdict() {
 }
 
 #[test]
-fn a_zero_weight_criterion_gets_flip_points_too() {
+fn a_zero_weight_criterion_has_no_flip_points_as_it_counts_in_no_total() {
     let mut s = session(&[
         ("a", Lens::Buy, 5.0, 3.0, 3.0),
         ("b", Lens::Process, 3.0, 3.0, 1.0),
     ]);
     s.criteria[2].weight = 0.0;
     let report = quick(&s);
-    let risk = &report.weight_flips[2];
-    assert_eq!(risk.share, 0.0);
-    // Without risk a scores 5/6 and b 1/2; risk favours b (1 against 1/2). The lines
-    // 5/6 − p/3 and 1/2 + p/2 cross at p = 0.4, a weight of 0.4 · 75 / 0.6 = 50.
-    let up = risk.up.as_ref().expect("raising trust risk favours b");
-    assert!((up.weight - 50.0).abs() < 1e-9, "{up:?}");
-    assert!(risk.down.is_none());
+    let flipped: Vec<&str> = report
+        .weight_flips
+        .iter()
+        .map(|f| f.criterion.as_str())
+        .collect();
+    assert_eq!(flipped, ["impact", "cost"]);
+    assert_eq!(report.criteria_left_out, [CriterionId::new("trust-risk")]);
 }
 
 #[test]

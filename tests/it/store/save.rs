@@ -67,36 +67,14 @@ fn saving_into_a_vanished_folder_fails_naming_the_path_and_leaves_nothing() {
     assert!(names_in(dir.path()).is_empty());
 }
 
-#[cfg(unix)]
-#[test]
-fn saving_into_a_read_only_folder_fails_and_keeps_the_old_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    let old = generated_session(2, 2, 7);
-    store::save_file(&path, &old).unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
-    let probe = dir.path().join("probe");
-    let is_root = fs::write(&probe, "x").is_ok();
-    let result = store::save_file(&path, &generated_session(3, 2, 8));
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    if is_root {
-        // Permissions do not bind the superuser; nothing to test here.
-        let _ = fs::remove_file(probe);
-        return;
-    }
-    let err = result.unwrap_err();
-    assert!(matches!(err, SaveError::Io { .. }), "{err}");
-    assert!(err.to_string().contains("plan.ron"), "{err}");
-    assert_eq!(store::load_file(&path).unwrap(), old);
-    assert_eq!(names_in(dir.path()), ["plan.ron"]);
-}
-
 #[test]
 fn saving_to_a_folder_path_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let err = store::save_file(dir.path(), &Session::new("x")).unwrap_err();
-    assert!(err.to_string().contains("could not"), "{err}");
+    assert!(
+        err.to_string().contains("this is a folder, not a file"),
+        "{err}"
+    );
     assert!(dir.path().is_dir());
 }
 
@@ -247,22 +225,17 @@ fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
 
 #[test]
 fn a_save_failing_at_the_last_step_removes_its_temporary_file() {
-    // A folder where the file should be: writing the temporary file works, replacing
-    // the target cannot, even for the superuser.
+    // The file changed after it was read: found once the new version is on disk, just
+    // before it would replace the file, even for the superuser.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    fs::create_dir(&path).unwrap();
-    fs::write(path.join("inside.txt"), "keep me").unwrap();
-    let err = store::save_file(&path, &Session::new("x")).unwrap_err();
-    assert!(
-        err.to_string().contains("could not replace the file"),
-        "{err}"
-    );
+    let read = store::save_file_stamped(&path, &generated_session(2, 2, 1)).unwrap();
+    fs::write(&path, "someone else's version").unwrap();
+    let err = store::save_file_if_unchanged(&path, &Session::new("x"), &read).unwrap_err();
+    assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+    assert!(err.to_string().contains("nothing was written"), "{err}");
     assert_eq!(names_in(dir.path()), ["plan.ron"]);
-    assert_eq!(
-        fs::read_to_string(path.join("inside.txt")).unwrap(),
-        "keep me"
-    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "someone else's version");
 }
 
 #[test]
