@@ -39,9 +39,9 @@ use knapsack::{Choice, Group, KnapsackError, Solved};
 pub const UNITS_PER_WEEK: f64 = 10.0;
 /// Values are counted in thousandths of the value unit, so sums are exact.
 pub const UNITS_PER_VALUE: f64 = 1000.0;
-/// The choice table may hold at most this many cells (one byte each); past it the frontier
-/// stops at the capacity instead of at the total effort.
-pub const MAX_TABLE_CELLS: u64 = 400_000_000;
+/// The choice table may hold at most this many cells (one byte each, so 128 MB); past it
+/// the frontier stops at the capacity instead of at the total effort.
+pub const MAX_TABLE_CELLS: u64 = 128_000_000;
 
 /// The sessions of a folder, solved for every capacity up to their total effort.
 #[derive(Clone, Debug)]
