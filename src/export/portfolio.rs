@@ -50,12 +50,12 @@ fn core_cell(row: &SessionRow) -> String {
 
 fn heading(report: &PortfolioReport) -> String {
     let mut line = format!(
-        "Funded {} of {} {} with {} of {} person-weeks",
+        "Funded: {} {} with {} of {} person-weeks (everything would bring {})",
         num(report.value),
-        num(report.frontier.last().map_or(0.0, |p| p.value)),
         report.value_unit,
         num(report.effort),
-        num(report.capacity)
+        num(report.capacity),
+        num(report.frontier.last().map_or(0.0, |p| p.value)),
     );
     if !report.period.is_empty() {
         let _ = write!(line, " ({})", report.period);
