@@ -44,10 +44,12 @@ impl VerdictApp {
             return;
         }
         ctx.request_repaint_after(super::portfolio_window::WATCH_EVERY);
-        if window.folder_changed(Instant::now())
-            && let Err(err) = window.reload()
-        {
-            self.error(format!("The portfolio could not be read again: {err}."));
+        if window.folder_changed(Instant::now()) {
+            match window.reload() {
+                // The core index of the old sessions no longer holds: run it again.
+                Ok(()) => window.start_core(ctx),
+                Err(err) => self.error(format!("The portfolio could not be read again: {err}.")),
+            }
         }
     }
 
@@ -75,13 +77,14 @@ impl VerdictApp {
                 }
                 PortfolioAction::RunCoreIndex => window.start_core(ui.ctx()),
                 PortfolioAction::CancelCoreIndex => window.cancel_core(),
-                PortfolioAction::Reload => {
-                    if let Err(err) = window.reload() {
+                PortfolioAction::Reload => match window.reload() {
+                    Ok(()) => window.start_core(ui.ctx()),
+                    Err(err) => {
                         let text = format!("The portfolio could not be read again: {err}.");
                         self.error(text);
                         return commands;
                     }
-                }
+                },
                 PortfolioAction::Hide => window.visible = false,
             }
         }
