@@ -1,7 +1,7 @@
 //! The window's side of the Portfolio view: opening a folder, watching it, drawing the view
 //! and turning what it asks for into commands.
 
-use super::portfolio_window::PortfolioWindow;
+use super::portfolio_window::PortfolioLoad;
 use super::verdict_app::VerdictApp;
 use crate::ui::command::Command;
 use crate::ui::portfolio::{PortfolioAction, portfolio_ui};
@@ -9,20 +9,29 @@ use std::path::Path;
 use std::time::Instant;
 
 impl VerdictApp {
-    /// Opens `root` as the portfolio and shows it; a folder that cannot be read leaves the
-    /// current one (if any) and says why.
+    /// Starts reading `root` as the portfolio; it is shown once read and solved.
     pub(super) fn open_portfolio(&mut self, ctx: &egui::Context, root: &Path) {
-        match PortfolioWindow::open(root) {
+        self.portfolio_load = Some(PortfolioLoad::start(root.to_path_buf(), ctx, None));
+    }
+
+    /// Installs a portfolio that finished loading: shown, its core index started, files
+    /// that could not be read named (on a first open).
+    fn install_portfolio(&mut self, ctx: &egui::Context, load: PortfolioLoad) {
+        let reload = load.is_reload();
+        match load.finish() {
             Ok(mut window) => {
+                if !reload {
+                    window.visible = true;
+                }
+                let root = window.root().to_path_buf();
                 let left_out = window.folder.problems.len();
+                // The core index starts at once on its worker; the table fills in when done.
+                window.start_core(ctx);
                 if let Some(old) = self.portfolio.as_mut() {
                     old.cancel_core();
                 }
-                window.visible = true;
-                // The core index starts at once on its worker; the table fills in when done.
-                window.start_core(ctx);
                 self.portfolio = Some(window);
-                if left_out > 0 {
+                if left_out > 0 && !reload {
                     self.error(format!(
                         "{}: {left_out} file(s) could not be read and are left out; they are \
                          listed at the top of the Portfolio view.",
@@ -30,26 +39,51 @@ impl VerdictApp {
                     ));
                 }
             }
+            Err(err) if reload => {
+                self.error(format!("The portfolio could not be read again: {err}."));
+            }
             Err(err) => self.error(format!("{err}; choose a folder of session files.")),
         }
     }
 
-    /// Reloads the open portfolio when a file in its folder changed (a save in another
-    /// window, a `git pull`), and keeps looking while the view is shown.
+    /// Reads the open portfolio again on a worker, keeping its view.
+    fn reload_portfolio(&mut self, ctx: &egui::Context) {
+        if let Some(window) = self.portfolio.as_mut() {
+            let keep = window.keep_for_reload();
+            let root = window.root().to_path_buf();
+            self.portfolio_load = Some(PortfolioLoad::start(root, ctx, Some(keep)));
+        }
+    }
+
+    /// Waits for a portfolio being read and installs it (tests use it instead of waiting
+    /// for repaints).
+    pub fn wait_for_portfolio(&mut self, ctx: &egui::Context) {
+        if let Some(load) = self.portfolio_load.take() {
+            self.install_portfolio(ctx, load);
+        }
+    }
+
+    /// Installs a portfolio that finished loading, and reloads the open one when a file in
+    /// its folder changed (a save in another window, a `git pull`); keeps looking while the
+    /// view is shown.
     pub(super) fn watch_portfolio(&mut self, ctx: &egui::Context) {
+        if self
+            .portfolio_load
+            .as_ref()
+            .is_some_and(PortfolioLoad::is_finished)
+            && let Some(load) = self.portfolio_load.take()
+        {
+            self.install_portfolio(ctx, load);
+        }
         let Some(window) = self.portfolio.as_mut() else {
             return;
         };
-        if !window.visible {
+        if !window.visible || self.portfolio_load.is_some() {
             return;
         }
         ctx.request_repaint_after(super::portfolio_window::WATCH_EVERY);
         if window.folder_changed(Instant::now()) {
-            match window.reload() {
-                // The core index of the old sessions no longer holds: run it again.
-                Ok(()) => window.start_core(ctx),
-                Err(err) => self.error(format!("The portfolio could not be read again: {err}.")),
-            }
+            self.reload_portfolio(ctx);
         }
     }
 
@@ -70,6 +104,7 @@ impl VerdictApp {
             .inner;
         window.view = view;
         let mut commands = Vec::new();
+        let mut reload = false;
         for action in actions {
             match action {
                 PortfolioAction::OpenSession(relative) => {
@@ -77,16 +112,13 @@ impl VerdictApp {
                 }
                 PortfolioAction::RunCoreIndex => window.start_core(ui.ctx()),
                 PortfolioAction::CancelCoreIndex => window.cancel_core(),
-                PortfolioAction::Reload => match window.reload() {
-                    Ok(()) => window.start_core(ui.ctx()),
-                    Err(err) => {
-                        let text = format!("The portfolio could not be read again: {err}.");
-                        self.error(text);
-                        return commands;
-                    }
-                },
+                PortfolioAction::Reload => reload = true,
                 PortfolioAction::Hide => window.visible = false,
             }
+        }
+        if reload {
+            let ctx = ui.ctx().clone();
+            self.reload_portfolio(&ctx);
         }
         commands
     }

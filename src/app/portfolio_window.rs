@@ -60,6 +60,57 @@ pub enum OpenPortfolioError {
     Solve(#[from] PortfolioError),
 }
 
+/// A folder being read and solved on a worker, so a large portfolio never freezes the
+/// window; `keep` carries the view of the portfolio it replaces (a reload).
+pub struct PortfolioLoad {
+    handle: JoinHandle<Result<PortfolioWindow, OpenPortfolioError>>,
+    keep: Option<(PortfolioViewState, bool)>,
+}
+
+impl PortfolioLoad {
+    /// Starts reading `root`; `keep` is the view to carry over.
+    pub fn start(
+        root: PathBuf,
+        ctx: &egui::Context,
+        keep: Option<(PortfolioViewState, bool)>,
+    ) -> Self {
+        let ctx = ctx.clone();
+        let handle = std::thread::spawn(move || {
+            let opened = PortfolioWindow::open(&root);
+            ctx.request_repaint();
+            opened
+        });
+        Self { handle, keep }
+    }
+
+    /// True when the worker is done.
+    pub fn is_finished(&self) -> bool {
+        self.handle.is_finished()
+    }
+
+    /// The portfolio read (waiting for the worker if needed), with the kept view applied.
+    ///
+    /// # Errors
+    /// As [`PortfolioWindow::open`].
+    pub fn finish(self) -> Result<PortfolioWindow, String> {
+        let mut window = self
+            .handle
+            .join()
+            .map_err(|_| "reading the folder stopped unexpectedly".to_owned())?
+            .map_err(|e| e.to_string())?;
+        if let Some((view, visible)) = self.keep {
+            window.view = view;
+            window.visible = visible;
+        }
+        Ok(window)
+    }
+
+    /// True when this load replaces an open portfolio (a reload).
+    pub fn is_reload(&self) -> bool {
+        self.keep.is_some()
+    }
+}
+
 /// The portfolio shown in the window.
 pub struct PortfolioWindow {
     /// The folder as read.
@@ -117,19 +168,10 @@ impl PortfolioWindow {
         &self.folder.root
     }
 
-    /// Reads the folder again, keeping the slider and the selection.
-    ///
-    /// # Errors
-    /// As [`Self::open`]; the current state is kept on error.
-    pub fn reload(&mut self) -> Result<(), OpenPortfolioError> {
-        let mut fresh = Self::open(&self.folder.root.clone())?;
-        fresh.view = self.view.clone();
-        fresh.visible = self.visible;
-        if let Some(job) = self.job.take() {
-            job.control.cancel.store(true, Ordering::Relaxed);
-        }
-        *self = fresh;
-        Ok(())
+    /// The view to carry over to a reload of this portfolio; stops its core-index run.
+    pub fn keep_for_reload(&mut self) -> (PortfolioViewState, bool) {
+        self.cancel_core();
+        (self.view.clone(), self.visible)
     }
 
     /// Looks at the folder when [`WATCH_EVERY`] has passed; true when something changed.

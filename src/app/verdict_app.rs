@@ -101,6 +101,8 @@ pub struct VerdictApp {
     pub(super) robustness: RobustnessSettings,
     /// The folder of sessions open as a portfolio, if any.
     pub(super) portfolio: Option<super::portfolio_window::PortfolioWindow>,
+    /// A portfolio being read on a worker.
+    pub(super) portfolio_load: Option<super::portfolio_window::PortfolioLoad>,
 }
 
 impl VerdictApp {
@@ -159,6 +161,7 @@ impl VerdictApp {
             analysis: None,
             robustness: RobustnessSettings::default(),
             portfolio: None,
+            portfolio_load: None,
         }
     }
 

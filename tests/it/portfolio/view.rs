@@ -39,6 +39,10 @@ fn open_from_the_menu(harness: &mut Harness<'_, VerdictApp>, folder: &Path) {
     harness.run();
     harness.get_by_label("OK").click();
     harness.run();
+    // The folder is read on a worker; wait for it instead of counting frames.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_portfolio(&ctx);
+    harness.run();
 }
 
 fn set_capacity(harness: &mut Harness<'_, VerdictApp>, weeks: f64) {
@@ -145,6 +149,7 @@ fn a_session_saved_into_the_folder_updates_the_open_view() {
     harness
         .state_mut()
         .command(&ctx, Command::OpenPortfolioPath(dir.path().to_path_buf()));
+    harness.state_mut().wait_for_portfolio(&ctx);
     harness.run();
     assert!(harness.query_by_label("Search that finds things").is_none());
     // Someone pulls a new session into the folder.
@@ -154,6 +159,9 @@ fn a_session_saved_into_the_folder_updates_the_open_view() {
     )
     .unwrap();
     std::thread::sleep(verdict::app::portfolio_window::WATCH_EVERY);
+    // The next frame notices the change and reads the folder again on a worker.
+    harness.run();
+    harness.state_mut().wait_for_portfolio(&ctx);
     harness.run();
     assert!(harness.query_by_label("Search that finds things").is_some());
 }
