@@ -5,6 +5,8 @@
 //! re-optimising after a capacity change under 50 ms; 1,000 Monte Carlo draws of the core
 //! index on 100 sessions under 5 s.
 
+#![allow(missing_docs)]
+
 use criterion::{Criterion as Bench, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

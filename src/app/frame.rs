@@ -1,154 +1,194 @@
-//! Drawing one frame: the chrome (menu bar, navigation or presentation stepper) around the
-//! current place, and the input that becomes commands (presentation keys, dropped files).
+//! One frame of the window: input becomes intents, the views draw and add theirs to the
+//! same outbox, and the app applies the outbox once everything is drawn.
 
+use super::modals::notice_ui;
 use super::verdict_app::VerdictApp;
-use crate::ui::command::Command;
-use crate::ui::decide_view::decide_ui;
-use crate::ui::directive_view::directive_ui;
-use crate::ui::framing_view::framing_ui;
-use crate::ui::log_view::log_ui;
-use crate::ui::matrix_view::matrix_ui;
-use crate::ui::menu_bar::{MenuBarInfo, menu_bar_ui};
-use crate::ui::menu_view::menu_ui;
-use crate::ui::nav::{Place, nav_ui};
-use crate::ui::presentation::stepper_ui;
-use crate::ui::robustness_view::{RobustnessAction, robustness_ui};
-use crate::ui::{Intent, ViewCtx};
+use crate::analysis::robustness::RobustnessConfig;
+use crate::ui::command::{Command, keyboard_input};
+use crate::ui::menu_bar::menu_bar_ui;
+use crate::ui::nav::nav_ui;
+use crate::ui::outbox::{Intent, Outbox};
+use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::theme;
+use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
+use std::time::Instant;
 
 impl VerdictApp {
-    pub(super) fn panels_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        commands: &mut Vec<Command>,
-    ) -> Vec<Intent> {
-        if self.presenting {
-            egui::Panel::top("stepper").show(ui, |ui| {
-                commands.extend(stepper_ui(ui, self.place));
-            });
-        } else {
-            egui::Panel::top("menu-bar").show(ui, |ui| {
-                let info = MenuBarInfo {
-                    undo_label: self.doc.undo_label(),
-                    redo_label: self.doc.redo_label(),
-                    recent: self.prefs.recent.clone(),
-                    presenting: self.presenting,
-                    dark: self.prefs.dark,
-                    read_only: self.read_only,
-                    has_portfolio: self.portfolio.is_some(),
-                };
-                commands.extend(menu_bar_ui(ui, &info));
-                commands.extend(self.notice_ui(ui));
-            });
-            egui::Panel::left("nav")
-                .resizable(false)
-                .exact_size(170.0)
-                .show(ui, |ui| {
-                    let open = self.doc.session().framing.unanswered().count();
-                    commands.extend(nav_ui(ui, self.place, open));
-                });
+    /// Draws one frame of the whole window and applies what it asked for.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            self.files.set_waker(&ctx);
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
-        let mut intents = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.portfolio.as_ref().is_some_and(|p| p.visible) && !self.presenting {
-                commands.extend(self.portfolio_view_ui(ui));
-            } else {
-                intents = self.place_ui(ui, commands);
-            }
-        });
-        intents
+        for done in self.files.poll() {
+            self.file_done(&ctx, done);
+        }
+        self.watch_portfolio(&ctx);
+        let mut out = Outbox::default();
+        keyboard_input(&ctx, self.presenting, &mut out);
+        dropped_files(&ctx, &mut out);
+        self.handle_close_request(&ctx, &mut out);
+        self.refresh_style(&ctx);
+        self.refresh_title(&ctx);
+        self.refresh_derived();
+
+        let mut out = self.views_ui(ui, out);
+        self.modals_ui(&ctx, &mut out);
+        self.apply(&ctx, out);
+        self.autosave(&ctx);
     }
 
-    fn place_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
+    /// Draws the chrome and the current place of the open document.
+    fn views_ui(&mut self, ui: &mut egui::Ui, out: Outbox) -> Outbox {
         let today = (self.clock)().date_naive();
+        let chrome = Chrome {
+            place: self.open.place,
+            undo_label: self.open.doc.undo_label(),
+            redo_label: self.open.doc.redo_label(),
+            recent: self.prefs.recent.clone(),
+            dark: self.prefs.dark,
+            read_only: self.open.access.is_read_only(),
+            has_file: self.open.path().is_some(),
+            dirty: self.open.doc.is_dirty(),
+            can_recover: self.recovery.is_some(),
+            has_portfolio: self.portfolio.is_some(),
+        };
         let Self {
-            doc,
+            open,
             derived,
-            menu,
-            matrix,
-            decide,
-            log,
-            place,
             presenting,
             analysis,
-            robustness,
-            generation,
+            notice,
+            portfolio,
             ..
         } = self;
-        let doc_key = (*generation << 40) ^ doc.revision();
+        let summary = derived.summary.as_ref().map_or("", |(_, t)| t.as_str());
         let mut cx = ViewCtx::new(
-            doc.session(),
+            open.doc.session(),
             &derived.ranking,
             &derived.recommendation,
             *presenting,
             today,
         )
-        .with_discuss_first(&derived.discuss_first);
-        let scrolled = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
-            egui::ScrollArea::vertical()
-                .id_salt("place")
-                .auto_shrink([false, false])
-                .show(ui, |ui| add(ui));
-        };
-        match place {
-            Place::Directive => scrolled(ui, &mut |ui| directive_ui(ui, &mut cx)),
-            Place::Framing => scrolled(ui, &mut |ui| framing_ui(ui, &mut cx)),
-            Place::Menu => menu_ui(ui, &mut cx, menu),
-            Place::Matrix => matrix_ui(ui, &mut cx, matrix),
-            Place::Decide => scrolled(ui, &mut |ui| {
-                decide_ui(ui, &mut cx, decide);
-                if let Some(worker) = analysis.as_mut() {
-                    ui.separator();
-                    let session = doc.session();
-                    worker.update(session, doc_key, &robustness.config(), ui.ctx());
-                    let report = worker.report();
-                    let action = robustness_ui(ui, session, report, worker.progress(), robustness);
-                    if action == RobustnessAction::Cancel {
+        .with_discuss_first(&derived.discuss_first)
+        .with_summary(summary)
+        .with_chrome(chrome)
+        .with_outbox(out);
+        if let Some(worker) = analysis.as_ref() {
+            cx = cx.with_robustness(RobustnessShown {
+                report: worker.report(),
+                progress: worker.progress(),
+            });
+        }
+        if *presenting {
+            egui::Panel::top("stepper").show(ui, |ui| stepper_ui(ui, &mut cx));
+        } else {
+            egui::Panel::top("menu-bar").show(ui, |ui| {
+                menu_bar_ui(ui, &mut cx);
+                notice_ui(ui, open.notice.as_ref().or(notice.as_ref()), cx.outbox());
+            });
+            egui::Panel::left("nav")
+                .resizable(false)
+                .exact_size(theme::NAV_WIDTH)
+                .show(ui, |ui| nav_ui(ui, &mut cx));
+        }
+        let view = open.places.view_mut(open.place);
+        egui::CentralPanel::default().show(ui, |ui| match portfolio {
+            Some(window) if window.visible && !*presenting => {
+                super::portfolio_frame::portfolio_view_ui(ui, window, &mut cx);
+            }
+            // Everything egui remembers about the place's widgets (scroll offsets, text
+            // cursors and their undo) is keyed under the document's serial.
+            _ => ui.push_id(open.serial, |ui| view.ui(ui, &mut cx)).inner,
+        });
+        cx.into_outbox()
+    }
+
+    /// Applies the frame's outbox in order, then refreshes what is derived from the
+    /// document.
+    fn apply(&mut self, ctx: &egui::Context, out: Outbox) {
+        let mut analyse: Option<RobustnessConfig> = None;
+        for intent in out.into_intents() {
+            match intent {
+                Intent::Edit(edit) => {
+                    let doc = &mut self.open.doc;
+                    let rev = doc.revision();
+                    match doc.apply(edit, (self.clock)()) {
+                        Ok(()) if doc.revision() != rev => {
+                            self.open.last_edit = Some(Instant::now());
+                        }
+                        Ok(()) => {}
+                        Err(err) => self.error(format!("That change was not made: {err}.")),
+                    }
+                }
+                Intent::Seal => self.open.doc.seal(),
+                Intent::Command(command) => self.run_command(ctx, command, false),
+                Intent::Confirmed(command) => {
+                    // An answer closes the question it answers.
+                    self.open.dialog = None;
+                    self.run_command(ctx, command, true);
+                }
+                Intent::Analyse(config) => analyse = Some(config),
+                Intent::CancelAnalysis => {
+                    if let Some(worker) = &mut self.analysis {
                         worker.cancel();
                     }
                 }
-            }),
-            Place::Log => {
-                let summary = derived
-                    .summary
-                    .as_ref()
-                    .map_or("", |(_, text)| text.as_str());
-                commands.extend(log_ui(ui, &mut cx, log, summary));
+                Intent::Focus(id) => ctx.memory_mut(|m| m.request_focus(id)),
             }
         }
-        cx.into_intents()
+        self.refresh_derived();
+        if let (Some(config), Some(worker)) = (analyse, self.analysis.as_mut()) {
+            let (serial, revision) = self.open.key();
+            worker.update(
+                self.open.doc.session(),
+                (serial << 40) ^ revision,
+                &config,
+                ctx,
+            );
+        }
     }
 
-    /// Arrow keys step through the places while presenting (when no field has the keyboard).
-    pub(super) fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
-        if !self.presenting || ctx.egui_wants_keyboard_input() {
-            return Vec::new();
+    fn refresh_style(&mut self, ctx: &egui::Context) {
+        let wanted = (self.prefs.dark, self.prefs.zoom.to_bits(), self.presenting);
+        if self.style_applied != Some(wanted) {
+            apply_style(ctx, self.prefs.dark, self.prefs.zoom, self.presenting);
+            self.style_applied = Some(wanted);
         }
-        ctx.input_mut(|i| {
-            let mut found = Vec::new();
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight) {
-                found.push(Command::NextPlace);
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
-                found.push(Command::PreviousPlace);
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
-                found.push(Command::TogglePresentation);
-            }
-            found
-        })
+    }
+
+    fn refresh_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// Closing the window with unsaved changes is held back and asked about first.
+    fn handle_close_request(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.open.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            out.command(Command::Quit);
+        }
     }
 }
 
-/// `.ron` files dropped onto the window, as open commands.
-pub(super) fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
+/// A `.ron` file dropped onto the window asks to be opened.
+fn dropped_files(ctx: &egui::Context, out: &mut Outbox) {
+    let dropped = ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
             .map(|f| f.path().to_path_buf())
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-            .take(1)
-            .map(Command::OpenPath)
-            .collect()
-    })
+            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+    });
+    if let Some(path) = dropped {
+        out.command(Command::OpenPath(path));
+    }
 }

@@ -1,10 +1,11 @@
 //! The window's side of the Portfolio view: opening a folder, watching it, drawing the view
 //! and turning what it asks for into commands.
 
-use super::portfolio_window::PortfolioLoad;
+use super::portfolio_window::{PortfolioLoad, PortfolioWindow};
 use super::verdict_app::VerdictApp;
 use crate::ui::command::Command;
 use crate::ui::portfolio::{PortfolioAction, portfolio_ui};
+use crate::ui::view_ctx::ViewCtx;
 use std::path::Path;
 use std::time::Instant;
 
@@ -82,44 +83,40 @@ impl VerdictApp {
             return;
         }
         ctx.request_repaint_after(super::portfolio_window::WATCH_EVERY);
-        if window.folder_changed(Instant::now()) {
+        let asked = std::mem::take(&mut window.reload_requested);
+        if asked || window.folder_changed(Instant::now()) {
             self.reload_portfolio(ctx);
         }
     }
+}
 
-    /// Draws the Portfolio view and returns the commands it leads to.
-    pub(super) fn portfolio_view_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let Some(window) = self.portfolio.as_mut() else {
-            return Vec::new();
-        };
-        let progress = window.poll_core(ui.ctx());
-        let mut view = window.view.clone();
-        let actions = egui::ScrollArea::both()
-            .id_salt("portfolio")
-            .auto_shrink([false, false])
-            .show(ui, |ui| match window.screen(progress) {
-                Some(screen) => portfolio_ui(ui, &screen, &mut view),
-                None => Vec::new(),
-            })
-            .inner;
-        window.view = view;
-        let mut commands = Vec::new();
-        let mut reload = false;
-        for action in actions {
-            match action {
-                PortfolioAction::OpenSession(relative) => {
-                    commands.push(Command::OpenPath(window.path_of(&relative)));
-                }
-                PortfolioAction::RunCoreIndex => window.start_core(ui.ctx()),
-                PortfolioAction::CancelCoreIndex => window.cancel_core(),
-                PortfolioAction::Reload => reload = true,
-                PortfolioAction::Hide => window.visible = false,
+/// Draws the Portfolio view of `window`; a session clicked open goes into the outbox as a
+/// command, the rest (the core-index worker, hiding, a reload) is the window's own state.
+pub(super) fn portfolio_view_ui(
+    ui: &mut egui::Ui,
+    window: &mut PortfolioWindow,
+    cx: &mut ViewCtx<'_>,
+) {
+    let progress = window.poll_core(ui.ctx());
+    let mut view = window.view.clone();
+    let actions = egui::ScrollArea::both()
+        .id_salt("portfolio")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match window.screen(progress) {
+            Some(screen) => portfolio_ui(ui, &screen, &mut view),
+            None => Vec::new(),
+        })
+        .inner;
+    window.view = view;
+    for action in actions {
+        match action {
+            PortfolioAction::OpenSession(relative) => {
+                cx.command(Command::OpenPath(window.path_of(&relative)));
             }
+            PortfolioAction::RunCoreIndex => window.start_core(ui.ctx()),
+            PortfolioAction::CancelCoreIndex => window.cancel_core(),
+            PortfolioAction::Reload => window.reload_requested = true,
+            PortfolioAction::Hide => window.visible = false,
         }
-        if reload {
-            let ctx = ui.ctx().clone();
-            self.reload_portfolio(&ctx);
-        }
-        commands
     }
 }

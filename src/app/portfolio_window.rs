@@ -121,6 +121,8 @@ pub struct PortfolioWindow {
     pub view: PortfolioViewState,
     /// Shown instead of the session; hidden while a session from it is edited.
     pub visible: bool,
+    /// "Reload" was clicked: the app reads the folder again on the next frame.
+    pub reload_requested: bool,
     plan: Option<PlanCache>,
     drop_text: Option<((u64, usize), Option<String>)>,
     core: Option<CoreReport>,
@@ -154,6 +156,7 @@ impl PortfolioWindow {
                 ..PortfolioViewState::default()
             },
             visible: true,
+            reload_requested: false,
             plan: None,
             drop_text: None,
             core: None,

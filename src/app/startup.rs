@@ -25,8 +25,8 @@ pub fn example_session() -> Session {
 /// disk; `None` means "use the built-in example".
 pub fn first_file(given: Option<PathBuf>, prefs: &Prefs) -> Option<PathBuf> {
     given
-        .or_else(|| prefs.last_file.clone().filter(|p| p.is_file()))
-        .or_else(|| Some(PathBuf::from(EXAMPLE_PATH)).filter(|p| p.is_file()))
+        .or_else(|| prefs.last_file.clone().and_then(store::existing_file))
+        .or_else(|| store::existing_file(PathBuf::from(EXAMPLE_PATH)))
 }
 
 impl VerdictApp {
@@ -35,7 +35,7 @@ impl VerdictApp {
     /// background.
     pub fn start(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         // `verdict DIR` opens the folder as a portfolio, over the example session.
-        if let Some(dir) = file.as_ref().filter(|f| f.is_dir()) {
+        if let Some(dir) = file.as_ref().filter(|f| crate::store::is_folder(f)) {
             let mut app = Self::start(cc, None);
             app.open_portfolio(&cc.egui_ctx, dir);
             return app;
@@ -53,7 +53,8 @@ impl VerdictApp {
         }
         if let Some(path) = open {
             app.files.set_waker(&cc.egui_ctx);
-            app.files.submit(FileJob::Load(path));
+            let asked_at = app.open.key();
+            app.files.submit(FileJob::Load { path, asked_at });
         }
         app
     }

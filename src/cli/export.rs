@@ -23,8 +23,7 @@ pub struct ExportArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("`{text}` is not a date like 2026-03-31: {e}"))
+    crate::model::parse_date(text).map_err(|e| e.to_string())
 }
 
 /// Runs `verdict export`; `today` is used when no `--date` is given.

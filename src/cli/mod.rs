@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod check;
 pub mod export;
 pub mod fmt;
+pub mod import;
 pub mod io;
 pub mod lens_name;
 pub mod merge;
@@ -44,7 +45,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start a session with the default criteria and print it (or write it with -o).
+    /// Start a session from a criteria set and print it (or write it with -o).
     New(new::NewArgs),
     /// Validate session files; problems are printed with their location.
     Check(check::CheckArgs),
@@ -58,6 +59,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// Add and update options and scores from a CSV shaped like the CSV export.
+    Import(import::ImportArgs),
     /// Which work a folder of sessions should fund with the capacity there is, and what
     /// to kill or shrink to make room.
     Portfolio(portfolio::PortfolioArgs),
@@ -116,6 +119,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Import(args) => import::run(args),
         Command::Portfolio(args) => portfolio::run(args),
     }
 }

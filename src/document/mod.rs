@@ -3,5 +3,8 @@
 mod edit;
 mod history;
 
-pub use edit::{DirectiveField, Edit, EditError, FramingList, apply};
+pub use edit::{
+    DirectiveField, Edit, EditError, FramingList, OutsideScore, apply, as_percentages,
+    scores_outside,
+};
 pub use history::{Document, MAX_UNDO};

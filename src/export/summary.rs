@@ -4,7 +4,9 @@
 use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
-use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
+use crate::model::{
+    Criterion, CriterionId, Direction, LogEvent, OptionId, Outcome, Session, SolutionOption,
+};
 use chrono::NaiveDate;
 
 /// How an option does on one criterion, for pros and cons.
@@ -141,36 +143,19 @@ impl<'a> Summary<'a> {
 
     /// The title of the option with id `id`, or the id itself when there is none.
     pub(super) fn option_title(&self, id: &str) -> String {
-        self.session
-            .options
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |o| o.title.clone())
+        self.session.option_title(&OptionId::new(id)).to_owned()
     }
 
     /// The name of the criterion with id `id`, or the id itself when there is none.
     pub(super) fn criterion_name(&self, id: &str) -> String {
         self.session
-            .criteria
-            .iter()
-            .find(|c| c.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |c| c.name.clone())
+            .criterion_name(&CriterionId::new(id))
+            .to_owned()
     }
 
     /// Each criterion's share of the total weight in percent (0 when no weight is positive).
     pub(super) fn weight_share(&self, criterion: &Criterion) -> f64 {
-        let sum: f64 = self
-            .session
-            .criteria
-            .iter()
-            .map(|c| c.weight)
-            .filter(|w| w.is_finite() && *w > 0.0)
-            .sum();
-        if sum > 0.0 && criterion.weight.is_finite() && criterion.weight > 0.0 {
-            100.0 * criterion.weight / sum
-        } else {
-            0.0
-        }
+        100.0 * self.session.weight_share(&criterion.id)
     }
 
     /// The flags of the option at `option_idx`: "vetoed", "unscored", both or none.
@@ -214,6 +199,19 @@ impl<'a> Summary<'a> {
                 "Weight of “{}” changed from {from} to {to} after results were seen",
                 self.criterion_name(criterion.as_str())
             ),
+            LogEvent::WeightsSet { method, weights } => {
+                let list: Vec<String> = weights
+                    .iter()
+                    .map(|(criterion, weight)| {
+                        format!(
+                            "“{}” {}",
+                            self.criterion_name(criterion.as_str()),
+                            number(*weight)
+                        )
+                    })
+                    .collect();
+                format!("Weights set by {}: {}", method.label(), list.join(", "))
+            }
             LogEvent::Note { text } => text.clone(),
         }
     }
@@ -252,11 +250,7 @@ pub(super) fn total_text(total: f64) -> String {
 
 /// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.
 pub(super) fn number(value: f64) -> String {
-    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
+    analysis::number::exact(value)
 }
 
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".
@@ -265,8 +259,14 @@ pub(super) fn scale_words(criterion: &Criterion) -> String {
         Direction::Benefit => "higher is better",
         Direction::Cost => "lower is better",
     };
+    let unit = criterion.unit.trim();
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
     format!(
-        "{arrow}, {}–{}",
+        "{arrow}, {}–{}{unit}",
         number(criterion.scale.lo),
         number(criterion.scale.hi)
     )
@@ -290,4 +290,19 @@ pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
         .iter()
         .find(|level| (level.value - value).abs() < 1e-9)
         .map(|level| level.meaning.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_is_described_in_its_unit() {
+        let mut c = Criterion::new("savings", "Annual savings", 1.0, Direction::Benefit);
+        assert_eq!(scale_words(&c), "higher is better, 1–5");
+        c.scale.lo = 0.0;
+        c.scale.hi = 500.0;
+        c.unit = "k$ / year".into();
+        assert_eq!(scale_words(&c), "higher is better, 0–500 k$ / year");
+    }
 }

@@ -3,7 +3,9 @@
 //! Nothing here knows about egui, files or the clock: times are passed in. Criteria and
 //! options are identified by slugs ([`CriterionId`], [`OptionId`]), never by position.
 
+mod criteria_set;
 mod criterion;
+mod date;
 mod directive;
 mod effort;
 mod framing;
@@ -16,12 +18,14 @@ mod solution_option;
 mod templates;
 mod validate;
 
+pub use criteria_set::CriteriaSet;
 pub use criterion::{Criterion, Direction, Scale, ScaleLevel};
+pub use date::{DateError, parse_date};
 pub use directive::Directive;
 pub use effort::Effort;
 pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};
 pub use ids::{CriterionId, MAX_ID_LEN, OptionId, RaterId, is_valid_slug, slugify, unique_slug};
-pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
+pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome, WeightMethod};
 pub use portfolio_settings::{
     DEFAULT_VALUE_UNIT, PORTFOLIO_FILE_NAME, PORTFOLIO_FORMAT_VERSION, PortfolioMember,
     PortfolioSettings, validate_portfolio_settings,

@@ -81,6 +81,31 @@ pub struct LogEntry {
     pub event: LogEvent,
 }
 
+/// How a set of weights was derived from comparisons rather than typed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WeightMethod {
+    /// Swing weighting: each criterion's swing from worst to best level rated 0–100 against
+    /// the swing that matters most; the weights are the ratings normalised.
+    Swing,
+    /// Pairwise comparison (AHP): the principal eigenvector of the judgements.
+    Pairwise {
+        /// Saaty's consistency ratio of the judgements; above 0.10 they contradict each other.
+        consistency_ratio: f64,
+    },
+}
+
+impl WeightMethod {
+    /// The method in words, e.g. "pairwise comparison (CR 0.04)".
+    pub fn label(&self) -> String {
+        match self {
+            WeightMethod::Swing => "swing weighting".to_owned(),
+            WeightMethod::Pairwise { consistency_ratio } => {
+                format!("pairwise comparison (CR {consistency_ratio:.2})")
+            }
+        }
+    }
+}
+
 /// What a log entry records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LogEvent {
@@ -97,6 +122,13 @@ pub enum LogEvent {
         from: f64,
         /// The weight after.
         to: f64,
+    },
+    /// Every weight was set at once by a comparison method.
+    WeightsSet {
+        /// How the weights were derived.
+        method: WeightMethod,
+        /// The new weight of each criterion, in criteria order.
+        weights: Vec<(CriterionId, f64)>,
     },
     /// A free-text note.
     Note {
@@ -142,6 +174,13 @@ impl LogEvent {
                 format!(
                     "Weight of `{criterion}` changed from {from} to {to} after results were seen"
                 )
+            }
+            LogEvent::WeightsSet { method, weights } => {
+                let list: Vec<String> = weights
+                    .iter()
+                    .map(|(criterion, weight)| format!("`{criterion}` {weight}"))
+                    .collect();
+                format!("Weights set by {}: {}", method.label(), list.join(", "))
             }
             LogEvent::Note { text } => text.clone(),
         }

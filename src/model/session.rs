@@ -1,5 +1,6 @@
 //! The whole decision session: one document, one RON file.
 
+use super::criteria_set::CriteriaSet;
 use super::criterion::Criterion;
 use super::directive::Directive;
 use super::framing::{ChallengeQuestion, Framing};
@@ -66,9 +67,15 @@ impl Default for Session {
 }
 
 impl Session {
-    /// A new session for `ask`, with the default criteria and challenge questions from the
-    /// shipped templates and no options.
+    /// A new session for `ask`, with the default criteria, the shipped challenge questions
+    /// and no options.
     pub fn new(ask: &str) -> Self {
+        Self::with_criteria(ask, CriteriaSet::default_set())
+    }
+
+    /// A new session for `ask` starting from the criteria of `set`, with the shipped
+    /// challenge questions and no options.
+    pub fn with_criteria(ask: &str, set: &CriteriaSet) -> Self {
         let templates = Templates::shipped();
         Self {
             format: FORMAT_VERSION,
@@ -88,7 +95,7 @@ impl Session {
                     .collect(),
                 ..Framing::default()
             },
-            criteria: templates.criteria.clone(),
+            criteria: set.criteria.clone(),
             options: Vec::new(),
             kill_criteria: Vec::new(),
             outcome: Outcome::Undecided,
@@ -124,6 +131,27 @@ impl Session {
     /// The rater with this id.
     pub fn rater(&self, id: &RaterId) -> Option<&Rater> {
         self.raters.iter().find(|r| &r.id == id)
+    }
+
+    /// The option's title, or its id when it is not in the session.
+    pub fn option_title<'a>(&'a self, id: &'a OptionId) -> &'a str {
+        self.option(id).map_or(id.as_str(), |o| o.title.as_str())
+    }
+
+    /// The criterion's name, or its id when it is not in the session.
+    pub fn criterion_name<'a>(&'a self, id: &'a CriterionId) -> &'a str {
+        self.criterion(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// The criterion's share of all the weights, from 0 to 1; a weight that is negative or
+    /// not a number counts as 0, and so does an unknown criterion.
+    pub fn weight_share(&self, id: &CriterionId) -> f64 {
+        let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+        let total: f64 = self.criteria.iter().map(|c| usable(c.weight)).sum();
+        match self.criterion(id) {
+            Some(c) if total > 0.0 => usable(c.weight) / total,
+            _ => 0.0,
+        }
     }
 
     /// The rater's name as shown, or their id when they are not in the session.

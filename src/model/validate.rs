@@ -251,6 +251,17 @@ fn check_outcome(session: &Session, issues: &mut Issues) {
             issues.finite(|| format!("log[{e_idx}].event.from"), *from);
             issues.finite(|| format!("log[{e_idx}].event.to"), *to);
         }
+        if let LogEvent::WeightsSet { method, weights } = &entry.event {
+            if let super::outcome::WeightMethod::Pairwise { consistency_ratio } = method {
+                issues.finite(
+                    || format!("log[{e_idx}].event.method.consistency_ratio"),
+                    *consistency_ratio,
+                );
+            }
+            for (w_idx, (_, weight)) in weights.iter().enumerate() {
+                issues.finite(|| format!("log[{e_idx}].event.weights[{w_idx}]"), *weight);
+            }
+        }
     }
 }
 

@@ -19,7 +19,6 @@
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
 
 mod atomic;
-mod background;
 mod canonical;
 mod error;
 mod load;
@@ -36,17 +35,17 @@ pub use atomic::{
     backup_path, save_file, save_file_if_unchanged, save_file_stamped, stale_temps,
     write_text_atomic, write_text_if_unchanged,
 };
-pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
 pub use load::{
-    INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes,
+    INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes, read_text,
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
 pub use path_kind::is_same_file;
 pub use portfolio::{
-    FolderError, FolderProblem, PortfolioFolder, load_portfolio, portfolio_files, portfolio_stamps,
+    FolderError, FolderProblem, PortfolioFolder, is_folder, load_portfolio, portfolio_files,
+    portfolio_stamps,
 };
 pub use recovery::{RecoveryEntry, RecoveryListing, RecoveryStore};
 pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
@@ -55,3 +54,15 @@ pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 /// options scored on 12 criteria takes about 1 MiB, so this leaves plenty of room while
 /// keeping a wrong or hostile file from exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `path` when it names an existing file, else `None` (for choosing what to open).
+pub fn existing_file(path: std::path::PathBuf) -> Option<std::path::PathBuf> {
+    path.is_file().then_some(path)
+}
+
+/// `path` made absolute when it names an existing folder, else `None` (for choosing
+/// where file dialogs start).
+pub fn existing_folder(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    path.is_dir()
+        .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}

@@ -70,6 +70,11 @@ pub struct FolderError {
     pub source: std::io::Error,
 }
 
+/// True when `path` is a folder (so the window opens it as a portfolio, not as a session).
+pub fn is_folder(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_dir())
+}
+
 /// The session files under `root`, as paths from it with `/`, sorted.
 ///
 /// # Errors

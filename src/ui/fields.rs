@@ -4,8 +4,10 @@
 //! an [`Edit`] when its value changes, and ends the undo step when it loses focus, so a
 //! stretch of typing is one undo step.
 
-use super::view_ctx::ViewCtx;
 use crate::document::Edit;
+use crate::model::parse_date;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use chrono::NaiveDate;
 
 /// A label and a text field bound to `value`; `edit` turns the new text into an edit.
@@ -71,9 +73,7 @@ pub fn date_field(
     let parsed = if text.trim().is_empty() {
         Some(None)
     } else {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .ok()
-            .map(Some)
+        parse_date(&text).ok().map(Some)
     };
     if response.changed()
         && let Some(date) = parsed
@@ -87,7 +87,7 @@ pub fn date_field(
         ui.data_mut(|d| d.remove::<String>(draft_id));
     }
     if parsed.is_none() {
-        ui.colored_label(super::theme::WARNING, "not a date (YYYY-MM-DD)");
+        ui.colored_label(theme::palette(ui).warning, "not a date (YYYY-MM-DD)");
     }
     cx.seal_after(&response);
     response

@@ -1,5 +1,8 @@
 //! The window, tested through its real state: kittest flows that click by label, and a
 //! smoke test of the real binary under a virtual X server.
 
+mod criteria;
+mod drafts;
 mod flow;
+mod import;
 mod smoke;

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod criteria;
 mod export;
 mod gui;
 mod portfolio;
@@ -10,3 +11,4 @@ mod reliability;
 mod robustness;
 mod rules;
 mod store;
+mod weights;

@@ -11,6 +11,7 @@ const HEIGHT: f32 = 260.0;
 
 /// The best value at every capacity, as a staircase, with today's plan and this plan.
 pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capacity: f64) {
+    let pal = theme::palette(ui);
     ui.label(RichText::new("Frontier: the best value at every capacity").strong());
     let frontier = screen.portfolio.frontier();
     let end = screen.portfolio.range_weeks().max(capacity);
@@ -36,19 +37,19 @@ pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capac
         .show(ui, |plot| {
             plot.line(
                 Line::new("best value", PlotPoints::from(joined))
-                    .color(theme::ACCENT)
+                    .color(pal.accent)
                     .width(1.5),
             );
             plot.points(
                 Points::new("steps", std::mem::take(&mut steps))
                     .radius(2.5)
-                    .color(theme::ACCENT),
+                    .color(pal.accent),
             );
-            plot.vline(VLine::new("capacity", capacity).color(theme::MUTED));
+            plot.vline(VLine::new("capacity", capacity).color(pal.muted));
             plot.points(
                 Points::new("today's plan", vec![[today.effort, today.value]])
                     .radius(6.0)
-                    .color(theme::KILL),
+                    .color(pal.kill),
             );
             plot.text(
                 Text::new(
@@ -56,7 +57,7 @@ pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capac
                     PlotPoint::new(today.effort, today.value),
                     format!("  Today's plan ({} wk)", num(today.effort)),
                 )
-                .color(theme::KILL)
+                .color(pal.kill)
                 .anchor(Align2::LEFT_TOP),
             );
             if screen.plan.infeasible.is_none() {
@@ -64,11 +65,11 @@ pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capac
                 plot.points(
                     Points::new("this plan", vec![[x, y]])
                         .radius(6.0)
-                        .color(theme::GOOD),
+                        .color(pal.good),
                 );
                 plot.text(
                     Text::new("plan label", PlotPoint::new(x, y), "This plan  ")
-                        .color(theme::GOOD)
+                        .color(pal.good)
                         .anchor(Align2::RIGHT_BOTTOM),
                 );
             }
@@ -78,6 +79,7 @@ pub(super) fn frontier_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>, capac
 /// One marker per session: the funded option, or its best option per person-week when
 /// unfunded (hollow), at (effort, value), sized by value per person-week.
 pub(super) fn bubble_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
+    let pal = theme::palette(ui);
     ui.label(RichText::new("Value against effort, per session").strong());
     let portfolio = screen.portfolio;
     let mut marks = Vec::new();
@@ -127,7 +129,7 @@ pub(super) fn bubble_chart_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
             for (i, (title, effort, value, funded)) in marks.iter().enumerate() {
                 let per_week = value / effort.max(0.1);
                 let radius = (3.0 + per_week.sqrt() as f32).min(14.0);
-                let color = if *funded { theme::ACCENT } else { theme::MUTED };
+                let color = if *funded { pal.accent } else { pal.muted };
                 plot.points(
                     Points::new(format!("{i} {title}"), vec![[*effort, *value]])
                         .radius(radius)

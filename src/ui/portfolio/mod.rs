@@ -78,6 +78,7 @@ pub fn portfolio_ui(
     state: &mut PortfolioViewState,
 ) -> Vec<PortfolioAction> {
     let mut actions = Vec::new();
+    let pal = theme::palette(ui);
     let settings = &screen.portfolio.settings;
     ui.horizontal(|ui| {
         ui.heading(format!("Portfolio: {}", screen.folder));
@@ -100,7 +101,7 @@ pub fn portfolio_ui(
         }
     });
     for line in &screen.problems {
-        ui.colored_label(theme::VETO, line);
+        ui.colored_label(pal.error, line);
     }
     for path in &screen.in_use {
         ui.label(
@@ -112,7 +113,7 @@ pub fn portfolio_ui(
     }
     if settings.capacity.is_none() {
         ui.colored_label(
-            theme::WARNING,
+            pal.warning,
             "No capacity is set in portfolio.ron: the slider starts at what the sessions \
              have chosen. Set how many person-weeks the team really has.",
         );
@@ -121,7 +122,7 @@ pub fn portfolio_ui(
     let unit = &settings.value_unit;
     match &screen.plan.infeasible {
         Some(why) => {
-            ui.colored_label(theme::VETO, format!("No plan fits: {why}."));
+            ui.colored_label(pal.error, format!("No plan fits: {why}."));
         }
         None => {
             ui.label(
@@ -146,16 +147,16 @@ pub fn portfolio_ui(
             num(gain)
         ));
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     actions.extend(table::sessions_table_ui(ui, screen, state));
     kill_candidates_ui(ui, screen);
     if let Some(text) = &screen.to_fund_selected {
-        ui.add_space(4.0);
+        ui.add_space(theme::SPACE_S);
         ui.label(text);
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     core_ui(ui, screen, state, &mut actions);
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     ui.columns(2, |columns| {
         charts::frontier_chart_ui(&mut columns[0], screen, state.capacity);
         charts::bubble_chart_ui(&mut columns[1], screen);
@@ -186,12 +187,13 @@ fn kill_candidates_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
     if kills.is_empty() && sentences.is_empty() {
         return;
     }
-    ui.add_space(4.0);
+    let pal = theme::palette(ui);
+    ui.add_space(theme::SPACE_S);
     ui.label(RichText::new("Where the portfolio disagrees with the sessions").strong());
     for change in kills {
         let entry = &screen.portfolio.entries[change.entry];
         ui.colored_label(
-            theme::KILL,
+            pal.kill,
             format!(
                 "Kill candidate: {} — frees {} person-weeks, gives up {} {}",
                 entry.title,

@@ -20,12 +20,12 @@ const HEADERS: [&str; 9] = [
     "Review",
 ];
 
-fn change_text(row: &SessionRow) -> Option<(&'static str, egui::Color32)> {
+fn change_text(row: &SessionRow, pal: &theme::Palette) -> Option<(&'static str, egui::Color32)> {
     match row.change? {
-        ChangeKind::Kill => Some(("kill candidate", theme::KILL)),
-        ChangeKind::Shrink => Some(("shrunk", theme::WARNING)),
-        ChangeKind::Switch => Some(("switched", theme::WARNING)),
-        ChangeKind::Fund => Some(("newly funded", theme::GOOD)),
+        ChangeKind::Kill => Some(("kill candidate", pal.kill)),
+        ChangeKind::Shrink => Some(("shrunk", pal.warning)),
+        ChangeKind::Switch => Some(("switched", pal.warning)),
+        ChangeKind::Fund => Some(("newly funded", pal.good)),
     }
 }
 
@@ -58,6 +58,7 @@ pub(super) fn sessions_table_ui(
 }
 
 fn cut_line_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
+    let pal = theme::palette(ui);
     ui.label(
         RichText::new(format!(
             "— cut line: {} of {} person-weeks —",
@@ -65,7 +66,7 @@ fn cut_line_ui(ui: &mut Ui, screen: &PortfolioScreen<'_>) {
             num(screen.plan.capacity)
         ))
         .strong()
-        .color(theme::ACCENT),
+        .color(pal.accent),
     );
     ui.end_row();
 }
@@ -102,7 +103,7 @@ fn row_ui(
     let below = !row.funded && row.reason.is_empty() && screen.plan.infeasible.is_none();
     ui.horizontal(|ui| {
         ui.label(dim(option));
-        if let Some((text, color)) = change_text(row) {
+        if let Some((text, color)) = change_text(row, theme::palette(ui)) {
             ui.label(RichText::new(text).small().color(color));
         }
         if below {
