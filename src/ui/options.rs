@@ -263,10 +263,63 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
                 Edit::SetOptionDescription(for_description, t)
             });
             ui.end_row();
+            effort_ui(ui, cx, &id, option.effort.as_ref());
+            ui.end_row();
             let notes = ui.label("Private notes");
             text_input(ui, cx, notes.id, &option.notes, true, |t| {
                 Edit::SetOptionNotes(id, t)
             });
             ui.end_row();
         });
+}
+
+/// The option's effort in person-weeks for a portfolio: likely, low and high, or not
+/// estimated (Do-nothing and Kill options count as 0 then).
+fn effort_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    id: &crate::model::OptionId,
+    effort: Option<&crate::model::Effort>,
+) {
+    ui.label("Effort (person-weeks)");
+    ui.horizontal(|ui| {
+        let mut set = effort.is_some();
+        let mut e = effort
+            .cloned()
+            .unwrap_or_else(|| crate::model::Effort::weeks(0.0));
+        let toggle = ui
+            .checkbox(&mut set, "Estimated")
+            .on_hover_text("How many person-weeks of the team this option takes");
+        let mut low = e.low_or_likely();
+        let mut high = e.high_or_likely();
+        let mut changed = false;
+        for (name, value) in [
+            ("Low", &mut low),
+            ("Likely", &mut e.likely),
+            ("High", &mut high),
+        ] {
+            let label = ui.label(name);
+            let drag = ui
+                .add_enabled(
+                    set,
+                    egui::DragValue::new(value)
+                        .range(0.0..=100_000.0)
+                        .speed(0.5),
+                )
+                .labelled_by(label.id);
+            changed |= drag.changed();
+            if drag.drag_stopped() || drag.lost_focus() {
+                cx.seal();
+            }
+        }
+        if toggle.changed() || (set && changed) {
+            // Keep low ≤ likely ≤ high whichever end was dragged.
+            e.low = (low < e.likely).then_some(low.min(e.likely));
+            e.high = (high > e.likely).then_some(high.max(e.likely));
+            cx.edit(Edit::SetOptionEffort(id.clone(), set.then_some(e)));
+            if toggle.changed() {
+                cx.seal();
+            }
+        }
+    });
 }

@@ -11,7 +11,7 @@ pub use criteria::{OutsideScore, as_percentages, scores_outside};
 use crate::import::MatrixImport;
 use crate::model::{Aggregation, Rater, RaterId, WeightMethod, unique_slug};
 use crate::model::{
-    Assumption, Criterion, CriterionId, Direction, KillCriterion, Lens, LogEntry, LogEvent,
+    Assumption, Criterion, CriterionId, Direction, Effort, KillCriterion, Lens, LogEntry, LogEvent,
     OptionId, Outcome, Score, Session, SolutionOption, Stakeholder, Stance, Templates,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -139,6 +139,8 @@ pub enum Edit {
     SetOptionDescription(OptionId, String),
     /// Change an option's private notes.
     SetOptionNotes(OptionId, String),
+    /// Change an option's effort in person-weeks (`None`: not estimated).
+    SetOptionEffort(OptionId, Option<Effort>),
     /// Add the template starter of every lens nobody has used yet.
     CoverMissingLenses,
     /// Set or clear (`None`) one score.
@@ -285,6 +287,7 @@ impl Edit {
             Edit::SetOptionLens(id, _) => format!("change the lens of {}", option(id)),
             Edit::SetOptionDescription(id, _) => format!("describe {}", option(id)),
             Edit::SetOptionNotes(id, _) => format!("edit notes on {}", option(id)),
+            Edit::SetOptionEffort(o, _) => format!("change the effort of {}", option(o)),
             Edit::CoverMissingLenses => "cover the missing lenses".into(),
             Edit::SetScore(o, c, _) => format!("change {} of {}", criterion(c), option(o)),
             Edit::SetWeight(c, _) => format!("change the weight of {}", criterion(c)),
@@ -350,6 +353,7 @@ impl Edit {
             Edit::SetOptionLens(id, _) => format!("lens:{id}"),
             Edit::SetOptionDescription(id, _) => format!("description:{id}"),
             Edit::SetOptionNotes(id, _) => format!("notes:{id}"),
+            Edit::SetOptionEffort(id, _) => format!("effort:{id}"),
             Edit::SetScore(o, c, _) => format!("score:{o}:{c}"),
             Edit::SetRaterScore(o, r, c, _) => format!("rater-score:{o}:{r}:{c}"),
             Edit::SetRater(r, ..) => format!("rater:{r}"),
@@ -450,6 +454,21 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
         Edit::SetOptionLens(id, lens) => option_mut(session, &id)?.lens = lens,
         Edit::SetOptionDescription(id, text) => option_mut(session, &id)?.description = text,
         Edit::SetOptionNotes(id, text) => option_mut(session, &id)?.notes = text,
+        Edit::SetOptionEffort(id, effort) => {
+            if let Some(e) = &effort {
+                let values = [Some(e.likely), e.low, e.high];
+                let ordered = e.low_or_likely() <= e.likely && e.likely <= e.high_or_likely();
+                if values.iter().flatten().any(|v| !v.is_finite() || *v < 0.0) || !ordered {
+                    return Err(EditError::BadNumber(format!(
+                        "effort {} / {} / {} person-weeks must be 0 or more with low ≤ likely ≤ high",
+                        e.low_or_likely(),
+                        e.likely,
+                        e.high_or_likely()
+                    )));
+                }
+            }
+            option_mut(session, &id)?.effort = effort;
+        }
         Edit::CoverMissingLenses => {
             let templates = Templates::shipped();
             for lens in session.missing_lenses() {
@@ -674,4 +693,4 @@ mod rater_tests;
 mod criteria_tests;
 
 #[cfg(test)]
-mod stakes_tests;
+mod portfolio_tests;
