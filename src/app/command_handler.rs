@@ -39,7 +39,25 @@ impl VerdictApp {
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(Command::Open, "plan.ron"),
             },
-            Command::OpenPath(path) => self.load(path),
+            Command::OpenPath(path) => {
+                if let Some(portfolio) = self.portfolio.as_mut() {
+                    portfolio.visible = false;
+                }
+                self.load(path);
+            }
+            Command::OpenPortfolio => {
+                match self.dialogs.pick_folder(self.default_dir().as_deref()) {
+                    Picked::Path(path) => self.open_portfolio(ctx, &path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.ask_for_path(Command::OpenPortfolio, "portfolio"),
+                }
+            }
+            Command::OpenPortfolioPath(path) => self.open_portfolio(ctx, &path),
+            Command::ShowPortfolio => {
+                if let Some(portfolio) = self.portfolio.as_mut() {
+                    portfolio.visible = true;
+                }
+            }
             Command::Revert => {
                 if let Some(path) = self.open.path().cloned() {
                     self.load(path);
@@ -167,6 +185,7 @@ impl VerdictApp {
     fn path_chosen(&mut self, ctx: &egui::Context, purpose: Command, path: PathBuf) {
         match purpose {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
+            Command::OpenPortfolio => self.open_portfolio(ctx, &path),
             Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
             Command::ImportCsv => self.read_csv(path),

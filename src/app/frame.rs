@@ -25,6 +25,7 @@ impl VerdictApp {
         for done in self.files.poll() {
             self.file_done(&ctx, done);
         }
+        self.watch_portfolio(&ctx);
         let mut out = Outbox::default();
         keyboard_input(&ctx, self.presenting, &mut out);
         dropped_files(&ctx, &mut out);
@@ -53,6 +54,7 @@ impl VerdictApp {
             has_file: self.open.path().is_some(),
             dirty: self.open.doc.is_dirty(),
             can_recover: self.recovery.is_some(),
+            has_portfolio: self.portfolio.is_some(),
         };
         let Self {
             open,
@@ -60,6 +62,7 @@ impl VerdictApp {
             presenting,
             analysis,
             notice,
+            portfolio,
             ..
         } = self;
         let summary = derived.record.record();
@@ -97,10 +100,13 @@ impl VerdictApp {
                 .show(ui, |ui| nav_ui(ui, &mut cx));
         }
         let view = open.places.view_mut(open.place);
-        egui::CentralPanel::default().show(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| match portfolio {
+            Some(window) if window.visible && !*presenting => {
+                super::portfolio_frame::portfolio_view_ui(ui, window, &mut cx);
+            }
             // Everything egui remembers about the place's widgets (scroll offsets, text
             // cursors and their undo) is keyed under the document's serial.
-            ui.push_id(open.serial, |ui| view.ui(ui, &mut cx));
+            _ => ui.push_id(open.serial, |ui| view.ui(ui, &mut cx)).inner,
         });
         cx.into_outbox()
     }

@@ -15,6 +15,8 @@ mod frame;
 mod modals;
 pub mod notice;
 pub mod open_document;
+mod portfolio_frame;
+pub mod portfolio_window;
 pub mod prefs;
 mod record_cache;
 pub mod recovery;

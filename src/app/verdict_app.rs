@@ -57,6 +57,10 @@ pub struct VerdictApp {
     pub(super) analysis: Option<AnalysisWorker>,
     /// Sessions due for review, found on start.
     pub(super) reviews: super::review_list::ReviewList,
+    /// The folder of sessions open as a portfolio, if any.
+    pub(super) portfolio: Option<super::portfolio_window::PortfolioWindow>,
+    /// A portfolio being read on a worker.
+    pub(super) portfolio_load: Option<super::portfolio_window::PortfolioLoad>,
 }
 
 impl VerdictApp {
@@ -97,7 +101,14 @@ impl VerdictApp {
             started: false,
             analysis: None,
             reviews: super::review_list::ReviewList::default(),
+            portfolio: None,
+            portfolio_load: None,
         }
+    }
+
+    /// The open portfolio, if any.
+    pub fn portfolio(&mut self) -> Option<&mut super::portfolio_window::PortfolioWindow> {
+        self.portfolio.as_mut()
     }
 
     /// Replaces the clock (tests pass a fixed one).

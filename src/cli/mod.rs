@@ -14,6 +14,7 @@ pub mod io;
 pub mod lens_name;
 pub mod merge;
 pub mod new;
+pub mod portfolio;
 pub mod rank;
 pub mod review;
 pub mod typo;
@@ -34,7 +35,7 @@ use std::process::ExitCode;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A session file to open in the window.
+    /// A session file to open in the window (a folder opens as a portfolio).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// What to do instead of opening the window.
@@ -63,6 +64,9 @@ pub enum Command {
     Review(review::ReviewArgs),
     /// Add and update options and scores from a CSV shaped like the CSV export.
     Import(import::ImportArgs),
+    /// Which work a folder of sessions should fund with the capacity there is, and what
+    /// to kill or shrink to make room.
+    Portfolio(portfolio::PortfolioArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -122,6 +126,7 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Merge(args) => merge::run(args),
         Command::Review(args) => review::run(args, context),
         Command::Import(args) => import::run(args),
+        Command::Portfolio(args) => portfolio::run(args),
     }
 }
 

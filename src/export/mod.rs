@@ -16,12 +16,14 @@ mod markdown_appendix;
 mod memo;
 mod memo_html;
 mod memo_markdown;
+mod portfolio;
 mod precision;
 mod summary;
 mod svg;
 
 pub use json::JSON_EXPORT_VERSION;
 pub use memo::{MemoLength, PAGE_BUDGET, WORDS_PER_PAGE, memo_length};
+pub use portfolio::render_portfolio;
 
 use crate::analysis::robustness::RobustnessReport;
 use crate::model::Session;

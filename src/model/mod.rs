@@ -14,6 +14,7 @@ mod framing;
 mod ids;
 mod memo;
 mod outcome;
+mod portfolio_settings;
 mod rater;
 mod review;
 mod session;
@@ -32,9 +33,13 @@ pub use framing::{Assumption, ChallengeQuestion, Framing, Stakeholder, Stance};
 pub use ids::{CriterionId, MAX_ID_LEN, OptionId, RaterId, is_valid_slug, slugify, unique_slug};
 pub use memo::{MemoProse, MemoSection};
 pub use outcome::{KillCriterion, LogEntry, LogEvent, Outcome, WeightMethod, review_words};
+pub use portfolio_settings::{
+    DEFAULT_VALUE_UNIT, PORTFOLIO_FILE_NAME, PORTFOLIO_FORMAT_VERSION, PortfolioMember,
+    PortfolioSettings, validate_portfolio_settings,
+};
 pub use rater::{Aggregation, Rater};
 pub use review::{Rating, ReviewDue, expectation, review_due};
 pub use session::{FORMAT_VERSION, Session};
 pub use solution_option::{Lens, Score, SolutionOption};
 pub use templates::{LensStarter, Templates};
-pub use validate::{ValidationIssue, validate};
+pub use validate::{MAX_STAKES, ValidationIssue, validate};

@@ -71,6 +71,10 @@ pub struct Session {
     /// How raters' scores are combined into the scores the ranking uses.
     #[serde(default, skip_serializing_if = "Aggregation::is_mean")]
     pub aggregation: Aggregation,
+    /// What fully reaching the business goal is worth, in the portfolio's value unit;
+    /// `None` when not estimated (the session is then left out of portfolio selection).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stakes: Option<f64>,
 }
 
 impl Default for Session {
@@ -122,6 +126,7 @@ impl Session {
             weights_locked: false,
             raters: Vec::new(),
             aggregation: Aggregation::Mean,
+            stakes: None,
         }
     }
 

@@ -42,6 +42,7 @@ pub fn validate(session: &Session) -> Vec<ValidationIssue> {
     check_framing(session, &mut issues);
     check_outcome(session, &mut issues);
     check_raters(session, &mut issues);
+    check_stakes(session, &mut issues);
     issues.0
 }
 
@@ -204,6 +205,23 @@ fn check_effort(issues: &mut Issues, path: &str, effort: &super::Effort) {
                 effort.likely,
                 effort.high_or_likely()
             ),
+        );
+    }
+}
+
+/// The largest stakes accepted, in the portfolio's value unit: a trillion leaves room for
+/// any real business case while keeping portfolio sums exact (they are counted in
+/// thousandths of the unit, in 64-bit integers).
+pub const MAX_STAKES: f64 = 1e12;
+
+fn check_stakes(session: &Session, issues: &mut Issues) {
+    let Some(stakes) = session.stakes else {
+        return;
+    };
+    if issues.finite(|| "stakes".to_owned(), stakes) && !(0.0..=MAX_STAKES).contains(&stakes) {
+        issues.push(
+            "stakes".into(),
+            format!("stakes {stakes} must be 0 or more and at most {MAX_STAKES:e}"),
         );
     }
 }
@@ -404,6 +422,17 @@ mod tests {
                 "options[3].effort",
             ]
         );
+    }
+
+    #[test]
+    fn stakes_must_be_finite_and_not_negative() {
+        let mut s = Session::new("x");
+        s.stakes = Some(250.0);
+        assert!(paths(&s).is_empty());
+        for bad in [-1.0, f64::INFINITY, 2e12] {
+            s.stakes = Some(bad);
+            assert_eq!(paths(&s), ["stakes"], "{bad}");
+        }
     }
 
     #[test]

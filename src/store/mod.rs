@@ -13,6 +13,8 @@
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
 //! - [`session_files`], [`sessions_due`]: the sessions in a folder, for the review list.
+//! - [`LoadJob`]: loading on a worker thread, with a cancel.
+//! - [`load_portfolio`]: every session of a folder, in parallel, and its `portfolio.ron`.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
@@ -27,6 +29,7 @@ mod migrate;
 mod path_kind;
 mod path_serde;
 mod peek;
+mod portfolio;
 mod recovery;
 mod stamp;
 
@@ -43,6 +46,10 @@ pub use load::{
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
 pub use path_kind::is_same_file;
+pub use portfolio::{
+    FolderError, FolderProblem, PortfolioFolder, is_folder, load_portfolio, portfolio_files,
+    portfolio_stamps,
+};
 pub use recovery::{RecoveryEntry, RecoveryListing, RecoveryStore};
 pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 

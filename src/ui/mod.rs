@@ -21,6 +21,7 @@ pub mod nav;
 pub mod options;
 pub mod outbox;
 pub mod places;
+pub mod portfolio;
 pub mod presentation;
 pub mod theme;
 pub mod view_ctx;

@@ -34,6 +34,8 @@ pub struct Chrome {
     pub dirty: bool,
     /// True when a recovery folder is in use (unsaved work can be looked for).
     pub can_recover: bool,
+    /// True when a portfolio is open (its view can be shown again).
+    pub has_portfolio: bool,
 }
 
 /// The robustness analysis as the Decide place shows it.

@@ -5,6 +5,7 @@ mod cli;
 mod criteria;
 mod export;
 mod gui;
+mod portfolio;
 mod properties;
 mod reliability;
 mod review;

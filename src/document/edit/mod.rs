@@ -116,6 +116,8 @@ pub enum Edit {
     SetReceived(Option<NaiveDate>),
     /// Change the deadline.
     SetDeadline(Option<NaiveDate>),
+    /// Change what reaching the business goal is worth (`None`: not estimated).
+    SetStakes(Option<f64>),
     /// Append an empty item to a framing list.
     AddListItem(FramingList),
     /// Change one item of a framing list.
@@ -319,6 +321,7 @@ impl Edit {
             }
             Edit::SetReceived(_) => "change the date received".into(),
             Edit::SetDeadline(_) => "change the deadline".into(),
+            Edit::SetStakes(_) => "change the stakes".into(),
             Edit::AddListItem(list) => format!("add to {}", list.label().to_lowercase()),
             Edit::SetListItem(list, ..) => format!("edit {}", list.label().to_lowercase()),
             Edit::RemoveListItem(list, _) => format!("remove from {}", list.label().to_lowercase()),
@@ -439,6 +442,7 @@ impl Edit {
             Edit::SetCriterion(c, _) => format!("criterion:{c}"),
             Edit::SetKillCriterion(idx, _) => format!("kill:{idx}"),
             Edit::SetNotes(_) => "notes".into(),
+            Edit::SetStakes(_) => "stakes".into(),
             _ => return None,
         })
     }
@@ -459,6 +463,17 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
         },
         Edit::SetReceived(date) => session.directive.received = date,
         Edit::SetDeadline(date) => session.directive.deadline = date,
+        Edit::SetStakes(stakes) => {
+            if let Some(v) = stakes
+                && !(v.is_finite() && (0.0..=crate::model::MAX_STAKES).contains(&v))
+            {
+                return Err(EditError::BadNumber(format!(
+                    "stakes {v} must be 0 or more and at most {:e}",
+                    crate::model::MAX_STAKES
+                )));
+            }
+            session.stakes = stakes;
+        }
         Edit::AddListItem(list) => list.items_mut(session).push(String::new()),
         Edit::SetListItem(list, idx, text) => {
             let old = std::mem::replace(item_mut(list.items_mut(session), idx)?, text.clone());
@@ -765,3 +780,6 @@ mod rater_tests;
 
 #[cfg(test)]
 mod criteria_tests;
+
+#[cfg(test)]
+mod portfolio_tests;

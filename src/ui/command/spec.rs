@@ -135,6 +135,17 @@ impl Command {
                 format!("Open {}", path.display()),
                 &[],
             ),
+            Command::OpenPortfolio => spec(
+                "Open portfolio…",
+                "Open a folder of sessions: which work to fund with the people you have",
+                &[],
+            ),
+            Command::OpenPortfolioPath(path) => spec(
+                format!("Portfolio {}", path.display()),
+                format!("Open {} as a portfolio", path.display()),
+                &[],
+            ),
+            Command::ShowPortfolio => spec("Portfolio view", "Back to the open portfolio", &[]),
             Command::Revert => spec(
                 "Revert to saved",
                 "Read the file again, dropping the changes not saved",
@@ -269,6 +280,7 @@ impl Command {
             Command::SaveAs,
             Command::Revert,
             Command::Recover,
+            Command::OpenPortfolio,
         ];
         all.extend(Format::ALL.map(Command::Export));
         all.extend([
