@@ -11,6 +11,7 @@ pub mod number;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
+pub mod round;
 mod scoring;
 pub mod topsis;
 pub mod uncertainty;

@@ -4,6 +4,7 @@
 //! has a label for the Edit menu ("change Cost of Buy a CDN") and a merge key, so a drag or
 //! a stretch of typing in one field becomes one undo step.
 
+use super::round_edit::{RoundEdit, apply_round};
 use crate::model::{Aggregation, Rater, RaterId, unique_slug};
 use crate::model::{
     Assumption, Criterion, CriterionId, Direction, KillCriterion, Lens, LogEntry, LogEvent,
@@ -168,6 +169,8 @@ pub enum Edit {
     SetRaterScore(OptionId, RaterId, CriterionId, Option<Score>),
     /// Choose how raters' scores are combined.
     SetAggregation(Aggregation),
+    /// A step of a facilitated scoring round.
+    Round(RoundEdit),
 }
 
 /// Why an edit could not be applied; the document is unchanged.
@@ -188,6 +191,9 @@ pub enum EditError {
     /// A number is NaN, infinite, negative or outside its scale.
     #[error("{0}")]
     BadNumber(String),
+    /// The scoring round is not in a state that allows this step.
+    #[error("{0}")]
+    Round(String),
 }
 
 impl Edit {
@@ -257,6 +263,7 @@ impl Edit {
                 format!("change {}'s {} of {}", rater(r), criterion(c), option(o))
             }
             Edit::SetAggregation(a) => format!("aggregate raters by {}", a.label()),
+            Edit::Round(step) => step.label(session),
         }
     }
 
@@ -281,6 +288,7 @@ impl Edit {
             Edit::SetCriterion(c, _) => format!("criterion:{c}"),
             Edit::SetKillCriterion(idx, _) => format!("kill:{idx}"),
             Edit::SetNotes(_) => "notes".into(),
+            Edit::Round(step) => return step.merge_key(),
             _ => return None,
         })
     }
@@ -502,6 +510,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             }
         }
         Edit::SetAggregation(aggregation) => session.aggregation = aggregation,
+        Edit::Round(step) => apply_round(session, step, now)?,
     }
     Ok(())
 }

@@ -2,6 +2,8 @@
 
 mod edit;
 mod history;
+mod round_edit;
 
 pub use edit::{DirectiveField, Edit, EditError, FramingList, apply};
 pub use history::{Document, MAX_UNDO};
+pub use round_edit::RoundEdit;

@@ -215,6 +215,10 @@ impl<'a> Summary<'a> {
                 self.criterion_name(criterion.as_str())
             ),
             LogEvent::Note { text } => text.clone(),
+            LogEvent::RoundStarted { .. }
+            | LogEvent::RoundRevealed { .. }
+            | LogEvent::RoundAccepted { .. }
+            | LogEvent::RoundCancelled { .. } => event.describe_in(self.session),
         }
     }
 }
