@@ -18,30 +18,10 @@ pub const BODY_SIZE: f32 = 14.0;
 /// Body text size in presentation mode, points.
 pub const PRESENTING_BODY_SIZE: f32 = 22.0;
 
-/// Background for a matrix cell whose normalised value (0 worst, 1 best) is `n`:
-/// red through neutral to green, muted enough to keep text legible in both themes.
+/// Background for a matrix cell whose normalised value (0 worst, 1 best) is `n`: the
+/// colour-blind-safe orange ↔ grey ↔ blue scale of [`super::palette::heat_fill`].
 pub fn score_fill(n: f64, dark_mode: bool) -> Color32 {
-    let n = if n.is_finite() {
-        n.clamp(0.0, 1.0) as f32
-    } else {
-        0.5
-    };
-    let (bad, mid, good) = if dark_mode {
-        ([0x6b, 0x22, 0x22], [0x3a, 0x3a, 0x3a], [0x1f, 0x5c, 0x2a])
-    } else {
-        ([0xf4, 0xc7, 0xc3], [0xf2, 0xf2, 0xf2], [0xc8, 0xe6, 0xc9])
-    };
-    let (from, to, t) = if n < 0.5 {
-        (bad, mid, n * 2.0)
-    } else {
-        (mid, good, (n - 0.5) * 2.0)
-    };
-    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
-    Color32::from_rgb(
-        mix(from[0], to[0]),
-        mix(from[1], to[1]),
-        mix(from[2], to[2]),
-    )
+    super::palette::heat_fill(n, dark_mode).color32()
 }
 
 /// A distinct colour per series (options in charts), cycling after ten.
