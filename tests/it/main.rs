@@ -8,4 +8,5 @@ mod properties;
 mod reliability;
 mod robustness;
 mod rules;
+mod snapshots;
 mod store;
