@@ -15,6 +15,7 @@ pub mod round;
 mod scoring;
 pub mod topsis;
 pub mod uncertainty;
+pub mod variation;
 pub mod verdict;
 
 pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};

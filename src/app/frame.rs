@@ -5,14 +5,17 @@ use super::verdict_app::VerdictApp;
 use crate::ui::command::Command;
 use crate::ui::decide_view::decide_ui;
 use crate::ui::directive_view::directive_ui;
+use crate::ui::framing_slide::framing_slide_ui;
 use crate::ui::framing_view::framing_ui;
 use crate::ui::log_view::log_ui;
 use crate::ui::matrix_view::matrix_ui;
 use crate::ui::menu_bar::{MenuBarInfo, menu_bar_ui};
 use crate::ui::menu_view::menu_ui;
 use crate::ui::nav::{Place, nav_ui};
-use crate::ui::presentation::stepper_ui;
+use crate::ui::presentation::{show_summary, stepper_ui, summary_shown};
 use crate::ui::robustness_view::{RobustnessAction, robustness_ui};
+use crate::ui::round_view::{results_hidden_ui, round_start_ui, round_ui};
+use crate::ui::summary_slide::summary_slide_ui;
 use crate::ui::{Intent, ViewCtx};
 
 impl VerdictApp {
@@ -54,7 +57,8 @@ impl VerdictApp {
     }
 
     fn place_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
-        let today = (self.clock)().date_naive();
+        let now = (self.clock)();
+        let today = now.date_naive();
         let Self {
             doc,
             derived,
@@ -84,11 +88,35 @@ impl VerdictApp {
                 .auto_shrink([false, false])
                 .show(ui, |ui| add(ui));
         };
+        if *presenting && summary_shown(ui.ctx()) {
+            if let Some(round) = doc.session().hidden_round() {
+                results_hidden_ui(ui, round);
+            } else {
+                let report = analysis.as_ref().and_then(|w| w.report());
+                scrolled(ui, &mut |ui| summary_slide_ui(ui, &cx, report));
+            }
+            return cx.into_intents();
+        }
+        if let Some(round) = doc.session().hidden_round()
+            && matches!(place, Place::Decide | Place::Log)
+        {
+            results_hidden_ui(ui, round);
+            return cx.into_intents();
+        }
         match place {
             Place::Directive => scrolled(ui, &mut |ui| directive_ui(ui, &mut cx)),
+            Place::Framing if *presenting => {
+                scrolled(ui, &mut |ui| framing_slide_ui(ui, doc.session()));
+            }
             Place::Framing => scrolled(ui, &mut |ui| framing_ui(ui, &mut cx)),
             Place::Menu => menu_ui(ui, &mut cx, menu),
-            Place::Matrix => matrix_ui(ui, &mut cx, matrix),
+            Place::Matrix if doc.session().round.is_some() => {
+                scrolled(ui, &mut |ui| round_ui(ui, &mut cx, now));
+            }
+            Place::Matrix => {
+                round_start_ui(ui, &mut cx);
+                matrix_ui(ui, &mut cx, matrix);
+            }
             Place::Decide => scrolled(ui, &mut |ui| {
                 decide_ui(ui, &mut cx, decide);
                 if let Some(worker) = analysis.as_mut() {
@@ -96,9 +124,18 @@ impl VerdictApp {
                     let session = doc.session();
                     worker.update(session, doc_key, &robustness.config(), ui.ctx());
                     let report = worker.report();
-                    let action = robustness_ui(ui, session, report, worker.progress(), robustness);
-                    if action == RobustnessAction::Cancel {
-                        worker.cancel();
+                    let action = robustness_ui(
+                        ui,
+                        session,
+                        report,
+                        worker.progress(),
+                        robustness,
+                        *presenting,
+                    );
+                    match action {
+                        RobustnessAction::Cancel => worker.cancel(),
+                        RobustnessAction::ShowMatrix => commands.push(Command::GoTo(Place::Matrix)),
+                        RobustnessAction::None => {}
                     }
                 }
             }),
@@ -113,24 +150,43 @@ impl VerdictApp {
         cx.into_intents()
     }
 
-    /// Arrow keys step through the places while presenting (when no field has the keyboard).
+    /// Arrow keys and Page Up / Page Down step through the places while presenting (when no
+    /// field has the keyboard).
     pub(super) fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
         if !self.presenting || ctx.egui_wants_keyboard_input() {
             return Vec::new();
         }
-        ctx.input_mut(|i| {
+        let found = ctx.input_mut(|i| {
             let mut found = Vec::new();
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight) {
+            // A presentation clicker sends Page Down / Page Up (some send the arrows).
+            let next = [
+                egui::Key::ArrowRight,
+                egui::Key::ArrowDown,
+                egui::Key::PageDown,
+            ];
+            let previous = [egui::Key::ArrowLeft, egui::Key::ArrowUp, egui::Key::PageUp];
+            if next
+                .into_iter()
+                .any(|key| i.consume_key(egui::Modifiers::NONE, key))
+            {
                 found.push(Command::NextPlace);
             }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
+            if previous
+                .into_iter()
+                .any(|key| i.consume_key(egui::Modifiers::NONE, key))
+            {
                 found.push(Command::PreviousPlace);
             }
             if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
                 found.push(Command::TogglePresentation);
             }
             found
-        })
+        });
+        if !found.is_empty() {
+            // Stepping leaves the summary slide for the place stepped to.
+            show_summary(ctx, false);
+        }
+        found
     }
 }
 

@@ -29,6 +29,19 @@ const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 /// Draws the Decide place and emits edits for kill criteria and the outcome. The place
 /// grows downwards; the caller puts it in a vertical scroll area (with whatever follows it).
 pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
+    if cx.presenting {
+        // The room first sees the advice and the decision side by side, then the charts.
+        ui.columns(2, |columns| {
+            recommendation_ui(&mut columns[0], cx, state);
+            recorded_outcome_ui(&mut columns[1], cx);
+        });
+        ui.add_space(12.0);
+        charts_ui(ui, cx);
+        ui.add_space(12.0);
+        ui.heading("Kill criteria");
+        kill::kill_criteria_ui(ui, cx, &mut state.kill_draft);
+        return;
+    }
     recommendation_ui(ui, cx, state);
     ui.add_space(12.0);
     charts_ui(ui, cx);
@@ -75,6 +88,19 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
             {
                 state.form.take_advice(kind, option, plain);
             }
+        });
+}
+
+/// The recorded outcome, framed like the recommendation beside it.
+fn recorded_outcome_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()))
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Decision").small().weak());
+            let line = super::summary_slide::outcome_line(cx.session, &cx.session.outcome);
+            ui.label(RichText::new(line).heading().strong());
         });
 }
 

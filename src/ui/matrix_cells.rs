@@ -177,6 +177,9 @@ fn likely_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) -
             .custom_formatter(|v, _| format_value(v)),
     );
     name_widget(&response, || slot.name());
+    if crate::ui::cell_jump::take_if(ui.ctx(), &slot.option.id, &slot.criterion.id) {
+        response.request_focus();
+    }
     if response.changed() && likely != score.likely && scale.contains(likely) {
         let mut new = score.clone();
         new.likely = likely;

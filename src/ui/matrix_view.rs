@@ -77,6 +77,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
         .show(ui, |ui| table_ui(ui, cx, state, &view));
+    super::cell_jump::tick(ui.ctx());
     if !cx.presenting {
         rationale::rationale_window_ui(ui, cx, &mut state.rationale);
     }
@@ -152,7 +153,10 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     } else {
         96.0
     };
-    let table = TableBuilder::new(ui)
+    // A cell asked for elsewhere (a score flip point) is scrolled into view.
+    let jump_row =
+        super::cell_jump::pending(ui.ctx()).and_then(|(option, _)| cx.session.option_idx(&option));
+    let mut table = TableBuilder::new(ui)
         .id_salt("matrix-table")
         .striped(false)
         .resizable(!cx.presenting)
@@ -165,6 +169,9 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         )
         .column(Column::initial(total_width).at_least(64.0))
         .min_scrolled_height(0.0);
+    if let Some(row) = jump_row {
+        table = table.scroll_to_row(row, Some(egui::Align::Center));
+    }
     // The table remembers its column widths; when ranges come or go, or presenting starts
     // or ends, it starts again from the widths meant for that layout.
     let layout = (ranges, cx.presenting);

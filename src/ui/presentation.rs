@@ -29,6 +29,23 @@ pub fn stepper_ui(ui: &mut egui::Ui, place: Place) -> Option<Command> {
             picked = Some(Command::NextPlace);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let summary = summary_shown(ui.ctx());
+            let toggle = if summary {
+                "Back to the places"
+            } else {
+                "Summary slide"
+            };
+            if ui
+                .add(egui::Button::selectable(summary, toggle))
+                .on_hover_text("The whole decision on one slide")
+                .clicked()
+            {
+                show_summary(ui.ctx(), !summary);
+            }
+            ui.label(
+                egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len()))
+                    .strong(),
+            );
             if ui
                 .button("Leave presentation")
                 .on_hover_text(Command::TogglePresentation.tooltip_with_shortcut(ui.ctx()))
@@ -38,7 +55,24 @@ pub fn stepper_ui(ui: &mut egui::Ui, place: Place) -> Option<Command> {
             }
         });
     });
+    if picked.is_some() {
+        show_summary(ui.ctx(), false);
+    }
     picked
+}
+
+fn summary_key() -> egui::Id {
+    egui::Id::unique("verdict-summary-slide")
+}
+
+/// True while the summary slide is shown instead of the current place.
+pub fn summary_shown(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp(summary_key())).unwrap_or(false)
+}
+
+/// Shows or hides the summary slide.
+pub fn show_summary(ctx: &egui::Context, shown: bool) {
+    ctx.data_mut(|d| d.insert_temp(summary_key(), shown));
 }
 
 /// The look of the whole window for a theme, a zoom and whether it is being presented.

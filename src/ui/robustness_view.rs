@@ -7,7 +7,8 @@
 //! options and, with several raters, the cells to discuss first. Every chart is followed by
 //! the same facts in words, so screen readers and tests can read them.
 
-use crate::analysis::flip_points::FlipPoint;
+use crate::analysis::flip_points::{FlipKind, FlipPoint};
+use crate::analysis::number::{fixed, short};
 use crate::analysis::robustness::{RobustnessConfig, RobustnessReport};
 use crate::analysis::uncertainty::{DEFAULT_SAMPLES, SmaaConfig, WeightMode};
 use crate::analysis::verdict::VerdictKind;
@@ -15,14 +16,6 @@ use crate::model::{CriterionId, OptionId, Session};
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-/// Fill of rank 1, 2, 3, 4 and 5-or-worse in the acceptability bars, from strong to faint.
-const RANK_FILLS: [Color32; 5] = [
-    Color32::from_rgb(38, 139, 210),
-    Color32::from_rgb(108, 175, 226),
-    Color32::from_rgb(160, 200, 232),
-    Color32::from_rgb(200, 220, 238),
-    Color32::from_rgb(225, 228, 232),
-];
 /// Tornado bars: a flip, and the edge of the range when the weight never flips the leader.
 const FLIP_FILL: Color32 = Color32::from_rgb(220, 120, 60);
 const NEVER_FILL: Color32 = Color32::from_rgb(170, 170, 170);
@@ -100,6 +93,8 @@ pub enum RobustnessAction {
     None,
     /// Stop the running Monte Carlo.
     Cancel,
+    /// Show the Matrix, where a cell was asked for (see [`super::cell_jump`]).
+    ShowMatrix,
 }
 
 /// Draws the Robustness view.
@@ -114,6 +109,7 @@ pub fn robustness_ui(
     report: Option<&RobustnessReport>,
     progress: Option<f32>,
     settings: &mut RobustnessSettings,
+    presenting: bool,
 ) -> RobustnessAction {
     let mut action = RobustnessAction::None;
     ui.heading("Robustness");
@@ -125,25 +121,10 @@ pub fn robustness_ui(
     ui.label(format!("Recommendation: {}", report.recommendation));
     ui.separator();
 
-    ui.horizontal(|ui| {
-        egui::ComboBox::from_label("Monte Carlo weights")
-            .selected_text(settings.weights.label())
-            .show_ui(ui, |ui| {
-                for choice in WeightChoice::ALL {
-                    ui.selectable_value(&mut settings.weights, choice, choice.label());
-                }
-            });
-        let label = ui.label("Samples");
-        ui.add(
-            egui::DragValue::new(&mut settings.samples)
-                .range(100..=200_000)
-                .speed(100),
-        )
-        .labelled_by(label.id);
-        let label = ui.label("Seed");
-        ui.add(egui::DragValue::new(&mut settings.seed))
-            .labelled_by(label.id);
-    });
+    // The room reads the results; the settings are the analyst's, off screen.
+    if !presenting {
+        settings_ui(ui, settings);
+    }
     if let Some(p) = progress {
         ui.horizontal(|ui| {
             ui.add(
@@ -172,32 +153,53 @@ pub fn robustness_ui(
         ui.separator();
         ui.strong("How far a weight must move before the leader changes");
         tornado_ui(ui, report, &name);
-        for flip in &report.weight_flips {
+        // Nearest flip first, as in the chart; shares everywhere, raw weights in brackets.
+        let mut flips: Vec<_> = report.weight_flips.iter().collect();
+        flips.sort_by(|a, b| {
+            let near = |f: &crate::analysis::flip_points::WeightFlip| {
+                f.nearest().map_or(f64::INFINITY, |p| p.share_change.abs())
+            };
+            near(a).total_cmp(&near(b))
+        });
+        for flip in flips {
             let side = |p: &Option<FlipPoint>, dir: &str| match p {
                 Some(p) => format!(
-                    "{dir} to {}, and “{}” leads",
+                    "{dir} to {} (weight {}), and “{}” takes over",
                     crate::analysis::number::percent(p.share),
+                    short(p.weight),
                     title(&p.new_leader)
                 ),
                 None => format!("{dir}: never flips"),
             };
             ui.label(format!(
-                "{} (now {}): {}; {}",
+                "{} (now {}, weight {}): {}; {}",
                 name(&flip.criterion),
                 crate::analysis::number::percent(flip.share),
+                short(flip.weight),
                 side(&flip.up, "up"),
                 side(&flip.down, "down")
             ));
         }
     }
 
-    if let Some(mc) = &report.monte_carlo {
+    if let Some(jump) = score_flips_ui(ui, session, report, &title, &name) {
+        action = jump;
+    }
+
+    let settled = report.monte_carlo.as_ref().map(|mc| &mc.config.weights);
+    if let Some(weights) = settled
+        && crate::analysis::variation::nothing_to_vary(session, weights)
+    {
+        ui.separator();
+        ui.strong("How often each option takes each place");
+        ui.label(crate::analysis::variation::NOTHING_TO_VARY);
+    } else if let Some(mc) = &report.monte_carlo {
         ui.separator();
         ui.strong(format!(
             "How often each option takes each place ({} samples)",
             mc.config.samples
         ));
-        acceptability_ui(ui, report, &title);
+        super::acceptability_chart::acceptability_chart_ui(ui, &mc.options, &title);
         let mut rows: Vec<_> = mc.options.iter().collect();
         rows.sort_by(|a, b| b.p_best.total_cmp(&a.p_best));
         for row in rows {
@@ -255,6 +257,92 @@ pub fn robustness_ui(
         }
     }
     action
+}
+
+/// The smallest single score changes that swap first place, each with a button that goes
+/// to the cell in the Matrix.
+fn score_flips_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    report: &RobustnessReport,
+    title: &dyn Fn(&OptionId) -> String,
+    name: &dyn Fn(&CriterionId) -> String,
+) -> Option<RobustnessAction> {
+    let (Some(leader), Some(runner_up)) = (&report.leader, &report.runner_up) else {
+        return None;
+    };
+    ui.separator();
+    ui.strong(format!(
+        "One score away: the smallest single changes that put “{}” ahead of “{}”",
+        title(runner_up),
+        title(leader)
+    ));
+    if report.score_flips.is_empty() {
+        ui.label("No single score change can make them swap.");
+        return None;
+    }
+    let mut action = None;
+    for (idx, flip) in report
+        .score_flips
+        .iter()
+        .take(SCORE_FLIPS_SHOWN)
+        .enumerate()
+    {
+        let scale = session
+            .criterion(&flip.criterion)
+            .map_or(String::new(), |c| {
+                format!(" on a {}–{} scale", short(c.scale.lo), short(c.scale.hi))
+            });
+        let why = match flip.by {
+            FlipKind::Crossing => "",
+            FlipKind::Veto => "; vetoed past it",
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "“{}” on {}: from {} to {} ({} % of the scale{scale}{why})",
+                title(&flip.option),
+                name(&flip.criterion),
+                short(flip.from),
+                short(flip.to),
+                fixed(flip.scale_fraction * 100.0, 0),
+            ));
+            let go = ui
+                .push_id(idx, |ui| ui.small_button("Go to cell"))
+                .inner
+                .on_hover_text("Show this score in the Matrix");
+            if go.clicked() {
+                super::cell_jump::request(ui.ctx(), &flip.option, &flip.criterion);
+                action = Some(RobustnessAction::ShowMatrix);
+            }
+        });
+    }
+    action
+}
+
+/// How many score flip points the view lists; `verdict analyze` lists as many.
+const SCORE_FLIPS_SHOWN: usize = 5;
+
+/// The Monte Carlo settings: how weights vary, samples and seed.
+fn settings_ui(ui: &mut egui::Ui, settings: &mut RobustnessSettings) {
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Monte Carlo weights")
+            .selected_text(settings.weights.label())
+            .show_ui(ui, |ui| {
+                for choice in WeightChoice::ALL {
+                    ui.selectable_value(&mut settings.weights, choice, choice.label());
+                }
+            });
+        let label = ui.label("Samples");
+        ui.add(
+            egui::DragValue::new(&mut settings.samples)
+                .range(100..=200_000)
+                .speed(100),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Seed");
+        ui.add(egui::DragValue::new(&mut settings.seed))
+            .labelled_by(label.id);
+    });
 }
 
 fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
@@ -326,63 +414,6 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
                     .color(NEVER_FILL)
                     .width(0.3),
             );
-        });
-}
-
-/// One stacked bar per option: its chance of rank 1, 2, 3, 4 and 5 or worse.
-fn acceptability_ui(
-    ui: &mut egui::Ui,
-    report: &RobustnessReport,
-    title: &dyn Fn(&OptionId) -> String,
-) {
-    let Some(mc) = &report.monte_carlo else {
-        return;
-    };
-    let mut rows: Vec<_> = mc.options.iter().collect();
-    rows.sort_by(|a, b| a.p_best.total_cmp(&b.p_best));
-    let names: Vec<String> = rows.iter().map(|r| title(&r.option)).collect();
-    let mut charts: Vec<BarChart> = Vec::new();
-    for (k, fill) in RANK_FILLS.iter().enumerate() {
-        let bars = rows
-            .iter()
-            .enumerate()
-            .map(|(y, r)| {
-                let p: f64 = if k + 1 < RANK_FILLS.len() {
-                    r.rank_acceptability.get(k).copied().unwrap_or(0.0)
-                } else {
-                    r.rank_acceptability.iter().skip(k).sum()
-                };
-                Bar::new(y as f64, p * 100.0)
-            })
-            .collect();
-        let label = if k + 1 < RANK_FILLS.len() {
-            format!("rank {}", k + 1)
-        } else {
-            format!("rank {} or worse", k + 1)
-        };
-        let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(label, bars)
-            .horizontal()
-            .color(*fill)
-            .width(0.6)
-            .stack_on(&refs);
-        charts.push(chart);
-    }
-    let height = 40.0 + 28.0 * rows.len() as f32;
-    Plot::new("robustness-acceptability")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_x(0.0)
-        .include_x(100.0)
-        .legend(Legend::default())
-        .x_axis_label("% of samples")
-        .y_axis_formatter(move |mark, _| label_at(&names, mark.value))
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
         });
 }
 

@@ -2,4 +2,6 @@
 //! smoke test of the real binary under a virtual X server.
 
 mod flow;
+mod presenting;
+mod round;
 mod smoke;

@@ -45,8 +45,14 @@ fn the_view_shows_the_verdict_flips_acceptability_topsis_and_dominance() {
     let report = analyze(&s, &RobustnessConfig::default());
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut State| {
-            state.action =
-                robustness_ui(ui, &s, Some(&report), state.progress, &mut state.settings);
+            state.action = robustness_ui(
+                ui,
+                &s,
+                Some(&report),
+                state.progress,
+                &mut state.settings,
+                false,
+            );
         },
         State {
             settings: RobustnessSettings::default(),
@@ -56,8 +62,15 @@ fn the_view_shows_the_verdict_flips_acceptability_topsis_and_dominance() {
     );
     harness.run();
     harness.get_by_label_contains("Clear winner: “Buy a multi-CDN service”");
-    harness.get_by_label_contains("Impact (now 50 %)");
-    harness.get_by_label("“Buy a multi-CDN service” wins 100 % of samples");
+    harness.get_by_label_contains("Impact (now 50 %, weight 50)");
+    // Point scores and fixed weights: every sample is the same ranking, and the view says so
+    // instead of "wins 100 %".
+    harness.get_by_label_contains("Monte Carlo has nothing to vary");
+    assert!(
+        harness
+            .query_by_label("“Buy a multi-CDN service” wins 100 % of samples")
+            .is_none()
+    );
     harness.get_by_label("TOPSIS agrees: “Buy a multi-CDN service” wins both ways");
     harness.get_by_label_contains("“Rebuild the origin” is dominated by");
     // Inputs carry their names.
@@ -72,7 +85,14 @@ fn cancel_appears_while_monte_carlo_runs_and_reports_the_click() {
     let report = analyze(&s, &RobustnessConfig { monte_carlo: None });
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut State| {
-            let action = robustness_ui(ui, &s, Some(&report), state.progress, &mut state.settings);
+            let action = robustness_ui(
+                ui,
+                &s,
+                Some(&report),
+                state.progress,
+                &mut state.settings,
+                false,
+            );
             if action != RobustnessAction::None {
                 state.action = action;
             }
@@ -95,7 +115,7 @@ fn choosing_any_weights_changes_the_config() {
     let report = analyze(&s, &RobustnessConfig { monte_carlo: None });
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut State| {
-            robustness_ui(ui, &s, Some(&report), None, &mut state.settings);
+            robustness_ui(ui, &s, Some(&report), None, &mut state.settings, false);
         },
         State {
             settings: RobustnessSettings::default(),
@@ -116,8 +136,31 @@ fn without_a_report_the_view_says_it_is_working() {
     let s = session();
     let mut settings = RobustnessSettings::default();
     let mut harness = Harness::new_ui(|ui| {
-        robustness_ui(ui, &s, None, None, &mut settings);
+        robustness_ui(ui, &s, None, None, &mut settings, false);
     });
     harness.run();
     harness.get_by_label("Working out how robust the winner is…");
+}
+
+#[test]
+fn one_score_range_gives_monte_carlo_something_to_vary_and_its_shares_are_shown() {
+    let mut s = session();
+    let cost = verdict::model::CriterionId::new("cost");
+    if let Some(score) = s.options[2].scores.get_mut(&cost) {
+        score.low = Some(1.0);
+        score.high = Some(4.0);
+    }
+    let report = analyze(&s, &RobustnessConfig::default());
+    let mut settings = RobustnessSettings::default();
+    let mut harness = Harness::new_ui(|ui| {
+        robustness_ui(ui, &s, Some(&report), None, &mut settings, false);
+    });
+    harness.run();
+    assert!(harness.query_by_label_contains("nothing to vary").is_none());
+    assert!(
+        harness
+            .query_all_by_label_contains("“Buy a multi-CDN service” wins")
+            .next()
+            .is_some()
+    );
 }

@@ -1,0 +1,76 @@
+//! Framing as the room reads it while presenting: one screen with the ask and the goal
+//! on the left, the challenge questions on the right (open ones called out), instead of
+//! the edit form.
+
+use super::theme;
+use crate::model::Session;
+use egui::{RichText, Ui};
+
+/// Draws the framing summary of `session`.
+pub fn framing_slide_ui(ui: &mut Ui, session: &Session) {
+    let framing = &session.framing;
+    ui.heading("Framing");
+    ui.columns(2, |columns| {
+        let left = &mut columns[0];
+        section(left, "The ask");
+        left.label(RichText::new(format!("“{}”", session.directive.ask.trim())).italics());
+        if !session.directive.business_goal.trim().is_empty() {
+            section(left, "Business goal");
+            left.label(session.directive.business_goal.trim());
+        }
+        list(left, "Problem statements", &framing.problem_statements);
+        list(left, "Success metrics", &framing.success_metrics);
+        list(left, "Constraints", &framing.constraints);
+
+        let right = &mut columns[1];
+        section(right, "Challenge questions");
+        let open = framing.unanswered().count();
+        if open > 0 {
+            right.label(
+                RichText::new(format!(
+                    "{open} open {}",
+                    if open == 1 { "question" } else { "questions" }
+                ))
+                .color(theme::WARNING)
+                .strong(),
+            );
+        }
+        for q in &framing.questions {
+            let answer = q.answer.trim();
+            right.add_space(4.0);
+            if answer.is_empty() {
+                right.label(
+                    RichText::new(format!("⚠ Open: {}", q.question))
+                        .color(theme::WARNING)
+                        .strong(),
+                );
+            } else {
+                right.label(RichText::new(&q.question).strong());
+                right.label(answer);
+            }
+        }
+    });
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().heading());
+}
+
+fn list(ui: &mut Ui, title: &str, items: &[String]) {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    section(ui, title);
+    for item in items {
+        ui.horizontal_top(|ui| {
+            ui.label("•");
+            ui.label(item);
+        });
+    }
+}
