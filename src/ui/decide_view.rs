@@ -100,7 +100,10 @@ fn recorded_outcome_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Decision").small().weak());
             let line = super::summary_slide::outcome_line(cx.session, &cx.session.outcome);
-            ui.label(RichText::new(line).heading().strong());
+            // Left-aligned, not justified: a long rationale must not stretch its letters.
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                ui.label(RichText::new(line).heading().strong());
+            });
         });
 }
 

@@ -179,7 +179,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
     ui.label(
         RichText::new(format!(
             "{size_note} Blue: recommended; hollow grey: vetoed. Options on the same spot \
-             share one label."
+             are listed together."
         ))
         .small()
         .weak(),
@@ -224,14 +224,19 @@ fn name_markers_ui(
         let [x, y] = named[label.members[0]].0;
         let spoken = format!(
             "{}: {} {}, {} {}",
-            label.text,
+            label.text.replace('\n', ", "),
             axes.0,
             short(y),
             axes.1,
             short(x)
         );
-        let response = ui.put(
-            label.rect,
+        // A child that takes no room in the layout: the chart's own space already holds it.
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(label.rect)
+                .layout(egui::Layout::top_down(egui::Align::LEFT)),
+        );
+        let response = child.add(
             egui::Label::new(RichText::new(label.text).small())
                 .wrap_mode(egui::TextWrapMode::Extend)
                 .selectable(false),

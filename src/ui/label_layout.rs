@@ -1,8 +1,7 @@
 //! Where to put the name of every marker in a scatter chart so that nobody has to hover:
 //! pure layout maths on screen rectangles, no drawing.
 //!
-//! Markers that sit on the same spot become one label listing every name ("Kill, Do
-//! nothing"). Each label then tries the eight places around its marker, nearest first;
+//! Markers that sit on the same spot become one label listing every name, one per line. Each label then tries the eight places around its marker, nearest first;
 //! when all of those would cover another label, a marker or the chart's edge, it moves out
 //! ring by ring and is joined to its marker by a leader line. Labels are placed greedily,
 //! top to bottom, so the result is the same for the same input.
@@ -28,7 +27,7 @@ pub struct Marker {
 /// One label as placed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedLabel {
-    /// The text: one name, or every coincident marker's name joined by ", ".
+    /// The text: one name, or every coincident marker's name, one per line.
     pub text: String,
     /// Where the text goes.
     pub rect: Rect,
@@ -85,7 +84,7 @@ pub fn place_labels(
             .iter()
             .map(|&i| markers[i].name.as_str())
             .collect::<Vec<_>>()
-            .join(", ");
+            .join("\n");
         let size = measure(&text);
         let taken: Vec<Rect> = placed.iter().map(|p| p.rect.expand(GAP)).collect();
         let cost = |rect: Rect| -> f32 {
@@ -151,9 +150,14 @@ pub fn leader_end(rect: Rect, from: Pos2) -> Pos2 {
     )
 }
 
-/// A size for tests and callers without fonts: `char_width` per character, one line tall.
+/// A size for tests and callers without fonts: `char_width` per character of the longest
+/// line, `line_height` per line.
 pub fn monospace_measure(char_width: f32, line_height: f32) -> impl Fn(&str) -> Vec2 {
-    move |text: &str| vec2(text.chars().count() as f32 * char_width, line_height)
+    move |text: &str| {
+        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        let lines = text.lines().count().max(1);
+        vec2(longest as f32 * char_width, lines as f32 * line_height)
+    }
 }
 
 #[cfg(test)]
@@ -205,7 +209,7 @@ mod tests {
         assert!(
             labels
                 .iter()
-                .any(|l| l.text == "Do nothing, Kill" && l.members == [0, 1])
+                .any(|l| l.text == "Do nothing\nKill" && l.members == [0, 1])
         );
     }
 

@@ -28,11 +28,16 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
         ));
     }
     ui.add_space(12.0);
+    let left_aligned = egui::Layout::top_down(egui::Align::LEFT);
     ui.columns(2, |columns| {
-        columns[0].label(RichText::new("Recommendation").strong());
-        columns[0].label(cx.recommendation.plain(session));
-        columns[1].label(RichText::new("Decision").strong());
-        columns[1].label(outcome_line(session, &session.outcome));
+        columns[0].with_layout(left_aligned, |ui| {
+            ui.label(RichText::new("Recommendation").strong());
+            ui.label(cx.recommendation.plain(session));
+        });
+        columns[1].with_layout(left_aligned, |ui| {
+            ui.label(RichText::new("Decision").strong());
+            ui.label(outcome_line(session, &session.outcome));
+        });
     });
     ui.add_space(12.0);
     ui.label(RichText::new(format!("Top {TOP}")).strong());
