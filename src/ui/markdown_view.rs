@@ -156,52 +156,64 @@ fn plain(text: &str) -> String {
 
 /// Draws `markdown` as a document.
 pub fn markdown_ui(ui: &mut Ui, markdown: &str) {
-    for (idx, block) in parse(markdown).iter().enumerate() {
-        match block {
-            Block::Heading(level, text) => {
-                ui.add_space(if *level <= 2 { 10.0 } else { 6.0 });
-                let size = match level {
-                    1 => 1.6,
-                    2 => 1.3,
-                    _ => 1.1,
-                };
-                let body = ui.style().text_styles[&egui::TextStyle::Body].size;
-                let title: String = text.iter().map(|s| s.text.as_str()).collect();
-                ui.label(RichText::new(title).size(body * size).strong());
-            }
-            Block::Paragraph(text) => {
-                ui.label(job(ui, text, false));
-            }
-            Block::Quote(text) => {
-                ui.horizontal(|ui| {
-                    ui.add_space(16.0);
-                    ui.label(job(ui, text, true));
-                });
-            }
-            Block::List(items) => {
-                for item in items {
-                    ui.horizontal_top(|ui| {
-                        ui.label("•");
-                        ui.label(job(ui, item, false));
-                    });
-                }
-            }
-            Block::Table(rows) => {
-                egui::Grid::new(("record-table", idx))
-                    .striped(true)
-                    .num_columns(rows.first().map_or(0, Vec::len))
-                    .show(ui, |ui| {
-                        for (r, row) in rows.iter().enumerate() {
-                            for cell in row {
-                                let text = RichText::new(cell);
-                                ui.label(if r == 0 { text.strong() } else { text });
-                            }
-                            ui.end_row();
-                        }
-                    });
+    // Left-aligned: a justified layout would stretch the letters of every wrapped line.
+    ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+        for (idx, block) in parse(markdown).iter().enumerate() {
+            block_ui(ui, idx, block);
+            ui.add_space(2.0);
+        }
+    });
+}
+
+fn block_ui(ui: &mut Ui, idx: usize, block: &Block) {
+    let text = |ui: &mut Ui, spans: &[Span], italic: bool| {
+        let job = job(ui, spans, italic);
+        ui.add(egui::Label::new(job).wrap());
+    };
+    match block {
+        Block::Heading(level, spans) => {
+            ui.add_space(if *level <= 2 { 10.0 } else { 6.0 });
+            let size = match level {
+                1 => 1.6,
+                2 => 1.3,
+                _ => 1.1,
+            };
+            let body = ui.style().text_styles[&egui::TextStyle::Body].size;
+            let title: String = spans.iter().map(|s| s.text.as_str()).collect();
+            ui.add(egui::Label::new(RichText::new(title).size(body * size).strong()).wrap());
+        }
+        Block::Paragraph(spans) => text(ui, spans, false),
+        Block::Quote(spans) => {
+            ui.horizontal_top(|ui| {
+                ui.add_space(16.0);
+                text(ui, spans, true);
+            });
+        }
+        Block::List(items) => {
+            for item in items {
+                let mut spans = vec![Span {
+                    text: "• ".into(),
+                    strong: false,
+                    code: false,
+                }];
+                spans.extend(item.iter().cloned());
+                text(ui, &spans, false);
             }
         }
-        ui.add_space(2.0);
+        Block::Table(rows) => {
+            egui::Grid::new(("record-table", idx))
+                .striped(true)
+                .num_columns(rows.first().map_or(0, Vec::len))
+                .show(ui, |ui| {
+                    for (r, row) in rows.iter().enumerate() {
+                        for cell in row {
+                            let text = RichText::new(cell);
+                            ui.label(if r == 0 { text.strong() } else { text });
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
     }
 }
 

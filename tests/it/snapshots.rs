@@ -5,10 +5,12 @@
 //! reviewer opens the PNGs. After an intended change, `UPDATE_SNAPSHOTS=1 cargo test --test
 //! it snapshots::` rewrites them.
 
-use egui_kittest::{Harness, SnapshotOptions};
+use egui_kittest::{Harness, SnapshotOptions, SnapshotResults};
 use std::path::PathBuf;
 use verdict::app::{Prefs, VerdictApp};
+use verdict::model::{Lens, Session, SolutionOption};
 use verdict::store;
+use verdict::ui::command::Command;
 use verdict::ui::nav::Place;
 
 /// The projector-sized window every snapshot is taken at.
@@ -27,12 +29,8 @@ fn options() -> SnapshotOptions {
         .output_path(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"))
 }
 
-/// A shipped session opened on `place`, in the dark or light theme.
-fn shipped(name: &str, place: Place, dark: bool) -> VerdictApp {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("saves")
-        .join(name);
-    let session = store::load_file(&path).expect("the shipped session loads");
+/// `session` opened on `place`, in the dark or light theme.
+fn app(session: Session, place: Place, dark: bool) -> VerdictApp {
     let prefs = Prefs {
         dark,
         last_place: place,
@@ -41,26 +39,114 @@ fn shipped(name: &str, place: Place, dark: bool) -> VerdictApp {
     VerdictApp::new_for_test(session, prefs)
 }
 
-fn harness(app: VerdictApp, dark: bool) -> Harness<'static, VerdictApp> {
-    let theme = if dark {
-        egui::Theme::Dark
-    } else {
-        egui::Theme::Light
-    };
+fn shipped(name: &str) -> Session {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name);
+    store::load_file(&path).expect("the shipped session loads")
+}
+
+/// Forty options with scores spread over the scales: a crowded matrix and chart.
+fn forty_options() -> Session {
+    let mut session = Session::new("Cut the cost of running the data platform");
+    session.title = "Forty options".into();
+    let lenses = Lens::BUILT_IN;
+    for i in 0..40_u32 {
+        let title = format!("Option {:02}: {}", i + 1, lenses[i as usize % 7].label());
+        let mut option = SolutionOption::new(
+            &format!("option-{i}"),
+            &title,
+            lenses[i as usize % 7].clone(),
+        );
+        for (criterion, step) in [("impact", 3), ("cost", 2), ("trust-risk", 4)] {
+            let score = 1.0 + f64::from((i * step + i / 5) % 5);
+            option = option.with_score(criterion, score);
+        }
+        session.options.push(option);
+    }
+    session
+}
+
+fn harness(app: VerdictApp, presenting: bool) -> Harness<'static, VerdictApp> {
     let mut harness = Harness::builder()
         .with_size(SIZE)
-        .with_theme(theme)
         .with_max_steps(12)
         .wgpu()
         .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
     harness.run();
+    if presenting {
+        let ctx = harness.ctx.clone();
+        harness
+            .state_mut()
+            .command(&ctx, Command::TogglePresentation);
+        harness.run();
+    }
     harness
 }
 
+fn file_name(place: Place) -> &'static str {
+    match place {
+        Place::Directive => "directive",
+        Place::Framing => "framing",
+        Place::Menu => "menu",
+        Place::Matrix => "matrix",
+        Place::Decide => "decide",
+        Place::Log => "log",
+    }
+}
+
+/// Every place of `session`, normal and presenting, in `theme`, as `PREFIX-PLACE-MODE-THEME`.
+fn every_place(
+    results: &mut SnapshotResults,
+    session: &Session,
+    prefix: &str,
+    places: &[Place],
+    dark: bool,
+) {
+    let theme = if dark { "dark" } else { "light" };
+    for presenting in [false, true] {
+        let mode = if presenting { "presenting" } else { "normal" };
+        for &place in places {
+            let mut harness = harness(app(session.clone(), place, dark), presenting);
+            let name = format!("{prefix}{}-{mode}-{theme}", file_name(place));
+            harness.snapshot_options(name, &options());
+            results.extend_harness(&mut harness);
+        }
+    }
+}
+
 #[test]
-fn the_matrix_of_the_live_streams_session_looks_as_it_did() {
-    let app = shipped("live-streams.ron", Place::Matrix, false);
-    let mut harness = harness(app, false);
-    harness.run();
-    harness.snapshot_options("matrix-normal-light", &options());
+fn every_place_of_the_live_streams_session_looks_as_it_did_in_the_light_theme() {
+    let mut results = SnapshotResults::new();
+    every_place(
+        &mut results,
+        &shipped("live-streams.ron"),
+        "",
+        &Place::ALL,
+        false,
+    );
+    results.unwrap();
+}
+
+#[test]
+fn every_place_of_the_live_streams_session_looks_as_it_did_in_the_dark_theme() {
+    let mut results = SnapshotResults::new();
+    every_place(
+        &mut results,
+        &shipped("live-streams.ron"),
+        "",
+        &Place::ALL,
+        true,
+    );
+    results.unwrap();
+}
+
+#[test]
+fn forty_options_crowd_the_matrix_and_the_charts_as_they_did() {
+    let session = forty_options();
+    let places = [Place::Menu, Place::Matrix, Place::Decide];
+    let mut results = SnapshotResults::new();
+    every_place(&mut results, &session, "forty-", &places, false);
+    every_place(&mut results, &session, "forty-", &places, true);
+    results.unwrap();
 }
