@@ -101,6 +101,8 @@ pub(super) fn cell_ui(
     );
     ui.painter().rect_filled(rect, 0.0, fill);
     if cx.presenting {
+        // Clear of the cell's edge, so the number reads as inside its colour.
+        ui.add_space(10.0);
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
         hover_rationale(response, score);
         return CellRequest::Nothing;

@@ -392,7 +392,9 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
             None => {}
         }
     }
-    let height = 40.0 + 28.0 * flips.len() as f32;
+    // Rows grow with the type, so every criterion keeps its name on the axis.
+    let row = ui.text_style_height(&egui::TextStyle::Body) * 2.0;
+    let height = 3.0 * row + row * flips.len() as f32;
     Plot::new("robustness-tornado")
         .height(height)
         .allow_zoom(false)
