@@ -3,7 +3,7 @@
 //! the winner is, in one line.
 
 use super::view_ctx::ViewCtx;
-use crate::analysis::number::short;
+use crate::analysis::number::fixed;
 use crate::analysis::robustness::RobustnessReport;
 use crate::model::Outcome;
 use egui::{RichText, Ui};
@@ -55,7 +55,7 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
             "{}. {} — {}{veto}",
             row.rank.unwrap_or(0),
             option.title,
-            row.total.map_or_else(|| "–".to_owned(), short)
+            row.total.map_or_else(|| "–".to_owned(), |t| fixed(t, 1))
         ));
     }
     ui.add_space(12.0);

@@ -150,3 +150,74 @@ fn forty_options_crowd_the_matrix_and_the_charts_as_they_did() {
     every_place(&mut results, &session, "forty-", &places, true);
     results.unwrap();
 }
+
+/// The live-streams session with raters Ana and Bo and a round on Cost: Ana has scored two
+/// cells hidden and it is Bo's turn; `revealed` moves on to after Bo scored and the reveal.
+fn round_session(revealed: bool) -> Session {
+    use verdict::document::{Edit, RoundEdit, apply};
+    use verdict::model::{Cell, CriterionId, OptionId, Rater, RaterId, RoundScope};
+    let mut session = shipped("live-streams.ron");
+    session.raters = vec![Rater::new("ana", "Ana"), Rater::new("bo", "Bo")];
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 4, 10, 0, 0).unwrap();
+    let cells: Vec<Cell> = session
+        .options
+        .iter()
+        .map(|o| Cell::new(o.id.as_str(), "cost"))
+        .collect();
+    let ids: Vec<OptionId> = cells.iter().map(|c| c.option.clone()).collect();
+    let mut step = |edit: RoundEdit| apply(&mut session, Edit::Round(edit), at).unwrap();
+    step(RoundEdit::Start {
+        scope: RoundScope::Criterion(CriterionId::new("cost")),
+        cells,
+        timer_seconds: None,
+    });
+    let score = |rater: &str, option: &OptionId, value: f64| {
+        RoundEdit::SetScore(
+            RaterId::new(rater),
+            option.clone(),
+            CriterionId::new("cost"),
+            Some(value),
+        )
+    };
+    for (n, id) in ids.iter().enumerate() {
+        step(score("ana", id, 1.0 + (n % 5) as f64));
+    }
+    step(RoundEdit::FinishTurn(RaterId::new("ana")));
+    step(RoundEdit::SetTurn(Some(RaterId::new("bo"))));
+    if revealed {
+        for (n, id) in ids.iter().enumerate() {
+            step(score("bo", id, 1.0 + ((n * 3) % 5) as f64));
+        }
+        step(RoundEdit::Reveal);
+    }
+    session
+}
+
+#[test]
+fn a_scoring_round_looks_as_it_did_hidden_and_revealed() {
+    let mut results = SnapshotResults::new();
+    for (revealed, name) in [(false, "round-hidden"), (true, "round-revealed")] {
+        for presenting in [false, true] {
+            let mode = if presenting { "presenting" } else { "normal" };
+            let app = app(round_session(revealed), Place::Matrix, false);
+            let mut harness = harness(app, presenting);
+            harness.snapshot_options(format!("{name}-{mode}-light"), &options());
+            results.extend_harness(&mut harness);
+        }
+    }
+    results.unwrap();
+}
+
+#[test]
+fn the_summary_slide_looks_as_it_did() {
+    let mut results = SnapshotResults::new();
+    for dark in [false, true] {
+        let theme = if dark { "dark" } else { "light" };
+        let mut harness = harness(app(shipped("live-streams.ron"), Place::Decide, dark), true);
+        verdict::ui::presentation::show_summary(&harness.ctx, true);
+        harness.run();
+        harness.snapshot_options(format!("summary-slide-{theme}"), &options());
+        results.extend_harness(&mut harness);
+    }
+    results.unwrap();
+}
