@@ -14,7 +14,7 @@ use crate::ui::menu_view::menu_ui;
 use crate::ui::nav::{Place, nav_ui};
 use crate::ui::presentation::{show_summary, stepper_ui, summary_shown};
 use crate::ui::robustness_view::{RobustnessAction, robustness_ui};
-use crate::ui::round_view::{results_hidden_ui, round_start_ui, round_ui};
+use crate::ui::round_view::{results_hidden_ui, round_start_ui, round_timer_tick, round_ui};
 use crate::ui::summary_slide::summary_slide_ui;
 use crate::ui::{Intent, ViewCtx};
 
@@ -88,6 +88,7 @@ impl VerdictApp {
                 .auto_shrink([false, false])
                 .show(ui, |ui| add(ui));
         };
+        round_timer_tick(ui.ctx(), &mut cx, now);
         if *presenting && summary_shown(ui.ctx()) {
             if let Some(round) = doc.session().hidden_round() {
                 results_hidden_ui(ui, round);

@@ -83,8 +83,8 @@ fn scope_label(session: &Session, scope: &RoundScope) -> String {
     }
 }
 
-/// The open round, hidden or revealed. `now` drives the timer; when it runs out the round
-/// reveals itself.
+/// The open round, hidden or revealed; `now` is shown against the timer (which
+/// [`round_timer_tick`] runs on every place).
 pub fn round_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) {
     let session = cx.session;
     let Some(round) = &session.round else { return };
@@ -115,12 +115,6 @@ fn hidden_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, now: DateT
                 .heading()
                 .strong(),
         );
-        if round.reveal_is_due(now) {
-            cx.edit(Edit::Round(RoundEdit::Reveal));
-        } else {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_secs(1));
-        }
     }
     ui.add_space(6.0);
     egui::Grid::new("round-progress")
@@ -373,6 +367,19 @@ fn agreement_label(ui: &mut Ui, agreement: Option<Agreement>, n_ratings: usize) 
         None => ("not scored", theme::MUTED),
     };
     ui.label(RichText::new(text).color(color).strong());
+}
+
+/// Keeps a timed round's clock moving on every place: asks for a repaint each second while
+/// the timer runs, and reveals the round once it has run out.
+pub fn round_timer_tick(ctx: &egui::Context, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) {
+    let Some(round) = cx.session.hidden_round() else {
+        return;
+    };
+    if round.reveal_is_due(now) {
+        cx.edit(Edit::Round(RoundEdit::Reveal));
+    } else if round.deadline().is_some() {
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+    }
 }
 
 /// What Decide and Log show while a round is hidden, instead of results that would give

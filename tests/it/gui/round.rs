@@ -162,3 +162,50 @@ fn two_raters_score_hidden_then_the_reveal_shows_agreement_and_the_facilitator_a
         "the log says who scored and how many cells to discuss"
     );
 }
+
+#[test]
+fn a_timed_round_reveals_itself_when_its_time_is_up_on_any_place() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    // The clock is shared with the test so it can move time on.
+    let elapsed = Rc::new(Cell::new(0_i64));
+    let clock = {
+        let elapsed = Rc::clone(&elapsed);
+        move || noon() + chrono::Duration::seconds(elapsed.get())
+    };
+    let mut harness = harness(app().with_clock(clock));
+    harness.get_by_label("Timer, minutes (0 for none)").click();
+    harness.run();
+    harness
+        .get_by_label("Timer, minutes (0 for none)")
+        .type_text("2");
+    harness.run();
+    click(&mut harness, "Start scoring round");
+    let round = harness
+        .state()
+        .document()
+        .session()
+        .round
+        .clone()
+        .expect("open");
+    assert_eq!(round.timer_seconds, Some(120));
+    assert!(harness.query_by_label("Time left 2:00").is_some());
+    go(&mut harness, Place::Directive);
+    elapsed.set(119);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .document()
+            .session()
+            .hidden_round()
+            .is_some()
+    );
+    elapsed.set(120);
+    harness.run();
+    let session = harness.state().document().session();
+    assert!(
+        session.round.as_ref().is_some_and(|r| !r.is_scoring()),
+        "revealed at 2:00 though nobody was on the Matrix"
+    );
+}
