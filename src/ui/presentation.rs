@@ -47,7 +47,7 @@ pub fn stepper_ui(ui: &mut egui::Ui, place: Place) -> Option<Command> {
                     .strong(),
             );
             if ui
-                .button("Leave presentation")
+                .button("Leave")
                 .on_hover_text(Command::TogglePresentation.tooltip_with_shortcut(ui.ctx()))
                 .clicked()
             {
