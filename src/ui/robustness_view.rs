@@ -14,7 +14,7 @@ use crate::analysis::uncertainty::{DEFAULT_SAMPLES, SmaaConfig, WeightMode};
 use crate::analysis::verdict::VerdictKind;
 use crate::model::{CriterionId, OptionId, Session};
 use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 /// Tornado bars: a flip, and the edge of the range when the weight never flips the leader.
 const FLIP_FILL: Color32 = Color32::from_rgb(220, 120, 60);
@@ -152,7 +152,7 @@ pub fn robustness_ui(
     if !report.weight_flips.is_empty() {
         ui.separator();
         ui.strong("How far a weight must move before the leader changes");
-        tornado_ui(ui, report, &name);
+        tornado_ui(ui, report, &name, &title);
         // Nearest flip first, as in the chart; shares everywhere, raw weights in brackets.
         let mut flips: Vec<_> = report.weight_flips.iter().collect();
         flips.sort_by(|a, b| {
@@ -365,7 +365,12 @@ fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
 
 /// Horizontal bars per criterion, most sensitive on top: left is lowering the weight,
 /// right raising it, in percentage points of its share.
-fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&CriterionId) -> String) {
+fn tornado_ui(
+    ui: &mut egui::Ui,
+    report: &RobustnessReport,
+    name: &dyn Fn(&CriterionId) -> String,
+    title: &dyn Fn(&OptionId) -> String,
+) {
     let distance = |p: &Option<FlipPoint>| p.as_ref().map(|p| p.share_change.abs());
     let mut flips: Vec<_> = report.weight_flips.iter().collect();
     flips.sort_by(|a, b| {
@@ -380,8 +385,13 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
     let names: Vec<String> = flips.iter().map(|f| name(&f.criterion)).collect();
     let mut flip_bars = Vec::new();
     let mut never_bars = Vec::new();
+    // Each flip is marked at its bar's end with the option that takes over.
+    let mut takes_over: Vec<(f64, f64, String)> = Vec::new();
     for (y, f) in flips.iter().enumerate() {
         let y = y as f64;
+        for p in [&f.up, &f.down].into_iter().flatten() {
+            takes_over.push((p.share_change * 100.0, y, title(&p.new_leader)));
+        }
         match &f.up {
             Some(p) => flip_bars.push(Bar::new(y, p.share_change * 100.0).name(&names[y as usize])),
             None => never_bars.push(Bar::new(y, (1.0 - f.share) * 100.0)),
@@ -400,10 +410,27 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .legend(Legend::default())
+        .include_x(-100.0)
+        .include_x(100.0)
         .x_axis_label("change of share, percentage points")
         .y_axis_formatter(move |mark, _| label_at(&names, mark.value))
         .show(ui, |plot| {
+            for (x, y, leader) in takes_over {
+                let anchor = if x >= 0.0 {
+                    egui::Align2::LEFT_CENTER
+                } else {
+                    egui::Align2::RIGHT_CENTER
+                };
+                let at = egui_plot::PlotPoint::new(x + 2.0 * x.signum(), y);
+                plot.text(
+                    egui_plot::Text::new(
+                        format!("{leader} at {y}"),
+                        at,
+                        RichText::new(leader).small(),
+                    )
+                    .anchor(anchor),
+                );
+            }
             plot.bar_chart(
                 BarChart::new("flips the leader", flip_bars)
                     .horizontal()
@@ -417,6 +444,15 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
                     .width(0.3),
             );
         });
+    ui.label(
+        RichText::new(
+            "Orange: how far the weight's share must move before the leader changes, with the \
+             option that takes over at the bar's end. Grey: it can move to the end of its \
+             range and the leader stays.",
+        )
+        .small()
+        .weak(),
+    );
 }
 
 /// The name at an integer axis position, empty between rows.

@@ -221,3 +221,26 @@ fn the_summary_slide_looks_as_it_did() {
     }
     results.unwrap();
 }
+
+#[test]
+fn the_robustness_charts_look_as_they_did_normal_and_presenting() {
+    use verdict::analysis::robustness::{RobustnessConfig, analyze};
+    use verdict::ui::robustness_view::{RobustnessSettings, robustness_ui};
+    let session = shipped("live-streams.ron");
+    let report = analyze(&session, &RobustnessConfig::default());
+    let mut results = SnapshotResults::new();
+    for presenting in [false, true] {
+        let mode = if presenting { "presenting" } else { "normal" };
+        let mut settings = RobustnessSettings::default();
+        let mut harness = Harness::builder().with_size(SIZE).wgpu().build_ui(|ui| {
+            verdict::ui::presentation::apply_style(ui.ctx(), false, 1.0, presenting);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                robustness_ui(ui, &session, Some(&report), None, &mut settings, presenting);
+            });
+        });
+        harness.run();
+        harness.snapshot_options(format!("robustness-{mode}-light"), &options());
+        results.extend_harness(&mut harness);
+    }
+    results.unwrap();
+}
