@@ -92,3 +92,30 @@ fn every_option_in_the_impact_cost_chart_is_named_without_hovering() {
         );
     }
 }
+
+#[test]
+fn a_scoring_round_on_the_shared_screen_offers_nothing_to_type_into() {
+    use verdict::model::{Cell, Rater, RaterId, RoundScope, ScoringRound};
+    let mut session = shipped("live-streams.ron");
+    session.raters = vec![Rater::new("ana", "Ana"), Rater::new("bo", "Bo")];
+    let started = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 4, 10, 0, 0).unwrap();
+    let id = session.options[0].id.clone();
+    let mut round = ScoringRound::new(
+        1,
+        RoundScope::All,
+        vec![Cell::new(id.as_str(), "cost")],
+        started,
+    );
+    round.turn = Some(RaterId::new("ana"));
+    session.round = Some(round);
+    let mut harness = presenting(session);
+    command(&mut harness, Command::GoTo(Place::Matrix));
+    assert!(harness.query_by_label("Reveal scores").is_some());
+    for role in EDITABLE {
+        assert_eq!(
+            harness.query_all(By::new().role(role)).count(),
+            0,
+            "{role:?}"
+        );
+    }
+}
