@@ -3,6 +3,9 @@
 //! Targets (release): 10,000 Monte Carlo samples on 200 options × 12 criteria under 50 ms,
 //! and on 20 options × 15 criteria under 5 ms.
 
+// criterion's `criterion_group!` generates a public function it cannot document.
+#![allow(missing_docs)]
+
 use criterion::{Criterion as Bench, criterion_group, criterion_main};
 use std::hint::black_box;
 use verdict::analysis::matrix::DecisionMatrix;

@@ -2,6 +2,9 @@
 //!
 //! Target (issue 2): load + rank under 20 ms. Run with `cargo bench --bench store`.
 
+// criterion's `criterion_group!` generates a public function it cannot document.
+#![allow(missing_docs)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use verdict::{analysis, store};

@@ -8,16 +8,20 @@ pub mod flip_points;
 pub mod matrix;
 pub mod merge;
 pub mod number;
+pub mod pairwise;
+mod rank_lookup;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
 pub mod round;
 mod scoring;
+pub mod swing;
 pub mod topsis;
 pub mod uncertainty;
 pub mod variation;
 pub mod verdict;
 
+pub use rank_lookup::RankLookup;
 pub use recommendation::{KillReason, Recommendation, recommend, recommend_from};
 pub use robustness::{RobustnessConfig, RobustnessReport, analyze};
 pub use scoring::{

@@ -78,6 +78,17 @@ pub fn short(value: f64) -> String {
     }
 }
 
+/// A value as it was typed, for exports of the data itself: up to nine decimals (no
+/// arithmetic noise), trailing zeros dropped (`4`, `2.5`, `0.125`).
+pub fn exact(value: f64) -> String {
+    let text = fixed(value, READ_DECIMALS);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 /// A probability or share 0..1 as a whole percentage, e.g. `"59 %"`.
 pub fn percent(p: f64) -> String {
     format!("{} %", fixed(p * 100.0, 0))
@@ -124,6 +135,15 @@ mod tests {
         assert_eq!(fixed(-0.04, 1), "0.0");
         assert_eq!(fixed(0.0, 0), "0");
         assert_eq!(fixed(1234.5, 0), "1235");
+    }
+
+    #[test]
+    fn exact_numbers_keep_what_was_typed_and_drop_float_noise() {
+        assert_eq!(exact(4.0), "4");
+        assert_eq!(exact(0.125), "0.125");
+        assert_eq!(exact(0.1 + 0.2), "0.3");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(1e20), "100000000000000000000");
     }
 
     #[test]

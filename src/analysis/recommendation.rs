@@ -110,11 +110,7 @@ impl Recommendation {
 
     /// The advice in one plain sentence, e.g. "Kill: doing nothing ranks first (“Wait”)".
     pub fn plain(&self, session: &Session) -> String {
-        let title = |id: &OptionId| {
-            session
-                .option(id)
-                .map_or_else(|| id.to_string(), |o| format!("“{}”", o.title))
-        };
+        let title = |id: &OptionId| format!("“{}”", session.option_title(id));
         let titles = |ids: &[OptionId]| and_list(&ids.iter().map(title).collect::<Vec<_>>());
         let tied = |ids: &[OptionId]| {
             if ids.is_empty() {

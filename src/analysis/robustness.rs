@@ -12,7 +12,7 @@ use super::raters::{RaterSummary, aggregated, rater_summary};
 use super::recommendation::recommend;
 use super::topsis::{TopsisCheck, topsis};
 use super::uncertainty::{Control, SmaaConfig, SmaaResult, smaa_with_control};
-use super::verdict::{Evidence, Verdict, verdict};
+use super::verdict::{Evidence, Verdict, weigh_evidence};
 use crate::model::{CriterionId, OptionId, Session};
 use serde::Serialize;
 
@@ -126,7 +126,7 @@ pub fn analyze_with_control(
         Some(smaa) if matrix.n_options() > 0 => Some(smaa_with_control(&matrix, smaa, control)?),
         _ => None,
     };
-    let verdict = verdict(&Evidence {
+    let verdict = weigh_evidence(&Evidence {
         session,
         matrix: &matrix,
         recommendation: &recommendation,

@@ -82,13 +82,9 @@ pub struct Evidence<'a> {
     pub smaa: Option<&'a SmaaResult>,
 }
 
-/// Draws the verdict from the evidence.
-pub fn verdict(e: &Evidence<'_>) -> Verdict {
-    let title = |id: &OptionId| {
-        e.session
-            .option(id)
-            .map_or_else(|| id.to_string(), |o| o.title.clone())
-    };
+/// Weighs the evidence into a verdict: how clear the leader is, and why.
+pub fn weigh_evidence(e: &Evidence<'_>) -> Verdict {
+    let title = |id: &OptionId| e.session.option_title(id).to_owned();
     let quoted = |id: &OptionId| format!("“{}”", title(id));
     let order = e.matrix.order();
     let leader = order.first().map(|&i| e.matrix.option_ids[i].clone());
@@ -186,10 +182,7 @@ pub fn verdict(e: &Evidence<'_>) -> Verdict {
     if let Some((flip, point)) = nearest
         && point.share_change.abs() < FRAGILE_SHARE_CHANGE
     {
-        let name = e
-            .session
-            .criterion(&flip.criterion)
-            .map_or_else(|| flip.criterion.to_string(), |c| c.name.clone());
+        let name = e.session.criterion_name(&flip.criterion);
         let verb = if point.weight_change > 0.0 {
             "raising"
         } else {

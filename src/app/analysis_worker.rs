@@ -139,6 +139,14 @@ impl AnalysisWorker {
         }
     }
 
+    /// Stops the running job and drops its report: the document it was about is closed.
+    pub fn forget(&mut self) {
+        self.cancel();
+        self.key = None;
+        self.report = None;
+        self.complete = false;
+    }
+
     /// Stops the running job, if any; the last report stays.
     pub fn cancel(&mut self) {
         if let Some(job) = self.job.take() {

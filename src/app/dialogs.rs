@@ -28,6 +28,11 @@ pub trait FileDialogs {
     fn pick_open(&mut self, dir: Option<&Path>) -> Picked;
     /// Asks where to save, starting in `dir` with `file_name`, for files ending in `extension`.
     fn pick_save(&mut self, dir: Option<&Path>, file_name: &str, extension: &str) -> Picked;
+    /// Asks for a CSV file to import, starting in `dir`. Without a dialog of its own, the
+    /// window asks for the path instead.
+    fn pick_csv(&mut self, _dir: Option<&Path>) -> Picked {
+        Picked::Unavailable
+    }
 }
 
 /// The desktop's own dialogs through rfd.
@@ -51,6 +56,14 @@ impl FileDialogs for NativeDialogs {
             dialog = dialog.set_directory(dir);
         }
         timed(|| dialog.save_file())
+    }
+
+    fn pick_csv(&mut self, dir: Option<&Path>) -> Picked {
+        let mut dialog = rfd::FileDialog::new().add_filter("CSV matrix", &["csv"]);
+        if let Some(dir) = dir {
+            dialog = dialog.set_directory(dir);
+        }
+        timed(|| dialog.pick_file())
     }
 }
 

@@ -11,9 +11,16 @@ use std::time::{Duration, Instant};
 #[derive(Debug)]
 pub enum FileJob {
     /// Read, parse and validate a session, stamp it, and take its edit lock.
-    Load(PathBuf),
+    Load {
+        /// The file.
+        path: PathBuf,
+        /// The open document (serial, revision) when the load was asked for.
+        asked_at: (u64, u64),
+    },
     /// Save `session` (the document at `revision`) to a file.
     Save {
+        /// The open document saved (its serial).
+        document: u64,
         /// Where.
         path: PathBuf,
         /// What.
@@ -28,13 +35,24 @@ pub enum FileJob {
     },
     /// Write an export.
     Export {
+        /// The open document exported (its serial).
+        document: u64,
         /// Where.
         path: PathBuf,
         /// The rendered text.
         text: String,
     },
+    /// Read a text file to import, e.g. a CSV matrix.
+    ReadText {
+        /// The open document it is for (its serial).
+        document: u64,
+        /// The file.
+        path: PathBuf,
+    },
     /// Write unsaved work to the recovery folder.
     WriteRecovery {
+        /// The open document written aside (its serial).
+        document: u64,
         /// The recovery folder.
         store: RecoveryStore,
         /// What to write.
@@ -80,27 +98,44 @@ pub enum FileDone {
     Loaded {
         /// The file.
         path: PathBuf,
+        /// The open document (serial, revision) when the load was asked for.
+        asked_at: (u64, u64),
         /// The session, or the error.
         result: Result<LoadedFile, String>,
     },
     /// A save finished.
     Saved {
+        /// The open document saved (its serial).
+        document: u64,
         /// The file.
         path: PathBuf,
         /// The revision that was saved.
         revision: u64,
         /// The stamp of what was written and the new lock (if one was asked for), or why not.
-        result: Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>,
+        result: SaveResult,
     },
     /// An export finished.
     Exported {
+        /// The open document exported (its serial).
+        document: u64,
         /// The file.
         path: PathBuf,
         /// Success or the error.
         result: Result<(), String>,
     },
+    /// A text file to import was read.
+    TextRead {
+        /// The open document it was read for (its serial).
+        document: u64,
+        /// The file.
+        path: PathBuf,
+        /// Its text, or the error.
+        result: Result<String, String>,
+    },
     /// The recovery copy was written (its path) or not.
     RecoveryWritten {
+        /// The open document written aside (its serial).
+        document: u64,
         /// The revision written.
         revision: u64,
         /// The recovery file or the error.
@@ -150,11 +185,6 @@ impl FileWorker {
         });
     }
 
-    /// How many jobs have not reported yet.
-    pub fn pending(&self) -> usize {
-        self.pending
-    }
-
     /// The jobs that finished since the last call.
     pub fn poll(&mut self) -> Vec<FileDone> {
         let done: Vec<FileDone> = self.receiver.try_iter().collect();
@@ -182,7 +212,7 @@ impl FileWorker {
 
 fn run(job: FileJob) -> FileDone {
     match job {
-        FileJob::Load(path) => {
+        FileJob::Load { path, asked_at } => {
             let result = store::load_file_stamped(&path)
                 .map(|(loaded, stamp)| LoadedFile {
                     session: Box::new(loaded.session),
@@ -191,9 +221,14 @@ fn run(job: FileJob) -> FileDone {
                     lock: DocumentLock::acquire(&path).map_err(|e| e.to_string()),
                 })
                 .map_err(|e| e.to_string());
-            FileDone::Loaded { path, result }
+            FileDone::Loaded {
+                path,
+                asked_at,
+                result,
+            }
         }
         FileJob::Save {
+            document,
             path,
             session,
             revision,
@@ -202,20 +237,39 @@ fn run(job: FileJob) -> FileDone {
         } => {
             let result = save(&path, &session, expected.as_ref(), lock);
             FileDone::Saved {
+                document,
                 path,
                 revision,
                 result,
             }
         }
-        FileJob::Export { path, text } => {
+        FileJob::Export {
+            document,
+            path,
+            text,
+        } => {
             let result = store::write_text_atomic(&path, &text).map_err(|e| e.to_string());
-            FileDone::Exported { path, result }
+            FileDone::Exported {
+                document,
+                path,
+                result,
+            }
+        }
+        FileJob::ReadText { document, path } => {
+            let result = store::read_text(&path).map_err(|e| e.to_string());
+            FileDone::TextRead {
+                document,
+                path,
+                result,
+            }
         }
         FileJob::WriteRecovery {
+            document,
             store,
             entry,
             revision,
         } => FileDone::RecoveryWritten {
+            document,
             revision,
             result: store.write(&entry).map_err(|e| e.to_string()),
         },
@@ -225,7 +279,9 @@ fn run(job: FileJob) -> FileDone {
     }
 }
 
-type SaveResult = Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>;
+/// What a save reports: the stamp of what was written and the new lock (if one was asked
+/// for), or why not.
+pub type SaveResult = Result<(FileStamp, Option<Result<DocumentLock, String>>), SaveFailure>;
 
 fn save(path: &Path, session: &Session, expected: Option<&FileStamp>, lock: bool) -> SaveResult {
     if let Some(expected) = expected {

@@ -1,206 +1,204 @@
-//! Drawing one frame: the chrome (menu bar, navigation or presentation stepper) around the
-//! current place, and the input that becomes commands (presentation keys, dropped files).
+//! One frame of the window: input becomes intents, the views draw and add theirs to the
+//! same outbox, and the app applies the outbox once everything is drawn.
 
+use super::modals::notice_ui;
 use super::verdict_app::VerdictApp;
-use crate::ui::command::Command;
-use crate::ui::decide_view::decide_ui;
-use crate::ui::directive_view::directive_ui;
-use crate::ui::framing_slide::framing_slide_ui;
-use crate::ui::framing_view::framing_ui;
-use crate::ui::log_view::log_ui;
-use crate::ui::matrix_view::matrix_ui;
-use crate::ui::menu_bar::{MenuBarInfo, menu_bar_ui};
-use crate::ui::menu_view::menu_ui;
-use crate::ui::nav::{Place, nav_ui};
-use crate::ui::presentation::{show_summary, stepper_ui, summary_shown};
-use crate::ui::robustness_view::{RobustnessAction, robustness_ui};
-use crate::ui::round_view::{results_hidden_ui, round_start_ui, round_timer_tick, round_ui};
-use crate::ui::summary_slide::summary_slide_ui;
-use crate::ui::{Intent, ViewCtx};
+use crate::analysis::robustness::RobustnessConfig;
+use crate::ui::command::{Command, keyboard_input};
+use crate::ui::menu_bar::menu_bar_ui;
+use crate::ui::nav::nav_ui;
+use crate::ui::outbox::{Intent, Outbox};
+use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::room::room_ui;
+use crate::ui::theme;
+use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
+use std::time::Instant;
 
 impl VerdictApp {
-    pub(super) fn panels_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        commands: &mut Vec<Command>,
-    ) -> Vec<Intent> {
-        if self.presenting {
-            egui::Panel::top("stepper").show(ui, |ui| {
-                commands.extend(stepper_ui(ui, self.place));
-            });
-        } else {
-            egui::Panel::top("menu-bar").show(ui, |ui| {
-                let info = MenuBarInfo {
-                    undo_label: self.doc.undo_label(),
-                    redo_label: self.doc.redo_label(),
-                    recent: self.prefs.recent.clone(),
-                    presenting: self.presenting,
-                    dark: self.prefs.dark,
-                    read_only: self.read_only,
-                };
-                commands.extend(menu_bar_ui(ui, &info));
-                commands.extend(self.notice_ui(ui));
-            });
-            egui::Panel::left("nav")
-                .resizable(false)
-                .exact_size(170.0)
-                .show(ui, |ui| {
-                    let open = self.doc.session().framing.unanswered().count();
-                    commands.extend(nav_ui(ui, self.place, open));
-                });
+    /// Draws one frame of the whole window and applies what it asked for.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            self.files.set_waker(&ctx);
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
-        let mut intents = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            intents = self.place_ui(ui, commands);
-        });
-        intents
+        for done in self.files.poll() {
+            self.file_done(&ctx, done);
+        }
+        let mut out = Outbox::default();
+        keyboard_input(&ctx, self.presenting, &mut out);
+        dropped_files(&ctx, &mut out);
+        self.handle_close_request(&ctx, &mut out);
+        self.refresh_style(&ctx);
+        self.refresh_title(&ctx);
+        self.refresh_derived();
+
+        let mut out = self.views_ui(ui, out);
+        self.modals_ui(&ctx, &mut out);
+        self.reviews.ui(&ctx, &mut out);
+        self.apply(&ctx, out);
+        self.autosave(&ctx);
     }
 
-    fn place_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Vec<Intent> {
+    /// Draws the chrome and the current place of the open document.
+    fn views_ui(&mut self, ui: &mut egui::Ui, out: Outbox) -> Outbox {
         let now = (self.clock)();
         let today = now.date_naive();
+        let chrome = Chrome {
+            place: self.open.place,
+            undo_label: self.open.doc.undo_label(),
+            redo_label: self.open.doc.redo_label(),
+            recent: self.prefs.recent.clone(),
+            dark: self.prefs.dark,
+            read_only: self.open.access.is_read_only(),
+            has_file: self.open.path().is_some(),
+            dirty: self.open.doc.is_dirty(),
+            can_recover: self.recovery.is_some(),
+        };
         let Self {
-            doc,
+            open,
             derived,
-            menu,
-            matrix,
-            decide,
-            log,
-            place,
             presenting,
             analysis,
-            robustness,
-            generation,
+            notice,
             ..
         } = self;
-        let doc_key = (*generation << 40) ^ doc.revision();
+        let summary = derived.record.record();
         let mut cx = ViewCtx::new(
-            doc.session(),
+            open.doc.session(),
             &derived.ranking,
             &derived.recommendation,
             *presenting,
             today,
         )
-        .with_discuss_first(&derived.discuss_first);
-        let scrolled = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
-            egui::ScrollArea::vertical()
-                .id_salt("place")
-                .auto_shrink([false, false])
-                .show(ui, |ui| add(ui));
-        };
-        round_timer_tick(ui.ctx(), &mut cx, now);
-        if *presenting && summary_shown(ui.ctx()) {
-            if let Some(round) = doc.session().hidden_round() {
-                results_hidden_ui(ui, round);
-            } else {
-                let report = analysis.as_ref().and_then(|w| w.report());
-                scrolled(ui, &mut |ui| summary_slide_ui(ui, &cx, report));
-            }
-            return cx.into_intents();
+        .with_discuss_first(&derived.discuss_first)
+        .with_summary(summary)
+        .with_memo_length(derived.record.memo_length())
+        .with_chrome(chrome)
+        .with_outbox(out);
+        if let Some(worker) = analysis.as_ref() {
+            cx = cx.with_robustness(RobustnessShown {
+                report: worker.report(),
+                progress: worker.progress(),
+            });
         }
-        if let Some(round) = doc.session().hidden_round()
-            && matches!(place, Place::Decide | Place::Log)
-        {
-            results_hidden_ui(ui, round);
-            return cx.into_intents();
+        if *presenting {
+            egui::Panel::top("stepper").show(ui, |ui| stepper_ui(ui, &mut cx));
+        } else {
+            egui::Panel::top("menu-bar").show(ui, |ui| menu_bar_ui(ui, &mut cx));
+            // The notice sits at the bottom: showing or dismissing it never moves what is
+            // under the pointer at the top of the place.
+            if let Some(shown) = open.notice.as_ref().or(notice.as_ref()) {
+                egui::Panel::bottom("notice")
+                    .show(ui, |ui| notice_ui(ui, Some(shown), cx.outbox()));
+            }
+            egui::Panel::left("nav")
+                .resizable(false)
+                .exact_size(theme::NAV_WIDTH)
+                .show(ui, |ui| nav_ui(ui, &mut cx));
         }
-        match place {
-            Place::Directive => scrolled(ui, &mut |ui| directive_ui(ui, &mut cx)),
-            Place::Framing if *presenting => {
-                scrolled(ui, &mut |ui| framing_slide_ui(ui, doc.session()));
-            }
-            Place::Framing => scrolled(ui, &mut |ui| framing_ui(ui, &mut cx)),
-            Place::Menu => menu_ui(ui, &mut cx, menu),
-            Place::Matrix if doc.session().round.is_some() => {
-                scrolled(ui, &mut |ui| round_ui(ui, &mut cx, now));
-            }
-            Place::Matrix => {
-                round_start_ui(ui, &mut cx);
-                matrix_ui(ui, &mut cx, matrix);
-            }
-            Place::Decide => scrolled(ui, &mut |ui| {
-                decide_ui(ui, &mut cx, decide);
-                if let Some(worker) = analysis.as_mut() {
-                    ui.separator();
-                    let session = doc.session();
-                    worker.update(session, doc_key, &robustness.config(), ui.ctx());
-                    let report = worker.report();
-                    let action = robustness_ui(
-                        ui,
-                        session,
-                        report,
-                        worker.progress(),
-                        robustness,
-                        *presenting,
-                    );
-                    match action {
-                        RobustnessAction::Cancel => worker.cancel(),
-                        RobustnessAction::ShowMatrix => commands.push(Command::GoTo(Place::Matrix)),
-                        RobustnessAction::None => {}
-                    }
+        let view = open.places.view_mut(open.place);
+        egui::CentralPanel::default().show(ui, |ui| {
+            // Everything egui remembers about the place's widgets (scroll offsets, text
+            // cursors and their undo) is keyed under the document's serial.
+            ui.push_id(open.serial, |ui| {
+                if !room_ui(ui, &mut cx, now) {
+                    view.ui(ui, &mut cx);
                 }
-            }),
-            Place::Log => {
-                let summary = derived
-                    .summary
-                    .as_ref()
-                    .map_or("", |(_, text)| text.as_str());
-                commands.extend(log_ui(ui, &mut cx, log, summary));
-            }
-        }
-        cx.into_intents()
+            });
+        });
+        cx.into_outbox()
     }
 
-    /// Arrow keys and Page Up / Page Down step through the places while presenting (when no
-    /// field has the keyboard).
-    pub(super) fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
-        if !self.presenting || ctx.egui_wants_keyboard_input() {
-            return Vec::new();
+    /// Applies the frame's outbox in order, then refreshes what is derived from the
+    /// document.
+    fn apply(&mut self, ctx: &egui::Context, out: Outbox) {
+        let mut analyse: Option<RobustnessConfig> = None;
+        for intent in out.into_intents() {
+            match intent {
+                Intent::Edit(edit) => {
+                    let doc = &mut self.open.doc;
+                    let rev = doc.revision();
+                    match doc.apply(edit, (self.clock)()) {
+                        Ok(()) if doc.revision() != rev => {
+                            self.open.last_edit = Some(Instant::now());
+                            // "Saved …" or "Exported …" is no longer true of the document
+                            // once it changes; errors stay until dismissed.
+                            if self.open.notice.as_ref().is_some_and(|n| !n.is_error) {
+                                self.open.notice = None;
+                            }
+                        }
+                        Ok(()) => {}
+                        Err(err) => self.error(format!("That change was not made: {err}.")),
+                    }
+                }
+                Intent::Seal => self.open.doc.seal(),
+                Intent::Command(command) => self.run_command(ctx, command, false),
+                Intent::Confirmed(command) => {
+                    // An answer closes the question it answers.
+                    self.open.dialog = None;
+                    self.run_command(ctx, command, true);
+                }
+                Intent::Analyse(config) => analyse = Some(config),
+                Intent::CancelAnalysis => {
+                    if let Some(worker) = &mut self.analysis {
+                        worker.cancel();
+                    }
+                }
+                Intent::Focus(id) => ctx.memory_mut(|m| m.request_focus(id)),
+            }
         }
-        let found = ctx.input_mut(|i| {
-            let mut found = Vec::new();
-            // A presentation clicker sends Page Down / Page Up (some send the arrows).
-            let next = [
-                egui::Key::ArrowRight,
-                egui::Key::ArrowDown,
-                egui::Key::PageDown,
-            ];
-            let previous = [egui::Key::ArrowLeft, egui::Key::ArrowUp, egui::Key::PageUp];
-            if next
-                .into_iter()
-                .any(|key| i.consume_key(egui::Modifiers::NONE, key))
-            {
-                found.push(Command::NextPlace);
-            }
-            if previous
-                .into_iter()
-                .any(|key| i.consume_key(egui::Modifiers::NONE, key))
-            {
-                found.push(Command::PreviousPlace);
-            }
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
-                found.push(Command::TogglePresentation);
-            }
-            found
-        });
-        if !found.is_empty() {
-            // Stepping leaves the summary slide for the place stepped to.
-            show_summary(ctx, false);
+        self.refresh_derived();
+        if let (Some(config), Some(worker)) = (analyse, self.analysis.as_mut()) {
+            let (serial, revision) = self.open.key();
+            worker.update(
+                self.open.doc.session(),
+                (serial << 40) ^ revision,
+                &config,
+                ctx,
+            );
         }
-        found
+    }
+
+    fn refresh_style(&mut self, ctx: &egui::Context) {
+        let wanted = (self.prefs.dark, self.prefs.zoom.to_bits(), self.presenting);
+        if self.style_applied != Some(wanted) {
+            apply_style(ctx, self.prefs.dark, self.prefs.zoom, self.presenting);
+            self.style_applied = Some(wanted);
+        }
+    }
+
+    fn refresh_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// Closing the window with unsaved changes is held back and asked about first.
+    fn handle_close_request(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.open.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            out.command(Command::Quit);
+        }
     }
 }
 
-/// `.ron` files dropped onto the window, as open commands.
-pub(super) fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
+/// A `.ron` file dropped onto the window asks to be opened.
+fn dropped_files(ctx: &egui::Context, out: &mut Outbox) {
+    let dropped = ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
             .map(|f| f.path().to_path_buf())
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-            .take(1)
-            .map(Command::OpenPath)
-            .collect()
-    })
+            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+    });
+    if let Some(path) = dropped {
+        out.command(Command::OpenPath(path));
+    }
 }

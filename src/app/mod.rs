@@ -1,22 +1,31 @@
-//! The eframe application: applies commands, talks to the store and to file dialogs.
+//! The eframe application: one [`OpenDocument`] with everything about the session on
+//! screen, and the window around it.
 //!
-//! Views in [`crate::ui`] draw and return intents; [`VerdictApp::draw`] applies them once the
-//! frame is drawn. The clock is read here and nowhere below. Loading and saving run on
-//! background threads ([`file_worker`]).
+//! Views in [`crate::ui`] fill one [`crate::ui::Outbox`] per frame; [`VerdictApp::draw`]
+//! applies it once the frame is drawn (`frame.rs`), running commands in
+//! `command_handler.rs` and file results in `file_results.rs`. The clock is read here and
+//! nowhere below. Loading and saving run on background threads ([`file_worker`]).
 
 pub mod analysis_worker;
 mod command_handler;
 pub mod dialogs;
+mod file_results;
 pub mod file_worker;
 mod frame;
 mod modals;
+pub mod notice;
+pub mod open_document;
 pub mod prefs;
+mod record_cache;
 pub mod recovery;
+pub mod review_list;
 pub mod startup;
 mod verdict_app;
 
+pub use notice::Notice;
+pub use open_document::{Access, Dialog, OpenDocument};
 pub use prefs::Prefs;
-pub use verdict_app::{Notice, VerdictApp};
+pub use verdict_app::VerdictApp;
 
 use std::path::PathBuf;
 

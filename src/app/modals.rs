@@ -1,242 +1,205 @@
-//! The notice under the menu bar and the modal questions: unsaved changes, a path typed in
-//! the window, unsaved work to restore, and the keyboard shortcuts.
+//! The notice under the menu bar and the modal questions: unsaved changes, a file changed
+//! on disk, a path typed in the window, unsaved work to restore, and the keyboard
+//! shortcuts. Each answer goes into the frame's outbox as a command.
 
+use super::notice::Notice;
+use super::open_document::Dialog;
+use super::recovery::RecoveryOffer;
 use super::verdict_app::VerdictApp;
-use crate::document::Document;
 use crate::ui::command::{Command, shortcuts_ui};
+use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::theme;
 use std::path::PathBuf;
 
-impl VerdictApp {
-    /// The notice line, with Dismiss and, after a failed save, Save As.
-    pub(super) fn notice_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let Some(notice) = &self.notice else {
-            return commands;
+/// The notice line (the document's, else the window's), with Dismiss and, after a failed
+/// save, Save As.
+pub(super) fn notice_ui(ui: &mut egui::Ui, notice: Option<&Notice>, out: &mut Outbox) {
+    let Some(shown) = notice else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let colour = if shown.is_error {
+            theme::palette(ui).error
+        } else {
+            theme::palette(ui).good
         };
-        let mut dismiss = false;
-        ui.horizontal_wrapped(|ui| {
-            let colour = if notice.is_error {
-                theme::VETO
-            } else {
-                theme::GOOD
-            };
-            ui.colored_label(colour, &notice.text);
-            if notice.offer_save_as && ui.button("Save As…").clicked() {
-                commands.push(Command::SaveAs);
-                dismiss = true;
-            }
-            if ui.small_button("Dismiss").clicked() {
-                dismiss = true;
-            }
-        });
-        if dismiss {
-            self.notice = None;
+        ui.colored_label(colour, &shown.text);
+        if shown.offer_save_as && ui.button(Command::SaveAs.label()).clicked() {
+            out.command(Command::DismissNotice);
+            out.command(Command::SaveAs);
         }
-        commands
-    }
+        if ui.small_button(Command::DismissNotice.label()).clicked() {
+            out.command(Command::DismissNotice);
+        }
+    });
+}
 
-    /// Draws whichever modal is open; returns commands to run.
-    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let commands = Vec::new();
-        if self.recovery_offer.is_some() {
-            self.recovery_modal(ctx);
-        } else if self.conflict {
-            self.conflict_modal(ctx);
-        } else if let Some(waiting) = self.confirm.clone() {
-            self.confirm_modal(ctx, waiting);
-        } else if self.prompt.is_some() {
-            self.prompt_modal(ctx);
+/// A button labelled as `command` is; pushes it (as answered) when clicked.
+fn answer_button(ui: &mut egui::Ui, out: &mut Outbox, command: Command) {
+    if ui
+        .button(command.label())
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        out.push(Intent::Confirmed(command));
+    }
+}
+
+impl VerdictApp {
+    /// Draws whichever modal is open; answers go into `out`.
+    pub(super) fn modals_ui(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        let name = self.open.display_name();
+        let serial = self.open.serial;
+        // A question about the open document comes first: restoring unsaved work may have
+        // to ask about the document's own unsaved changes.
+        if let Some(dialog) = &mut self.open.dialog {
+            match dialog {
+                Dialog::UnsavedChanges(waiting) => confirm_modal(ctx, &name, waiting, out),
+                Dialog::ChangedOnDisk => conflict_modal(ctx, &name, out),
+                Dialog::PathPrompt { purpose, text } => {
+                    prompt_modal(ctx, serial, purpose, text, out);
+                }
+            }
+        } else if let Some(offer) = &self.recovery_offer {
+            recovery_modal(ctx, offer, out);
         } else if self.show_shortcuts {
             let response = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
                 shortcuts_ui(ui);
-                ui.add_space(8.0);
+                ui.add_space(theme::SPACE_L);
                 ui.button("Close").clicked()
             });
             if response.inner || response.should_close() {
-                self.show_shortcuts = false;
+                out.command(Command::ToggleShortcuts);
             }
         }
-        commands
     }
+}
 
-    fn confirm_modal(&mut self, ctx: &egui::Context, waiting: Command) {
-        let name = self.display_name();
-        let mut answer = None;
-        let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
-            ui.heading("Unsaved changes");
-            ui.label(format!(
-                "{name} has changes that are not saved. Save them before you {}?",
-                match waiting {
-                    Command::Quit => "close the window",
-                    Command::New => "start a new session",
-                    _ => "open another file",
-                }
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    answer = Some(0);
-                }
-                if ui.button("Discard changes").clicked() {
-                    answer = Some(1);
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(2);
-                }
-            });
+fn confirm_modal(ctx: &egui::Context, name: &str, waiting: &Command, out: &mut Outbox) {
+    let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "{name} has changes that are not saved. Save them before you {}?",
+            match waiting {
+                Command::Quit => "close the window",
+                Command::New => "start a new session",
+                Command::Revert => "go back to the saved file",
+                Command::Restore => "restore other unsaved work",
+                _ => "open another file",
+            }
+        ));
+        ui.add_space(theme::SPACE_L);
+        ui.horizontal(|ui| {
+            answer_button(ui, out, Command::SaveThen(Box::new(waiting.clone())));
+            if ui.button("Discard changes").clicked() {
+                out.push(Intent::Confirmed(waiting.clone()));
+            }
+            answer_button(ui, out, Command::CloseDialog);
         });
-        if response.should_close() && answer.is_none() {
-            answer = Some(2);
-        }
-        match answer {
-            Some(0) => {
-                self.confirm = None;
-                self.after_save = Some(waiting);
-                self.run_command(ctx, Command::Save, true);
-            }
-            Some(1) => {
-                self.confirm = None;
-                self.run_command(ctx, waiting, true);
-            }
-            Some(_) => self.confirm = None,
-            None => {}
-        }
+    });
+    if response.should_close() {
+        out.command(Command::CloseDialog);
     }
+}
 
-    fn conflict_modal(&mut self, ctx: &egui::Context) {
-        let name = self.display_name();
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
-            ui.heading("The file changed on disk");
-            ui.label(format!(
-                "Someone else changed {name} after you opened it. Saving now would overwrite \
-                 their changes."
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Reload theirs").clicked() {
-                    answer = Some(0);
-                }
-                if ui.button("Overwrite with mine").clicked() {
-                    answer = Some(1);
-                }
-                if ui.button("Save mine as…").clicked() {
-                    answer = Some(2);
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(3);
-                }
-            });
+fn conflict_modal(ctx: &egui::Context, name: &str, out: &mut Outbox) {
+    egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "Someone else changed {name} after you opened it. Saving now would overwrite \
+             their changes."
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Reload theirs").clicked() {
+                out.push(Intent::Confirmed(Command::Revert));
+            }
+            answer_button(ui, out, Command::Overwrite);
+            if ui.button("Save mine as…").clicked() {
+                out.push(Intent::Confirmed(Command::SaveAs));
+            }
+            answer_button(ui, out, Command::CloseDialog);
         });
-        let Some(answer) = answer else {
-            return;
-        };
-        self.conflict = false;
-        match (answer, self.path.clone()) {
-            (0, Some(path)) => self.run_command(ctx, Command::OpenPath(path), true),
-            (1, Some(path)) => self.save_to(path, false),
-            (2, _) => self.run_command(ctx, Command::SaveAs, true),
-            _ => self.after_save = None,
-        }
-    }
+    });
+}
 
-    fn prompt_modal(&mut self, ctx: &egui::Context) {
-        let Some(prompt) = &mut self.prompt else {
-            return;
-        };
-        let mut answer: Option<Option<PathBuf>> = None;
-        let response = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-            ui.heading(prompt.purpose.label().trim_end_matches('…'));
-            ui.label("No file chooser is available on this desktop; type the file's path.");
-            let label = ui.label("File path");
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
-                .labelled_by(label.id);
-            if !field.has_focus() && !field.lost_focus() {
-                field.request_focus();
+/// The path typed in the window. Its field is keyed by the document's `serial`, so its
+/// text and undo never reach another document's prompt.
+fn prompt_modal(
+    ctx: &egui::Context,
+    serial: u64,
+    purpose: &Command,
+    text: &mut String,
+    out: &mut Outbox,
+) {
+    let mut answer: Option<Option<PathBuf>> = None;
+    let id = egui::Id::unique(("path-prompt", serial));
+    let response = egui::Modal::new(id).show(ctx, |ui| {
+        ui.heading(purpose.label().trim_end_matches('…'));
+        ui.label("No file chooser is available on this desktop; type the file's path.");
+        let label = ui.label("File path");
+        let field = ui
+            .add(egui::TextEdit::singleline(text).desired_width(420.0))
+            .labelled_by(label.id);
+        if !field.has_focus() && !field.lost_focus() {
+            out.push(Intent::Focus(field.id));
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let typed = text.trim();
+        ui.horizontal(|ui| {
+            let ok = ui.add_enabled(!typed.is_empty(), egui::Button::new("OK"));
+            if ok.clicked() || (enter && !typed.is_empty()) {
+                answer = Some(Some(PathBuf::from(typed)));
             }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                let ok = ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new("OK"));
-                if ok.clicked() || (enter && !prompt.text.trim().is_empty()) {
-                    answer = Some(Some(PathBuf::from(prompt.text.trim())));
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(None);
-                }
-            });
+            if ui.button(Command::CloseDialog.label()).clicked() {
+                answer = Some(None);
+            }
         });
-        if response.should_close() && answer.is_none() {
-            answer = Some(None);
-        }
-        if let Some(answer) = answer {
-            let purpose = prompt.purpose.clone();
-            self.prompt = None;
-            match answer {
-                Some(path) => self.prompt_answered(ctx, purpose, path),
-                None => self.after_save = None,
-            }
-        }
+    });
+    if response.should_close() && answer.is_none() {
+        answer = Some(None);
     }
+    match answer {
+        Some(Some(path)) => out.push(Intent::Confirmed(Command::UsePath(
+            Box::new(purpose.clone()),
+            path,
+        ))),
+        Some(None) => out.command(Command::CloseDialog),
+        None => {}
+    }
+}
 
-    fn recovery_modal(&mut self, ctx: &egui::Context) {
-        let Some(offer) = &self.recovery_offer else {
-            return;
-        };
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-            ui.heading("Restore unsaved work?");
-            let from = offer.source.as_ref().map_or_else(
-                || "an untitled session".to_owned(),
-                |p| p.display().to_string(),
+fn recovery_modal(ctx: &egui::Context, offer: &RecoveryOffer, out: &mut Outbox) {
+    egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.heading("Restore unsaved work?");
+        let from = offer.source.as_ref().map_or_else(
+            || "an untitled session".to_owned(),
+            |p| p.display().to_string(),
+        );
+        ui.label(format!(
+            "Verdict did not close cleanly last time. There is unsaved work on {from} \
+             (“{}”, {} options).",
+            offer.session.title,
+            offer.session.options.len()
+        ));
+        if offer.source_changed {
+            ui.colored_label(
+                theme::palette(ui).warning,
+                "That file has changed on disk since: restoring opens the unsaved work \
+                 beside it, and saving will ask before overwriting the newer file.",
             );
-            ui.label(format!(
-                "Verdict did not close cleanly last time. There is unsaved work on {from} \
-                 (“{}”, {} options).",
-                offer.session.title,
-                offer.session.options.len()
-            ));
-            if offer.source_changed {
-                ui.colored_label(
-                    theme::WARNING,
-                    "That file has changed on disk since: restoring opens the unsaved work \
-                     beside it, and saving will ask before overwriting the newer file.",
-                );
-            }
-            ui.label("Restoring opens it as unsaved changes; the file on disk is not touched.");
-            ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
-                    answer = Some(true);
-                }
-                if ui.button("Discard it").clicked() {
-                    answer = Some(false);
-                }
-            });
-        });
-        match answer {
-            Some(true) => {
-                if let Some(offer) = self.recovery_offer.take() {
-                    self.replace_document(Document::unsaved(offer.session), None);
-                    if let Some(source) = offer.source {
-                        // Saving goes through Save As (suggesting the source), so a file
-                        // that changed meanwhile is never silently overwritten.
-                        self.info(format!(
-                            "Restored unsaved work on {}; use Save As to keep it.",
-                            source.display()
-                        ));
-                    } else {
-                        self.info("Restored unsaved work; save it to keep it.".into());
-                    }
-                    self.discard_recovery_file(offer.recovery_file);
-                }
-            }
-            Some(false) => {
-                if let Some(offer) = self.recovery_offer.take() {
-                    self.discard_recovery_file(offer.recovery_file);
-                }
-            }
-            None => {}
         }
-    }
+        ui.label("Restoring opens it as unsaved changes; the file on disk is not touched.");
+        ui.horizontal(|ui| {
+            // Restoring replaces the open document, so it asks about unsaved changes.
+            if ui
+                .button(Command::Restore.label())
+                .on_hover_text(Command::Restore.tooltip())
+                .clicked()
+            {
+                out.command(Command::Restore);
+            }
+            answer_button(ui, out, Command::DiscardRestorable);
+        });
+    });
 }

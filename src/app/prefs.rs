@@ -1,5 +1,5 @@
 //! Preferences kept between runs in eframe's storage, never in the document: theme, zoom,
-//! recent files, the last place and the last session.
+//! recent files, the place each recent file was left on, and the last session.
 
 use crate::ui::nav::Place;
 use serde::{Deserialize, Serialize};
@@ -20,8 +20,8 @@ pub struct Prefs {
     pub zoom: f32,
     /// Most recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
-    /// The place shown when the window closed.
-    pub last_place: Place,
+    /// The place each recent file was last shown on, so reopening it goes back there.
+    pub places: Vec<(PathBuf, Place)>,
     /// The session file open when the window closed.
     pub last_file: Option<PathBuf>,
 }
@@ -32,7 +32,7 @@ impl Default for Prefs {
             dark: true,
             zoom: 1.0,
             recent: Vec::new(),
-            last_place: Place::Directive,
+            places: Vec::new(),
             last_file: None,
         }
     }
@@ -60,6 +60,27 @@ impl Prefs {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(MAX_RECENT);
+        self.forget_places_not_recent();
+    }
+
+    /// Remembers that `path` is shown on `place` (kept while the file is a recent one).
+    pub fn remember_place(&mut self, path: &Path, place: Place) {
+        self.places.retain(|(p, _)| p != path);
+        self.places.push((path.to_path_buf(), place));
+        self.forget_places_not_recent();
+    }
+
+    /// The place `path` was left on, if it is a recent file.
+    pub fn place_of(&self, path: &Path) -> Option<Place> {
+        self.places
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, place)| *place)
+    }
+
+    fn forget_places_not_recent(&mut self) {
+        let recent = &self.recent;
+        self.places.retain(|(p, _)| recent.contains(p));
     }
 
     /// Changes the zoom by `factor`, kept within [`ZOOM_RANGE`].
@@ -73,6 +94,7 @@ impl Prefs {
         }
         self.zoom = self.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         self.recent.truncate(MAX_RECENT);
+        self.forget_places_not_recent();
         self
     }
 }
@@ -94,6 +116,24 @@ mod tests {
     }
 
     #[test]
+    fn a_recent_file_is_reopened_where_it_was_left_and_others_start_on_directive() {
+        let mut prefs = Prefs::default();
+        prefs.add_recent(Path::new("a.ron"));
+        prefs.remember_place(Path::new("a.ron"), Place::Matrix);
+        prefs.remember_place(Path::new("not-recent.ron"), Place::Log);
+        assert_eq!(prefs.place_of(Path::new("a.ron")), Some(Place::Matrix));
+        assert_eq!(prefs.place_of(Path::new("not-recent.ron")), None);
+        for n in 0..MAX_RECENT {
+            prefs.add_recent(Path::new(&format!("other-{n}.ron")));
+        }
+        assert_eq!(
+            prefs.place_of(Path::new("a.ron")),
+            None,
+            "forgotten with the file"
+        );
+    }
+
+    #[test]
     fn zoom_stays_within_its_range() {
         let mut prefs = Prefs::default();
         for _ in 0..20 {
@@ -106,10 +146,10 @@ mod tests {
     fn preferences_survive_a_round_trip_through_storage_text() {
         let mut prefs = Prefs {
             dark: false,
-            last_place: Place::Matrix,
             ..Prefs::default()
         };
         prefs.add_recent(Path::new("plan.ron"));
+        prefs.remember_place(Path::new("plan.ron"), Place::Matrix);
         let text = ron::to_string(&prefs).unwrap();
         assert_eq!(ron::from_str::<Prefs>(&text).unwrap(), prefs);
     }

@@ -25,8 +25,8 @@ pub fn example_session() -> Session {
 /// disk; `None` means "use the built-in example".
 pub fn first_file(given: Option<PathBuf>, prefs: &Prefs) -> Option<PathBuf> {
     given
-        .or_else(|| prefs.last_file.clone().filter(|p| p.is_file()))
-        .or_else(|| Some(PathBuf::from(EXAMPLE_PATH)).filter(|p| p.is_file()))
+        .or_else(|| prefs.last_file.clone().and_then(store::existing_file))
+        .or_else(|| store::existing_file(PathBuf::from(EXAMPLE_PATH)))
 }
 
 impl VerdictApp {
@@ -41,13 +41,18 @@ impl VerdictApp {
         } else {
             example_session()
         };
+        let folders = super::review_list::review_folders(&prefs.recent);
         let mut app = Self::new(initial, prefs);
+        let today = (app.clock)().date_naive();
+        app.reviews =
+            super::review_list::ReviewList::start(folders, today, Some(cc.egui_ctx.clone()));
         if let Some(recovery) = app.recovery.clone() {
             app = app.with_recovery(recovery);
         }
         if let Some(path) = open {
             app.files.set_waker(&cc.egui_ctx);
-            app.files.submit(FileJob::Load(path));
+            let asked_at = app.open.key();
+            app.files.submit(FileJob::Load { path, asked_at });
         }
         app
     }

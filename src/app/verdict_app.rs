@@ -1,95 +1,52 @@
-//! The application state and the frame: draw every part, then apply what the views asked.
+//! The application state: the open document, and what belongs to the window whatever
+//! document is open (preferences, presentation, workers, dialogs of the desktop).
 
 use super::analysis_worker::AnalysisWorker;
 use super::dialogs::{FileDialogs, NativeDialogs, PromptOnly};
 use super::file_worker::FileWorker;
-use super::frame::dropped_files;
+use super::notice::Notice;
+use super::open_document::OpenDocument;
 use super::prefs::Prefs;
+use super::record_cache::RecordCache;
 use super::recovery::{RecoveryOffer, find_offer};
 use crate::analysis::{Ranking, Recommendation, rank, recommend_from};
 use crate::document::Document;
-use crate::export::{self, Format};
 use crate::model::{CriterionId, OptionId, Session};
-use crate::store::{DocumentLock, FileStamp, RecoveryStore};
-use crate::ui::Intent;
-use crate::ui::command::{Command, commands_from_keyboard};
-use crate::ui::decide_view::DecideState;
-use crate::ui::log_view::LogState;
-use crate::ui::matrix_view::MatrixState;
-use crate::ui::menu_view::MenuState;
+use crate::store::RecoveryStore;
+use crate::ui::command::Command;
 use crate::ui::nav::Place;
-use crate::ui::presentation::apply_style;
-use crate::ui::robustness_view::RobustnessSettings;
 use chrono::{DateTime, Utc};
-use std::path::PathBuf;
-use std::time::Instant;
-
-/// A message shown under the menu bar until dismissed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    /// What happened, where, and what to do.
-    pub text: String,
-    /// Shown as an error.
-    pub is_error: bool,
-    /// Offer "Save As…" next to it (after a failed save).
-    pub offer_save_as: bool,
-}
 
 /// Results computed from the document, refreshed only when it changes.
 pub(super) struct Derived {
+    /// The document (serial, revision) they were computed for.
     pub(super) key: (u64, u64),
     pub(super) ranking: Ranking,
     pub(super) recommendation: Recommendation,
     pub(super) discuss_first: Vec<(OptionId, CriterionId)>,
-    pub(super) summary: Option<((u64, u64), String)>,
-}
-
-/// A path typed in the window because no file dialog could be shown.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct PathPrompt {
-    pub(super) purpose: Command,
-    pub(super) text: String,
+    /// The record and memo length Log & share shows, kept across revisions.
+    pub(super) record: RecordCache,
 }
 
 /// The Verdict window's state: the open document, preferences, and runtime state.
 pub struct VerdictApp {
-    pub(super) doc: Document,
-    /// Bumped whenever `doc` is replaced, so caches keyed by revision stay honest.
-    pub(super) generation: u64,
-    pub(super) path: Option<PathBuf>,
+    /// The document on screen with all its state; replaced whole by New, Open, Revert,
+    /// Reload and Recover.
+    pub(super) open: OpenDocument,
+    /// The serial the next open document gets.
+    pub(super) next_serial: u64,
     pub(super) prefs: Prefs,
-    pub(super) place: Place,
     pub(super) presenting: bool,
     pub(super) derived: Derived,
-    pub(super) menu: MenuState,
-    pub(super) matrix: MatrixState,
-    pub(super) decide: DecideState,
-    pub(super) log: LogState,
     pub(super) files: FileWorker,
     pub(super) dialogs: Box<dyn FileDialogs>,
-    pub(super) prompt: Option<PathPrompt>,
-    /// A command waiting for an answer about unsaved changes.
-    pub(super) confirm: Option<Command>,
-    /// A command to run once the save in progress succeeds.
-    pub(super) after_save: Option<Command>,
+    /// A message about the window rather than the document (e.g. a recovery file that
+    /// could not be removed).
     pub(super) notice: Option<Notice>,
-    /// The file as loaded or last saved, for the external-change check.
-    pub(super) stamp: Option<FileStamp>,
-    /// The edit lock on `path`; `None` with a path means the file is open read-only.
-    pub(super) lock: Option<DocumentLock>,
-    /// Opened read-only (another window has it): Save goes to Save As.
-    pub(super) read_only: bool,
-    /// The file changed on disk since it was loaded; asking reload / overwrite / save as.
-    pub(super) conflict: bool,
     pub(super) recovery: Option<RecoveryStore>,
     pub(super) recovery_offer: Option<RecoveryOffer>,
-    /// The recovery file this run wrote last, deleted after a save.
-    pub(super) recovery_file: Option<PathBuf>,
-    /// (generation, revision) last written to the recovery file.
-    pub(super) recovery_written: Option<(u64, u64)>,
     /// The last copy for recovery failed (the user was told once).
     pub(super) recovery_off: bool,
-    pub(super) last_edit: Option<Instant>,
     pub(super) allow_close: bool,
     pub(super) show_shortcuts: bool,
     pub(super) title_sent: String,
@@ -98,7 +55,8 @@ pub struct VerdictApp {
     pub(super) started: bool,
     /// The background robustness analysis shown in Decide; `None` leaves it out.
     pub(super) analysis: Option<AnalysisWorker>,
-    pub(super) robustness: RobustnessSettings,
+    /// Sessions due for review, found on start.
+    pub(super) reviews: super::review_list::ReviewList,
 }
 
 impl VerdictApp {
@@ -117,37 +75,20 @@ impl VerdictApp {
     /// no recovery file, no background robustness analysis, and the system clock; for
     /// tests and benchmarks.
     pub fn new_for_test(session: Session, prefs: Prefs) -> Self {
-        let place = prefs.last_place;
-        let doc = Document::new(session);
-        let derived = derive(&doc, (0, 0));
+        let open = OpenDocument::new(Document::new(session), 0);
+        let derived = derive(&open.doc, open.key());
         Self {
-            doc,
-            generation: 0,
-            path: None,
+            open,
+            next_serial: 1,
             prefs,
-            place,
             presenting: false,
             derived,
-            menu: MenuState::default(),
-            matrix: MatrixState::default(),
-            decide: DecideState::default(),
-            log: LogState::default(),
             files: FileWorker::default(),
             dialogs: Box::new(PromptOnly),
-            prompt: None,
-            confirm: None,
-            after_save: None,
             notice: None,
-            stamp: None,
-            lock: None,
-            read_only: false,
-            conflict: false,
             recovery: None,
             recovery_offer: None,
-            recovery_file: None,
-            recovery_written: None,
             recovery_off: false,
-            last_edit: None,
             allow_close: false,
             show_shortcuts: false,
             title_sent: String::new(),
@@ -155,7 +96,7 @@ impl VerdictApp {
             clock: Box::new(Utc::now),
             started: false,
             analysis: None,
-            robustness: RobustnessSettings::default(),
+            reviews: super::review_list::ReviewList::default(),
         }
     }
 
@@ -189,14 +130,19 @@ impl VerdictApp {
         &self.derived.ranking
     }
 
-    /// The open document.
+    /// The open document with its history.
     pub fn document(&self) -> &Document {
-        &self.doc
+        &self.open.doc
+    }
+
+    /// The open document with everything the window keeps about it.
+    pub fn open_document(&self) -> &OpenDocument {
+        &self.open
     }
 
     /// The file the document belongs to, if any.
-    pub fn path(&self) -> Option<&PathBuf> {
-        self.path.as_ref()
+    pub fn path(&self) -> Option<&std::path::PathBuf> {
+        self.open.path()
     }
 
     /// The preferences (saved by eframe between runs).
@@ -206,12 +152,12 @@ impl VerdictApp {
 
     /// True when the file is open read-only because another window is editing it.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.open.access.is_read_only()
     }
 
     /// The place shown.
     pub fn place(&self) -> Place {
-        self.place
+        self.open.place
     }
 
     /// True in presentation mode.
@@ -219,9 +165,9 @@ impl VerdictApp {
         self.presenting
     }
 
-    /// The message shown under the menu bar, if any.
+    /// The message shown under the menu bar, if any: the document's, else the window's.
     pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
+        self.open.notice.as_ref().or(self.notice.as_ref())
     }
 
     /// Unsaved work found at start and not answered yet.
@@ -231,12 +177,13 @@ impl VerdictApp {
 
     /// The window title: `NAME — Verdict`, with `•` when there are unsaved changes.
     pub fn window_title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "Untitled".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let dirty = if self.doc.is_dirty() { " •" } else { "" };
-        let read_only = if self.read_only { " (read-only)" } else { "" };
+        let name = self.open.display_name();
+        let dirty = if self.open.doc.is_dirty() { " •" } else { "" };
+        let read_only = if self.is_read_only() {
+            " (read-only)"
+        } else {
+            ""
+        };
         format!("{name}{dirty}{read_only} — Verdict")
     }
 
@@ -253,108 +200,31 @@ impl VerdictApp {
         }
     }
 
-    /// Draws one frame of the whole window and applies what it asked for.
-    pub fn draw(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        if !self.started {
-            self.started = true;
-            self.files.set_waker(&ctx);
-            ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        }
-        for done in self.files.poll() {
-            self.file_done(&ctx, done);
-        }
-        let mut commands = commands_from_keyboard(&ctx);
-        commands.extend(self.presentation_keys(&ctx));
-        commands.extend(dropped_files(&ctx));
-        self.handle_close_request(&ctx);
-        self.refresh_style(&ctx);
-        self.refresh_title(&ctx);
-        self.refresh_derived();
-
-        let intents = self.panels_ui(ui, &mut commands);
-        commands.extend(self.modals_ui(&ctx));
-        self.apply_intents(intents);
-        for command in commands {
-            self.run_command(&ctx, command, false);
-        }
-        self.autosave(&ctx);
-    }
-
-    fn apply_intents(&mut self, intents: Vec<Intent>) {
-        for intent in intents {
-            match intent {
-                Intent::Edit(edit) => {
-                    let rev = self.doc.revision();
-                    match self.doc.apply(edit, (self.clock)()) {
-                        Ok(()) if self.doc.revision() != rev => {
-                            self.last_edit = Some(Instant::now());
-                        }
-                        Ok(()) => {}
-                        Err(err) => self.error(format!("That change was not made: {err}.")),
-                    }
-                }
-                Intent::Seal => self.doc.seal(),
-            }
-        }
-        self.refresh_derived();
-    }
-
     /// Recomputes ranking, recommendation and (on the Log place) the summary when the
     /// document changed since they were computed.
     pub(super) fn refresh_derived(&mut self) {
-        let key = (self.generation, self.doc.revision());
+        let key = self.open.key();
         if self.derived.key != key {
-            let summary = self.derived.summary.take();
-            self.derived = derive(&self.doc, key);
-            self.derived.summary = summary;
+            let record = std::mem::take(&mut self.derived.record);
+            self.derived = derive(&self.open.doc, key);
+            self.derived.record = record;
         }
-        if self.place == Place::Log && self.derived.summary.as_ref().is_none_or(|(k, _)| *k != key)
-        {
+        if self.open.place == Place::Log {
             let today = (self.clock)().date_naive();
-            let text = export::render(self.doc.session(), Format::Markdown, today);
-            self.derived.summary = Some((key, text));
+            self.derived
+                .record
+                .refresh(key, self.open.doc.session(), today);
         }
     }
 
-    fn refresh_style(&mut self, ctx: &egui::Context) {
-        let wanted = (self.prefs.dark, self.prefs.zoom.to_bits(), self.presenting);
-        if self.style_applied != Some(wanted) {
-            apply_style(ctx, self.prefs.dark, self.prefs.zoom, self.presenting);
-            self.style_applied = Some(wanted);
-        }
-    }
-
-    fn refresh_title(&mut self, ctx: &egui::Context) {
-        let title = self.window_title();
-        if title != self.title_sent {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_sent = title;
-        }
-    }
-
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Command::Quit);
-        }
-    }
-
+    /// Shows an error about the document on screen.
     pub(super) fn error(&mut self, text: String) {
-        self.notice = Some(Notice {
-            text,
-            is_error: true,
-            offer_save_as: false,
-        });
+        self.open.notice = Some(Notice::error(text));
     }
 
+    /// Shows a message about the document on screen.
     pub(super) fn info(&mut self, text: String) {
-        self.notice = Some(Notice {
-            text,
-            is_error: false,
-            offer_save_as: false,
-        });
+        self.open.notice = Some(Notice::info(text));
     }
 }
 
@@ -366,6 +236,6 @@ fn derive(doc: &Document, key: (u64, u64)) -> Derived {
         ranking,
         recommendation,
         discuss_first: crate::analysis::raters::discuss_first_cells(doc.session()),
-        summary: None,
+        record: RecordCache::default(),
     }
 }

@@ -104,16 +104,8 @@ fn title_of(session: &Session) -> String {
 
 /// The report as text for a terminal.
 pub fn to_text(session: &Session, report: &RobustnessReport) -> String {
-    let opt = |id: &OptionId| {
-        session
-            .option(id)
-            .map_or_else(|| id.to_string(), |o| o.title.clone())
-    };
-    let crit = |id: &CriterionId| {
-        session
-            .criterion(id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
-    };
+    let opt = |id: &OptionId| session.option_title(id).to_owned();
+    let crit = |id: &CriterionId| session.criterion_name(id).to_owned();
     let mut out = String::new();
     // Writing to a String cannot fail.
     let mut line = |s: String| {

@@ -23,6 +23,14 @@ pub fn load_with_bytes(path: &Path) -> Result<(Vec<u8>, store::Loaded), LoadErro
     Ok((bytes, loaded))
 }
 
+/// The text of a file that is not a session, e.g. a CSV to import.
+///
+/// # Errors
+/// The store's located [`LoadError`].
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    store::read_text(path)
+}
+
 /// Saves `session` over `path` atomically, keeping the previous file as `NAME.bak`, only
 /// while the file still holds exactly `read` (the bytes it was loaded from).
 ///

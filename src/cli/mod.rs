@@ -9,11 +9,13 @@ pub mod analyze;
 pub mod check;
 pub mod export;
 pub mod fmt;
+pub mod import;
 pub mod io;
 pub mod lens_name;
 pub mod merge;
 pub mod new;
 pub mod rank;
+pub mod review;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -43,7 +45,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start a session with the default criteria and print it (or write it with -o).
+    /// Start a session from a criteria set and print it (or write it with -o).
     New(new::NewArgs),
     /// Validate session files; problems are printed with their location.
     Check(check::CheckArgs),
@@ -57,6 +59,10 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// List the sessions due for review, or record a review of one (--happened).
+    Review(review::ReviewArgs),
+    /// Add and update options and scores from a CSV shaped like the CSV export.
+    Import(import::ImportArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -97,6 +103,8 @@ pub fn error_text(err: &anyhow::Error) -> String {
 pub struct Context {
     /// Today's date (UTC), read from the clock by the caller.
     pub today: NaiveDate,
+    /// The time now (UTC), for entries written to a decision log.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// Runs one subcommand.
@@ -112,6 +120,8 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Review(args) => review::run(args, context),
+        Command::Import(args) => import::run(args),
     }
 }
 

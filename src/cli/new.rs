@@ -1,7 +1,8 @@
-//! `verdict new`: a fresh session with the default criteria and challenge questions.
+//! `verdict new`: a fresh session from a criteria set, with the challenge questions and the
+//! options named; `--list-criteria` lists the sets.
 
 use super::lens_name;
-use crate::model::{Lens, Session};
+use crate::model::{CriteriaSet, Lens, Session};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,8 +10,20 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// The directive, word for word as it was given.
-    #[arg(long, value_name = "TEXT", value_parser = non_blank)]
-    pub goal: String,
+    #[arg(
+        long,
+        value_name = "TEXT",
+        value_parser = non_blank,
+        required_unless_present = "list_criteria"
+    )]
+    pub goal: Option<String>,
+    /// The criteria to start from: default, cost-reduction, availability, build-vs-buy or
+    /// platform-migration (see --list-criteria).
+    #[arg(long, value_name = "NAME", value_parser = parse_criteria_set, default_value = "default")]
+    pub criteria: &'static CriteriaSet,
+    /// List the criteria sets with their criteria and units, then exit.
+    #[arg(long, conflicts_with_all = ["goal", "title", "options", "output"])]
+    pub list_criteria: bool,
     /// A short title for the session (exports fall back to the directive).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
@@ -41,6 +54,39 @@ fn non_blank(text: &str) -> Result<String, String> {
     } else {
         Ok(text.to_owned())
     }
+}
+
+fn parse_criteria_set(name: &str) -> Result<&'static CriteriaSet, String> {
+    CriteriaSet::named(name.trim()).ok_or_else(|| {
+        format!(
+            "unknown criteria set `{}`: use one of {} (verdict new --list-criteria shows them)",
+            name.trim(),
+            CriteriaSet::names()
+        )
+    })
+}
+
+/// Every shipped criteria set: its name and title, what it measures, and its criteria with
+/// their units, directions and vetoes.
+pub fn criteria_listing() -> String {
+    let mut out = String::new();
+    for set in CriteriaSet::shipped() {
+        out.push_str(&format!(
+            "{} — {}\n    {}\n",
+            set.name, set.title, set.description
+        ));
+        for c in &set.criteria {
+            let veto = c.veto.map(|v| format!(", veto {v}")).unwrap_or_default();
+            out.push_str(&format!(
+                "    - {}: {} to {}, {}{veto}\n",
+                c.name_with_unit(),
+                c.scale.lo,
+                c.scale.hi,
+                c.direction.label()
+            ));
+        }
+    }
+    out
 }
 
 /// Reads `TITLE` or `TITLE:LENS`.
@@ -81,9 +127,10 @@ fn near_miss_note(spec: &OptionSpec) -> Option<String> {
     ))
 }
 
-/// The session `args` describe: the directive, the default criteria and the options in order.
+/// The session `args` describe: the directive, the criteria set and the options in order.
 pub fn session_from(args: &NewArgs) -> Session {
-    let mut session = Session::new(args.goal.trim());
+    let goal = args.goal.as_deref().unwrap_or_default();
+    let mut session = Session::with_criteria(goal.trim(), args.criteria);
     if let Some(title) = &args.title {
         session.title = title.trim().to_owned();
     }
@@ -98,6 +145,10 @@ pub fn session_from(args: &NewArgs) -> Session {
 /// # Errors
 /// When the output file exists or cannot be written.
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    if args.list_criteria {
+        super::io::emit(&criteria_listing())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     for note in args.options.iter().filter_map(near_miss_note) {
         eprintln!("note: {note}");
     }
@@ -172,7 +223,9 @@ mod tests {
     #[test]
     fn options_keep_their_order_and_get_unique_ids() {
         let args = NewArgs {
-            goal: " make checkout faster ".into(),
+            goal: Some(" make checkout faster ".into()),
+            criteria: CriteriaSet::default_set(),
+            list_criteria: false,
             title: None,
             options: vec![
                 parse_option_spec("Cache:re-architect").unwrap(),
@@ -185,5 +238,32 @@ mod tests {
         let ids: Vec<_> = s.options.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["cache", "cache-2"]);
         assert!(crate::model::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn a_criteria_set_is_chosen_by_name_and_an_unknown_one_lists_the_names() {
+        assert_eq!(
+            parse_criteria_set(" availability ").unwrap().name,
+            "availability"
+        );
+        let err = parse_criteria_set("cheap").unwrap_err();
+        assert!(
+            err.contains("unknown criteria set `cheap`: use one of default, cost-reduction"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_listing_shows_every_set_with_units_and_vetoes() {
+        let listing = criteria_listing();
+        for set in CriteriaSet::shipped() {
+            assert!(listing.contains(&format!("{} — {}", set.name, set.title)));
+        }
+        assert!(listing.contains("    - Annual savings (k$ / year): 0 to 500, higher is better\n"));
+        assert!(
+            listing.contains(
+                "    - Time to first saving (months): 0 to 18, lower is better, veto 12\n"
+            )
+        );
     }
 }

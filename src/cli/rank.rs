@@ -103,7 +103,7 @@ pub fn report(session: &Session) -> RankReport {
 fn outcome_text(session: &Session) -> String {
     match &session.outcome {
         Outcome::Chosen { option, .. } => {
-            let title = session.option(option).map_or(option.as_str(), |o| &o.title);
+            let title = session.option_title(option);
             format!("Chosen: “{title}”")
         }
         Outcome::Deferred { until, .. } => format!("Deferred until {until}"),

@@ -2,7 +2,9 @@
 //! to open in the window; this spots it and names the subcommand that was meant.
 
 /// The subcommand names a bare first argument is compared with.
-const SUBCOMMANDS: [&str; 7] = ["new", "check", "fmt", "rank", "export", "analyze", "merge"];
+const SUBCOMMANDS: [&str; 9] = [
+    "new", "check", "fmt", "rank", "export", "analyze", "merge", "import", "review",
+];
 
 /// The subcommand `word` is most likely a typo of, if any.
 ///
@@ -14,9 +16,12 @@ pub fn meant_subcommand(word: &str) -> Option<&'static str> {
         return None;
     }
     let lower = word.to_lowercase();
+    if SUBCOMMANDS.contains(&word) {
+        // A real subcommand (`export`) is never a typo of a near one (`import`).
+        return None;
+    }
     SUBCOMMANDS
         .iter()
-        .filter(|name| **name != word)
         .map(|name| (edit_distance(&lower, name), *name))
         .filter(|&(distance, name)| distance <= if name.len() <= 3 { 1 } else { 2 })
         .min()
@@ -57,6 +62,8 @@ mod tests {
         assert_eq!(meant_subcommand("saves/rnak"), None);
         assert_eq!(meant_subcommand("budget"), None);
         assert_eq!(meant_subcommand("rank"), None);
+        assert_eq!(meant_subcommand("export"), None, "not a typo of import");
+        assert_eq!(meant_subcommand("imprt"), Some("import"));
         assert_eq!(meant_subcommand(""), None);
     }
 

@@ -68,11 +68,6 @@ impl Document {
         self.saved_revision != Some(self.revision)
     }
 
-    /// Records that the current session is what is on disk.
-    pub fn mark_saved(&mut self) {
-        self.saved_revision = Some(self.revision);
-    }
-
     /// Records that a given revision was saved (for saves that finish later, off-thread).
     pub fn mark_saved_at(&mut self, revision: u64) {
         self.saved_revision = Some(revision);

@@ -4,7 +4,9 @@
 use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
-use crate::model::{Criterion, Direction, LogEvent, Outcome, Session, SolutionOption};
+use crate::model::{
+    Criterion, CriterionId, Direction, LogEvent, OptionId, Outcome, Session, SolutionOption,
+};
 use chrono::NaiveDate;
 
 /// How an option does on one criterion, for pros and cons.
@@ -46,11 +48,22 @@ pub(super) struct Summary<'a> {
 }
 
 impl<'a> Summary<'a> {
-    /// Computes the results for `session`.
+    /// Computes the results for `session`, with the robustness verdict drawn by
+    /// [`standard_report`].
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
+        Self::with_report(session, today, standard_report(session))
+    }
+
+    /// The results with a robustness `report` the caller already holds, which must be
+    /// [`standard_report`] of the same session (the window keeps one per analysed state, so
+    /// typing memo prose does not draw 10,000 samples again).
+    pub(super) fn with_report(
+        session: &'a Session,
+        today: NaiveDate,
+        report: RobustnessReport,
+    ) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
-        let report = analysis::robustness::standard(session);
         Self {
             session,
             ranking,
@@ -126,51 +139,27 @@ impl<'a> Summary<'a> {
         }
     }
 
-    /// The outcome in one sentence, without its rationale.
-    pub(super) fn outcome_sentence(&self) -> String {
-        match &self.session.outcome {
-            Outcome::Undecided => "No decision has been recorded yet.".to_owned(),
-            Outcome::Chosen { option, .. } => {
-                format!("Chosen option: “{}”.", self.option_title(option.as_str()))
-            }
-            Outcome::Killed { .. } => "The project is killed.".to_owned(),
-            Outcome::Deferred { until, .. } => format!("The decision is deferred until {until}."),
-            Outcome::Reframe { .. } => "The directive goes back to be framed again.".to_owned(),
-        }
+    /// The record's date: the day the outcome last changed, or the export day when it never
+    /// has.
+    pub(super) fn record_date(&self) -> NaiveDate {
+        self.session.decided_on().unwrap_or(self.today)
     }
 
     /// The title of the option with id `id`, or the id itself when there is none.
     pub(super) fn option_title(&self, id: &str) -> String {
-        self.session
-            .options
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |o| o.title.clone())
+        self.session.option_title(&OptionId::new(id)).to_owned()
     }
 
     /// The name of the criterion with id `id`, or the id itself when there is none.
     pub(super) fn criterion_name(&self, id: &str) -> String {
         self.session
-            .criteria
-            .iter()
-            .find(|c| c.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |c| c.name.clone())
+            .criterion_name(&CriterionId::new(id))
+            .to_owned()
     }
 
     /// Each criterion's share of the total weight in percent (0 when no weight is positive).
     pub(super) fn weight_share(&self, criterion: &Criterion) -> f64 {
-        let sum: f64 = self
-            .session
-            .criteria
-            .iter()
-            .map(|c| c.weight)
-            .filter(|w| w.is_finite() && *w > 0.0)
-            .sum();
-        if sum > 0.0 && criterion.weight.is_finite() && criterion.weight > 0.0 {
-            100.0 * criterion.weight / sum
-        } else {
-            0.0
-        }
+        100.0 * self.session.weight_share(&criterion.id)
     }
 
     /// The flags of the option at `option_idx`: "vetoed", "unscored", both or none.
@@ -214,13 +203,34 @@ impl<'a> Summary<'a> {
                 "Weight of “{}” changed from {from} to {to} after results were seen",
                 self.criterion_name(criterion.as_str())
             ),
+            LogEvent::WeightsSet { method, weights } => {
+                let list: Vec<String> = weights
+                    .iter()
+                    .map(|(criterion, weight)| {
+                        format!(
+                            "“{}” {}",
+                            self.criterion_name(criterion.as_str()),
+                            number(*weight)
+                        )
+                    })
+                    .collect();
+                format!("Weights set by {}: {}", method.label(), list.join(", "))
+            }
             LogEvent::Note { text } => text.clone(),
             LogEvent::RoundStarted { .. }
             | LogEvent::RoundRevealed { .. }
             | LogEvent::RoundAccepted { .. }
             | LogEvent::RoundCancelled { .. } => event.describe_in(self.session),
+            LogEvent::Reviewed { .. } => event.describe(),
         }
     }
+}
+
+/// The robustness report every export states: exactly what `verdict analyze` reports for
+/// the same session with its default settings (10,000 samples, seed 1). Exports draw the
+/// analysis only here.
+pub fn standard_report(session: &Session) -> RobustnessReport {
+    analysis::robustness::standard(session)
 }
 
 /// How `option` does on `criterion`, or `None` when it has no score there.
@@ -249,18 +259,25 @@ fn thousands(n: u32) -> String {
     out
 }
 
-/// A total out of 100 as every export writes it: one decimal, halves away from zero.
-pub(super) fn total_text(total: f64) -> String {
-    analysis::number::fixed(total, 1)
-}
-
 /// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.
 pub(super) fn number(value: f64) -> String {
-    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
-        format!("{value:.0}")
+    analysis::number::exact(value)
+}
+
+/// A number of weeks in words: "1 week", "2.5 weeks".
+pub(super) fn weeks(value: f64) -> String {
+    if value == 1.0 {
+        "1 week".to_owned()
     } else {
-        format!("{value}")
+        format!("{} weeks", number(value))
     }
+}
+
+/// A score as people read it: at most one decimal, trailing zeros dropped, e.g. `4`,
+/// `1.3` for a mean of raters' 1, 1 and 2.
+pub(super) fn score_number(value: f64) -> String {
+    let text = analysis::number::fixed(value, 1);
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".
@@ -269,8 +286,14 @@ pub(super) fn scale_words(criterion: &Criterion) -> String {
         Direction::Benefit => "higher is better",
         Direction::Cost => "lower is better",
     };
+    let unit = criterion.unit.trim();
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
     format!(
-        "{arrow}, {}–{}",
+        "{arrow}, {}–{}{unit}",
         number(criterion.scale.lo),
         number(criterion.scale.hi)
     )
@@ -294,4 +317,19 @@ pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
         .iter()
         .find(|level| (level.value - value).abs() < 1e-9)
         .map(|level| level.meaning.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_is_described_in_its_unit() {
+        let mut c = Criterion::new("savings", "Annual savings", 1.0, Direction::Benefit);
+        assert_eq!(scale_words(&c), "higher is better, 1–5");
+        c.scale.lo = 0.0;
+        c.scale.hi = 500.0;
+        c.unit = "k$ / year".into();
+        assert_eq!(scale_words(&c), "higher is better, 0–500 k$ / year");
+    }
 }

@@ -1,6 +1,7 @@
 //! The explicit outcome, kill criteria, and the decision log.
 
 use super::ids::{CriterionId, OptionId, RaterId};
+use super::review::Rating;
 use super::round::RoundScope;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -82,6 +83,31 @@ pub struct LogEntry {
     pub event: LogEvent,
 }
 
+/// How a set of weights was derived from comparisons rather than typed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WeightMethod {
+    /// Swing weighting: each criterion's swing from worst to best level rated 0–100 against
+    /// the swing that matters most; the weights are the ratings normalised.
+    Swing,
+    /// Pairwise comparison (AHP): the principal eigenvector of the judgements.
+    Pairwise {
+        /// Saaty's consistency ratio of the judgements; above 0.10 they contradict each other.
+        consistency_ratio: f64,
+    },
+}
+
+impl WeightMethod {
+    /// The method in words, e.g. "pairwise comparison (CR 0.04)".
+    pub fn label(&self) -> String {
+        match self {
+            WeightMethod::Swing => "swing weighting".to_owned(),
+            WeightMethod::Pairwise { consistency_ratio } => {
+                format!("pairwise comparison (CR {consistency_ratio:.2})")
+            }
+        }
+    }
+}
+
 /// What a log entry records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LogEvent {
@@ -98,6 +124,13 @@ pub enum LogEvent {
         from: f64,
         /// The weight after.
         to: f64,
+    },
+    /// Every weight was set at once by a comparison method.
+    WeightsSet {
+        /// How the weights were derived.
+        method: WeightMethod,
+        /// The new weight of each criterion, in criteria order.
+        weights: Vec<(CriterionId, f64)>,
     },
     /// A free-text note.
     Note {
@@ -133,6 +166,18 @@ pub enum LogEvent {
     RoundCancelled {
         /// The round's number.
         number: u32,
+    },
+    /// The decision was looked at again after the fact.
+    Reviewed {
+        /// What was expected at decision time, as it was written then.
+        #[serde(default)]
+        expected: String,
+        /// What actually happened, against the expected result.
+        happened: String,
+        /// Was it a good call with what we knew then?
+        decision: Rating,
+        /// Did it turn out well?
+        outcome: Rating,
     },
 }
 
@@ -181,6 +226,13 @@ impl LogEvent {
                     "Weight of `{criterion}` changed from {from} to {to} after results were seen"
                 )
             }
+            LogEvent::WeightsSet { method, weights } => {
+                let list: Vec<String> = weights
+                    .iter()
+                    .map(|(criterion, weight)| format!("`{criterion}` {weight}"))
+                    .collect();
+                format!("Weights set by {}: {}", method.label(), list.join(", "))
+            }
             LogEvent::Note { text } => text.clone(),
             LogEvent::RoundStarted {
                 number,
@@ -214,10 +266,27 @@ impl LogEvent {
             LogEvent::RoundCancelled { number } => {
                 format!("Scoring round {number} cancelled; its scores were discarded")
             }
+            LogEvent::Reviewed {
+                happened,
+                decision,
+                outcome,
+                ..
+            } => review_words(happened, *decision, *outcome),
         }
     }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// A review in one line: what happened, then the two judgements kept apart.
+pub fn review_words(happened: &str, decision: Rating, outcome: Rating) -> String {
+    format!(
+        "Reviewed: {}. Decision quality (a good call with what we knew then?): {}; \
+         outcome quality: {}",
+        happened.trim().trim_end_matches('.'),
+        decision.label(),
+        outcome.label()
+    )
 }

@@ -1,15 +1,18 @@
 //! The whole decision session: one document, one RON file.
 
+use super::criteria_set::CriteriaSet;
 use super::criterion::Criterion;
 use super::directive::Directive;
+use super::follow_up::{NextStep, People, Reversibility};
 use super::framing::{ChallengeQuestion, Framing};
 use super::ids::{CriterionId, OptionId, RaterId, unique_slug};
+use super::memo::MemoProse;
 use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
 use super::rater::{Aggregation, Rater};
 use super::round::ScoringRound;
 use super::solution_option::{Lens, SolutionOption};
 use super::templates::Templates;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The save-file format this program writes and the newest it reads.
@@ -39,6 +42,21 @@ pub struct Session {
     /// The decision.
     #[serde(default)]
     pub outcome: Outcome,
+    /// What happens next, with owners and due dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<NextStep>,
+    /// When the decision is looked at again; the kill criteria are re-checked then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<NaiveDate>,
+    /// How hard the decision is to undo, when someone has said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reversibility: Option<Reversibility>,
+    /// Deciders, consulted and informed.
+    #[serde(default, skip_serializing_if = "People::is_empty")]
+    pub people: People,
+    /// Prose written for sections of the narrative memo.
+    #[serde(default, skip_serializing_if = "MemoProse::is_empty")]
+    pub memo: MemoProse,
     /// Dated record of outcome changes and notes.
     #[serde(default)]
     pub log: Vec<LogEntry>,
@@ -66,9 +84,15 @@ impl Default for Session {
 }
 
 impl Session {
-    /// A new session for `ask`, with the default criteria and challenge questions from the
-    /// shipped templates and no options.
+    /// A new session for `ask`, with the default criteria, the shipped challenge questions
+    /// and no options.
     pub fn new(ask: &str) -> Self {
+        Self::with_criteria(ask, CriteriaSet::default_set())
+    }
+
+    /// A new session for `ask` starting from the criteria of `set`, with the shipped
+    /// challenge questions and no options.
+    pub fn with_criteria(ask: &str, set: &CriteriaSet) -> Self {
         let templates = Templates::shipped();
         Self {
             format: FORMAT_VERSION,
@@ -88,10 +112,15 @@ impl Session {
                     .collect(),
                 ..Framing::default()
             },
-            criteria: templates.criteria.clone(),
+            criteria: set.criteria.clone(),
             options: Vec::new(),
             kill_criteria: Vec::new(),
             outcome: Outcome::Undecided,
+            next_steps: Vec::new(),
+            review_date: None,
+            reversibility: None,
+            people: People::default(),
+            memo: MemoProse::default(),
             log: Vec::new(),
             notes: String::new(),
             weights_locked: false,
@@ -124,6 +153,27 @@ impl Session {
     /// The rater with this id.
     pub fn rater(&self, id: &RaterId) -> Option<&Rater> {
         self.raters.iter().find(|r| &r.id == id)
+    }
+
+    /// The option's title, or its id when it is not in the session.
+    pub fn option_title<'a>(&'a self, id: &'a OptionId) -> &'a str {
+        self.option(id).map_or(id.as_str(), |o| o.title.as_str())
+    }
+
+    /// The criterion's name, or its id when it is not in the session.
+    pub fn criterion_name<'a>(&'a self, id: &'a CriterionId) -> &'a str {
+        self.criterion(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// The criterion's share of all the weights, from 0 to 1; a weight that is negative or
+    /// not a number counts as 0, and so does an unknown criterion.
+    pub fn weight_share(&self, id: &CriterionId) -> f64 {
+        let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+        let total: f64 = self.criteria.iter().map(|c| usable(c.weight)).sum();
+        match self.criterion(id) {
+            Some(c) if total > 0.0 => usable(c.weight) / total,
+            _ => 0.0,
+        }
     }
 
     /// The rater's name as shown, or their id when they are not in the session.
@@ -182,6 +232,15 @@ impl Session {
     /// True when any kill criterion has tripped.
     pub fn any_kill_criterion_tripped(&self) -> bool {
         self.kill_criteria.iter().any(|k| k.tripped)
+    }
+
+    /// When the outcome last changed: the date of the decision as it stands, from the log.
+    pub fn decided_on(&self) -> Option<NaiveDate> {
+        self.log
+            .iter()
+            .filter(|e| matches!(e.event, LogEvent::OutcomeChanged { .. }))
+            .map(|e| e.at.date_naive())
+            .next_back()
     }
 
     /// Sets the outcome and, if it changed, logs the change at `at`. Returns whether it changed.

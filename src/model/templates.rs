@@ -1,9 +1,9 @@
-//! The shipped templates: default criteria, challenge questions and a starter per lens.
+//! The shipped templates: challenge questions and a starter per lens. The criteria a new
+//! session starts with are [`super::CriteriaSet`]s.
 //!
 //! They live in `assets/templates.ron`, compiled into the program so no file is read at run
 //! time.
 
-use super::criterion::Criterion;
 use super::solution_option::Lens;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -14,8 +14,6 @@ const TEMPLATES_RON: &str = include_str!("../../assets/templates.ron");
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Templates {
-    /// Criteria every new session starts with.
-    pub criteria: Vec<Criterion>,
     /// Questions to answer before solving anything.
     pub challenge_questions: Vec<String>,
     /// One starter option per built-in lens.
@@ -61,6 +59,6 @@ mod tests {
         for lens in Lens::BUILT_IN {
             assert!(t.starter(&lens).is_some(), "no starter for {lens:?}");
         }
-        assert_eq!(t.criteria.len(), 3);
+        assert!(!t.challenge_questions.is_empty());
     }
 }

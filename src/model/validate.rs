@@ -134,6 +134,45 @@ fn check_options(session: &Session, issues: &mut Issues) {
         if let Some(effort) = &option.effort {
             check_effort(issues, &format!("options[{o_idx}].effort"), effort);
         }
+        if let Some(weeks) = option.first_result_weeks {
+            let path = || format!("options[{o_idx}].first_result_weeks");
+            if issues.finite(path, weeks) && weeks < 0.0 {
+                issues.push(
+                    path(),
+                    format!("{weeks} weeks is negative; the time to a first result is 0 or more"),
+                );
+            }
+        }
+        check_expected_results(session, o_idx, issues);
+    }
+}
+
+fn check_expected_results(session: &Session, o_idx: usize, issues: &mut Issues) {
+    let metrics = &session.framing.success_metrics;
+    let mut seen = HashSet::new();
+    for (e_idx, expected) in session.options[o_idx].expected_results.iter().enumerate() {
+        let at = |field: &str| format!("options[{o_idx}].expected_results[{e_idx}].{field}");
+        if !metrics.contains(&expected.metric) {
+            issues.push(
+                at("metric"),
+                format!(
+                    "{:?} is not one of the success metrics; use a metric's exact text from \
+                     framing.success_metrics",
+                    expected.metric
+                ),
+            );
+        } else if !seen.insert(expected.metric.as_str()) {
+            issues.push(
+                at("metric"),
+                format!(
+                    "{:?} has a second expected result; keep one per metric",
+                    expected.metric
+                ),
+            );
+        }
+        if let Some(value) = expected.value {
+            issues.finite(|| at("value"), value);
+        }
     }
 }
 
@@ -233,6 +272,17 @@ fn check_outcome(session: &Session, issues: &mut Issues) {
         if let LogEvent::WeightChanged { from, to, .. } = &entry.event {
             issues.finite(|| format!("log[{e_idx}].event.from"), *from);
             issues.finite(|| format!("log[{e_idx}].event.to"), *to);
+        }
+        if let LogEvent::WeightsSet { method, weights } = &entry.event {
+            if let super::outcome::WeightMethod::Pairwise { consistency_ratio } = method {
+                issues.finite(
+                    || format!("log[{e_idx}].event.method.consistency_ratio"),
+                    *consistency_ratio,
+                );
+            }
+            for (w_idx, (_, weight)) in weights.iter().enumerate() {
+                issues.finite(|| format!("log[{e_idx}].event.weights[{w_idx}]"), *weight);
+            }
         }
     }
 }
@@ -456,5 +506,33 @@ mod tests {
         s.options
             .push(SolutionOption::new("Not A Slug", "C", Lens::Buy));
         assert_eq!(paths(&s), ["options[1].id", "options[2].id"]);
+    }
+
+    #[test]
+    fn expected_results_must_name_a_success_metric_once_with_a_finite_value() {
+        let mut s = Session::new("x");
+        s.framing
+            .success_metrics
+            .push("Minutes lost per match".into());
+        let mut option = SolutionOption::new("a", "A", Lens::Buy);
+        option.first_result_weeks = Some(-2.0);
+        option.expected_results = vec![
+            crate::model::ExpectedResult {
+                value: Some(f64::INFINITY),
+                ..crate::model::ExpectedResult::on("Minutes lost per match")
+            },
+            crate::model::ExpectedResult::on("Minutes lost per match"),
+            crate::model::ExpectedResult::on("Minutes lost"),
+        ];
+        s.options.push(option);
+        assert_eq!(
+            paths(&s),
+            [
+                "options[0].first_result_weeks",
+                "options[0].expected_results[0].value",
+                "options[0].expected_results[1].metric",
+                "options[0].expected_results[2].metric",
+            ]
+        );
     }
 }

@@ -7,8 +7,8 @@
 //! holds an operating-system lock on its temporary file until the rename, so one left behind
 //! by a killed process is recognised by its free lock, not by its process id, which the
 //! system may since have given to another process; the next write to the same target
-//! removes it (unless it is still empty and its process runs: it may be just created and
-//! not locked yet). On any error the temporary file is removed and the target is untouched.
+//! removes it (unless it is still empty, under two seconds old and its process runs: it may
+//! be just created and not locked yet). On any error the temporary file is removed and the target is untouched.
 //!
 //! Before anything is written the target is looked at: a symbolic link is followed, so the
 //! file it points at is replaced and the link stays; a folder, a pipe, a device or a socket
@@ -309,11 +309,23 @@ pub fn stale_temps(dir: &Path, file_name: &OsStr) -> Vec<PathBuf> {
     stale
 }
 
+/// How long an empty temporary file of a running process is taken to be in the instant
+/// between its creation and its lock. Far longer than that instant ever lasts, and short
+/// enough that an empty file left by a killed writer whose process id the system has since
+/// given to another process is still removed by a later save.
+const JUST_CREATED_FOR: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Whether `path` may be a temporary file that its writer (`pid`, running) has created but
-/// not locked yet: it is still empty then, and removing it would make that save fail.
+/// not locked yet: it is still empty and new then, and removing it would make that save fail.
 fn just_created(path: &Path, pid: u32) -> bool {
-    let empty = fs::metadata(path).is_ok_and(|m| m.len() == 0);
-    empty && (pid == std::process::id() || process_alive(pid))
+    let new_and_empty = fs::metadata(path).is_ok_and(|m| {
+        m.len() == 0
+            && m.modified()
+                .ok()
+                .and_then(|at| at.elapsed().ok())
+                .is_none_or(|age| age < JUST_CREATED_FOR)
+    });
+    new_and_empty && (pid == std::process::id() || process_alive(pid))
 }
 
 /// Whether the process that locks `path` while it works (as `pid`) is still at work: the

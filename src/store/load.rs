@@ -125,6 +125,28 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// Reads a text file other than a session (e.g. a CSV to import) under the same size cap,
+/// without its byte-order mark.
+///
+/// # Errors
+/// [`LoadError::Io`], [`LoadError::TooLarge`], or [`LoadError::NotUtf8`] naming the line and
+/// column of the first byte that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = read_bytes(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+            Err(LoadError::NotUtf8 {
+                file: path.display().to_string(),
+                line,
+                col,
+            })
+        }
+    }
+}
+
 /// Reads, parses and validates the document at `path`; errors name the path.
 ///
 /// # Errors

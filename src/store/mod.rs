@@ -12,15 +12,15 @@
 //! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
-//! - [`LoadJob`]: loading on a worker thread, with a cancel.
+//! - [`session_files`], [`sessions_due`]: the sessions in a folder, for the review list.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
 
 mod atomic;
-mod background;
 mod canonical;
 mod error;
+mod folder;
 mod load;
 mod lock;
 mod migrate;
@@ -34,11 +34,11 @@ pub use atomic::{
     backup_path, save_file, save_file_if_unchanged, save_file_stamped, stale_temps,
     write_text_atomic, write_text_if_unchanged,
 };
-pub use background::{LoadJob, LoadPoll, LoadResult};
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
+pub use folder::{DueList, DueSession, session_files, sessions_due};
 pub use load::{
-    INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes,
+    INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes, read_text,
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
@@ -50,3 +50,21 @@ pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 /// options scored on 12 criteria takes about 1 MiB, so this leaves plenty of room while
 /// keeping a wrong or hostile file from exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `path` when it names an existing file, else `None` (for choosing what to open).
+pub fn existing_file(path: std::path::PathBuf) -> Option<std::path::PathBuf> {
+    path.is_file().then_some(path)
+}
+
+/// `path` made absolute when it names an existing folder, else `None` (for choosing
+/// where file dialogs start).
+pub fn existing_folder(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    path.is_dir()
+        .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// The folder the program was started in, as an absolute path, so a path suggested to the
+/// user always says where the file will go.
+pub fn working_folder() -> Option<std::path::PathBuf> {
+    std::env::current_dir().ok()
+}

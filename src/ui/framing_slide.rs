@@ -40,17 +40,17 @@ fn questions_ui(right: &mut Ui, session: &Session) {
                 "{open} open {}",
                 if open == 1 { "question" } else { "questions" }
             ))
-            .color(theme::WARNING)
+            .color(theme::palette(right).warning)
             .strong(),
         );
     }
     for q in &framing.questions {
         let answer = q.answer.trim();
-        right.add_space(4.0);
+        right.add_space(theme::SPACE_S);
         if answer.is_empty() {
             right.label(
                 RichText::new(format!("⚠ Open: {}", q.question))
-                    .color(theme::WARNING)
+                    .color(theme::palette(right).warning)
                     .strong(),
             );
         } else {
@@ -61,7 +61,7 @@ fn questions_ui(right: &mut Ui, session: &Session) {
 }
 
 fn section(ui: &mut Ui, title: &str) {
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
     ui.label(RichText::new(title).strong().heading());
 }
 

@@ -160,7 +160,7 @@ pub fn markdown_ui(ui: &mut Ui, markdown: &str) {
     ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
         for (idx, block) in parse(markdown).iter().enumerate() {
             block_ui(ui, idx, block);
-            ui.add_space(2.0);
+            ui.add_space(super::theme::SPACE_XS);
         }
     });
 }
@@ -185,7 +185,7 @@ fn block_ui(ui: &mut Ui, idx: usize, block: &Block) {
         Block::Paragraph(spans) => text(ui, spans, false),
         Block::Quote(spans) => {
             ui.horizontal_top(|ui| {
-                ui.add_space(16.0);
+                ui.add_space(super::theme::INDENT);
                 text(ui, spans, true);
             });
         }

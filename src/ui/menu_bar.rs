@@ -1,29 +1,13 @@
 //! The menu bar: File, Edit, View, Go and Help, all built from [`Command`]s.
 
-use super::command::Command;
-use super::nav::Place;
 use crate::export::Format;
-use std::path::PathBuf;
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
+use crate::ui::view_ctx::ViewCtx;
 
-/// What the menu bar shows besides the commands themselves.
-#[derive(Debug, Default)]
-pub struct MenuBarInfo {
-    /// "Undo: change Cost of …", or `None` when there is nothing to undo.
-    pub undo_label: Option<String>,
-    /// "Redo: …", or `None`.
-    pub redo_label: Option<String>,
-    /// Recent files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// True in presentation mode.
-    pub presenting: bool,
-    /// True with the dark theme.
-    pub dark: bool,
-    /// True when the document cannot be saved over its file (opened read-only).
-    pub read_only: bool,
-}
-
-/// Draws the menu bar; returns the command picked, if any.
-pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
+/// Draws the menu bar; the command picked goes into `cx`.
+pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let info = &cx.chrome;
     let mut picked = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -50,6 +34,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
             if Command::SaveAs.menu_item(ui, true) {
                 picked = Some(Command::SaveAs);
             }
+            if Command::Revert.menu_item(ui, info.has_file && info.dirty) {
+                picked = Some(Command::Revert);
+            }
+            if Command::Recover.menu_item(ui, info.can_recover) {
+                picked = Some(Command::Recover);
+            }
             ui.separator();
             for format in Format::ALL {
                 let command = Command::Export(format);
@@ -57,37 +47,37 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
                     picked = Some(command);
                 }
             }
+            if Command::ImportCsv.menu_item(ui, !info.read_only) {
+                picked = Some(Command::ImportCsv);
+            }
             ui.separator();
             if Command::Quit.menu_item(ui, true) {
                 picked = Some(Command::Quit);
             }
         });
         ui.menu_button("Edit", |ui| {
-            let undo = info.undo_label.as_deref();
-            if Command::Undo.menu_item_labelled(ui, undo.unwrap_or("Undo"), undo.is_some()) {
-                picked = Some(Command::Undo);
+            for (command, label) in [
+                (Command::Undo, info.undo_label.as_deref()),
+                (Command::Redo, info.redo_label.as_deref()),
+            ] {
+                let shown = label.map_or_else(|| command.label(), str::to_owned);
+                if command.menu_item_labelled(ui, &shown, label.is_some()) {
+                    picked = Some(command);
+                }
             }
-            let redo = info.redo_label.as_deref();
-            if Command::Redo.menu_item_labelled(ui, redo.unwrap_or("Redo"), redo.is_some()) {
-                picked = Some(Command::Redo);
+            ui.separator();
+            if Command::AddCriterion.menu_item(ui, !info.read_only && !cx.presenting) {
+                picked = Some(Command::AddCriterion);
             }
         });
         ui.menu_button("View", |ui| {
-            let presentation = if info.presenting {
-                "Leave presentation mode"
-            } else {
-                "Presentation mode"
-            };
-            if Command::TogglePresentation.menu_item_labelled(ui, presentation, true) {
-                picked = Some(Command::TogglePresentation);
-            }
-            let theme = if info.dark {
-                "Light theme"
-            } else {
-                "Dark theme"
-            };
-            if Command::ToggleTheme.menu_item_labelled(ui, theme, true) {
-                picked = Some(Command::ToggleTheme);
+            for (command, on) in [
+                (Command::TogglePresentation, cx.presenting),
+                (Command::ToggleTheme, info.dark),
+            ] {
+                if command.menu_item_labelled(ui, &command.label_when(on), true) {
+                    picked = Some(command);
+                }
             }
             ui.separator();
             for command in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
@@ -110,5 +100,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, info: &MenuBarInfo) -> Option<Command> {
             }
         });
     });
-    picked
+    if let Some(command) = picked {
+        cx.command(command);
+    }
 }

@@ -1,26 +1,38 @@
-//! egui views: functions named `*_ui` that read the document and emit edits and commands.
+//! egui views: functions named `*_ui` that read the document and report what they want
+//! done through the one [`ViewCtx`] they are given.
+//!
+//! One module per place (`directive`, `framing`, `options/`, `matrix/`, `decide/`,
+//! `decision_log` with the memo's prose in `memo`), each drawn through
+//! [`places::PlaceView`]; the window's chrome
+//! (`menu_bar`, `nav`, `presentation`); what every command is (`command/`); and the
+//! design tokens (`theme`).
 
 pub mod acceptability_chart;
 pub mod cell_jump;
 pub mod command;
-pub mod decide_view;
-pub mod directive_view;
+pub mod criteria;
+pub mod decide;
+pub mod decision_log;
+pub mod directive;
 pub mod fields;
+pub mod framing;
 pub mod framing_slide;
-pub mod framing_view;
 pub mod label_layout;
-pub mod log_view;
 pub mod markdown_view;
-pub mod matrix_view;
+pub mod matrix;
+pub mod memo;
 pub mod menu_bar;
-pub mod menu_view;
 pub mod nav;
+pub mod options;
+pub mod outbox;
 pub mod palette;
+pub mod places;
 pub mod presentation;
-pub mod robustness_view;
+pub mod room;
 pub mod round_view;
 pub mod summary_slide;
 pub mod theme;
 pub mod view_ctx;
 
-pub use view_ctx::{Intent, ViewCtx};
+pub use outbox::{Intent, Outbox};
+pub use view_ctx::ViewCtx;

@@ -1,6 +1,8 @@
 //! The six places of the decision flow and the side navigation between them.
 
-use super::command::Command;
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use serde::{Deserialize, Serialize};
 
 /// One stage of the flow, shown as one place in the window.
@@ -72,10 +74,11 @@ impl Place {
     }
 }
 
-/// Draws the side navigation; returns the command to go somewhere else, if clicked.
-pub fn nav_ui(ui: &mut egui::Ui, current: Place, unanswered: usize) -> Option<Command> {
-    let mut clicked = None;
-    ui.add_space(4.0);
+/// Draws the side navigation; a click asks to go to that place.
+pub fn nav_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let current = cx.chrome.place;
+    let unanswered = cx.session.framing.unanswered().count();
+    ui.add_space(theme::SPACE_S);
     for place in Place::ALL {
         let command = Command::GoTo(place);
         let mut text = format!("{}  {}", place.index() + 1, place.label());
@@ -84,15 +87,14 @@ pub fn nav_ui(ui: &mut egui::Ui, current: Place, unanswered: usize) -> Option<Co
         }
         let response = ui
             .add_sized(
-                [ui.available_width(), 28.0],
+                [ui.available_width(), theme::NAV_ROW_HEIGHT],
                 egui::Button::selectable(place == current, text),
             )
             .on_hover_text(command.tooltip_with_shortcut(ui.ctx()));
         if response.clicked() {
-            clicked = Some(command);
+            cx.command(command);
         }
     }
-    clicked
 }
 
 #[cfg(test)]

@@ -28,8 +28,7 @@ pub struct Rgb(pub [u8; 3]);
 impl Rgb {
     /// The colour for egui.
     pub fn color32(self) -> Color32 {
-        let [r, g, b] = self.0;
-        Color32::from_rgb(r, g, b)
+        super::theme::rgb(self.0)
     }
 
     /// Linear interpolation in sRGB, `t` from 0 (self) to 1 (`to`).
@@ -86,30 +85,27 @@ pub fn linear(c: Rgb) -> [f64; 3] {
     })
 }
 
-/// The three anchors of the heat map in one theme.
+/// The three anchors of the heat map in one theme, from the design tokens.
 struct Diverging {
     worse: Rgb,
     neutral: Rgb,
     better: Rgb,
 }
 
-const HEAT_LIGHT: Diverging = Diverging {
-    worse: Rgb([0xe8, 0xa2, 0x5a]),
-    neutral: Rgb([0xf2, 0xf2, 0xf2]),
-    better: Rgb([0x7f, 0xb0, 0xe0]),
-};
-
-const HEAT_DARK: Diverging = Diverging {
-    worse: Rgb([0x8a, 0x54, 0x14]),
-    neutral: Rgb([0x3a, 0x3a, 0x3a]),
-    better: Rgb([0x2b, 0x5f, 0x9e]),
-};
+fn heat_anchors(dark_mode: bool) -> Diverging {
+    let [worse, neutral, better] = super::theme::palette_for(dark_mode).score_ramp;
+    Diverging {
+        worse: Rgb(worse),
+        neutral: Rgb(neutral),
+        better: Rgb(better),
+    }
+}
 
 /// The fill for a matrix cell whose normalised value is `n` (0 worst, 1 best; anything not
 /// finite is drawn neutral): orange through grey to blue, muted enough that the theme's
 /// text reads on every shade.
 pub fn heat_fill(n: f64, dark_mode: bool) -> Rgb {
-    let scale = if dark_mode { &HEAT_DARK } else { &HEAT_LIGHT };
+    let scale = heat_anchors(dark_mode);
     if !n.is_finite() {
         return scale.neutral;
     }
@@ -130,19 +126,21 @@ pub fn heat_text(dark_mode: bool) -> Rgb {
     }
 }
 
-/// Samples of the viridis colour map (van der Walt & Smith), dark purple to yellow.
-const VIRIDIS: [Rgb; 10] = [
-    Rgb([0x44, 0x01, 0x54]),
-    Rgb([0x48, 0x28, 0x78]),
-    Rgb([0x3e, 0x49, 0x89]),
-    Rgb([0x31, 0x68, 0x8e]),
-    Rgb([0x26, 0x82, 0x8e]),
-    Rgb([0x1f, 0x9e, 0x89]),
-    Rgb([0x35, 0xb7, 0x79]),
-    Rgb([0x6e, 0xce, 0x58]),
-    Rgb([0xb5, 0xde, 0x2b]),
-    Rgb([0xfd, 0xe7, 0x25]),
-];
+const VIRIDIS: [Rgb; 10] = {
+    let v = super::theme::RANK_VIRIDIS;
+    [
+        Rgb(v[0]),
+        Rgb(v[1]),
+        Rgb(v[2]),
+        Rgb(v[3]),
+        Rgb(v[4]),
+        Rgb(v[5]),
+        Rgb(v[6]),
+        Rgb(v[7]),
+        Rgb(v[8]),
+        Rgb(v[9]),
+    ]
+};
 
 fn viridis(t: f64) -> Rgb {
     let x = t.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f64;

@@ -1,35 +1,47 @@
 //! Presentation mode: the stepper shown instead of the editing chrome, and the style
 //! (large type, high contrast) for the shared screen.
 
-use super::command::Command;
-use super::nav::Place;
-use super::theme;
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 /// The bar at the top while presenting: previous / next through the six places and a way
-/// out. Returns the command clicked, if any.
-pub fn stepper_ui(ui: &mut egui::Ui, place: Place) -> Option<Command> {
+/// out.
+pub fn stepper_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let place = cx.chrome.place;
     let mut picked = None;
     ui.horizontal(|ui| {
-        let previous = ui.add_enabled(place != Place::Directive, egui::Button::new("Previous"));
-        if previous.clicked() {
+        if Command::PreviousPlace.button(
+            ui,
+            &Command::PreviousPlace.label(),
+            place != Place::Directive,
+        ) {
             picked = Some(Command::PreviousPlace);
         }
         for step in Place::ALL {
+            let command = Command::GoTo(step);
             if ui
-                .add(egui::Button::selectable(step == place, step.label()))
+                .add(egui::Button::selectable(step == place, command.label()))
+                .on_hover_text(command.tooltip_with_shortcut(ui.ctx()))
                 .clicked()
             {
-                picked = Some(Command::GoTo(step));
+                picked = Some(command);
             }
         }
-        if ui
-            .add_enabled(place != Place::Log, egui::Button::new("Next"))
-            .clicked()
-        {
+        if Command::NextPlace.button(ui, &Command::NextPlace.label(), place != Place::Log) {
             picked = Some(Command::NextPlace);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let summary = summary_shown(ui.ctx());
+            let leave = Command::TogglePresentation;
+            if leave.button(ui, "Leave", true) {
+                picked = Some(leave);
+            }
+            ui.label(
+                egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len()))
+                    .strong(),
+            );
+            let summary = summary_shown(ui.ctx(), place);
             let toggle = if summary {
                 "Back to the places"
             } else {
@@ -40,39 +52,30 @@ pub fn stepper_ui(ui: &mut egui::Ui, place: Place) -> Option<Command> {
                 .on_hover_text("The whole decision on one slide")
                 .clicked()
             {
-                show_summary(ui.ctx(), !summary);
-            }
-            ui.label(
-                egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len()))
-                    .strong(),
-            );
-            if ui
-                .button("Leave")
-                .on_hover_text(Command::TogglePresentation.tooltip_with_shortcut(ui.ctx()))
-                .clicked()
-            {
-                picked = Some(Command::TogglePresentation);
+                show_summary(ui.ctx(), (!summary).then_some(place));
             }
         });
     });
-    if picked.is_some() {
-        show_summary(ui.ctx(), false);
+    if let Some(command) = picked {
+        cx.command(command);
     }
-    picked
 }
 
 fn summary_key() -> egui::Id {
     egui::Id::unique("verdict-summary-slide")
 }
 
-/// True while the summary slide is shown instead of the current place.
-pub fn summary_shown(ctx: &egui::Context) -> bool {
-    ctx.data(|d| d.get_temp(summary_key())).unwrap_or(false)
+/// True while the summary slide is shown instead of `place`. The slide belongs to the place
+/// it was opened on, so stepping to another place (by click, key or clicker) leaves it.
+pub fn summary_shown(ctx: &egui::Context, place: Place) -> bool {
+    ctx.data(|d| d.get_temp::<Option<Place>>(summary_key()))
+        .flatten()
+        == Some(place)
 }
 
-/// Shows or hides the summary slide.
-pub fn show_summary(ctx: &egui::Context, shown: bool) {
-    ctx.data_mut(|d| d.insert_temp(summary_key(), shown));
+/// Shows the summary slide over `place`, or hides it with `None`.
+pub fn show_summary(ctx: &egui::Context, over: Option<Place>) {
+    ctx.data_mut(|d| d.insert_temp(summary_key(), over));
 }
 
 /// The look of the whole window for a theme, a zoom and whether it is being presented.
@@ -86,16 +89,13 @@ pub fn apply_style(ctx: &egui::Context, dark: bool, zoom: f32, presenting: bool)
     ctx.set_theme(theme_choice);
     let mut visuals = theme_choice.default_visuals();
     if presenting {
-        let (text, background) = if dark {
-            (egui::Color32::WHITE, egui::Color32::BLACK)
-        } else {
-            (egui::Color32::BLACK, egui::Color32::WHITE)
-        };
+        let palette = theme::palette_for(dark);
+        let (text, background) = (palette.presenting_text, palette.presenting_background);
         visuals.override_text_color = Some(text);
         visuals.panel_fill = background;
         visuals.window_fill = background;
         visuals.extreme_bg_color = background;
-        visuals.selection.bg_fill = theme::ACCENT;
+        visuals.selection.bg_fill = palette.accent;
     }
     ctx.set_visuals(visuals);
     let body = if presenting {
@@ -108,7 +108,7 @@ pub fn apply_style(ctx: &egui::Context, dark: bool, zoom: f32, presenting: bool)
         style.text_styles = [
             (
                 TextStyle::Small,
-                FontId::new(body * 0.75, FontFamily::Proportional),
+                FontId::new(body * theme::SMALL_SCALE, FontFamily::Proportional),
             ),
             (TextStyle::Body, FontId::new(body, FontFamily::Proportional)),
             (
@@ -117,11 +117,11 @@ pub fn apply_style(ctx: &egui::Context, dark: bool, zoom: f32, presenting: bool)
             ),
             (
                 TextStyle::Monospace,
-                FontId::new(body * 0.9, FontFamily::Monospace),
+                FontId::new(body * theme::MONOSPACE_SCALE, FontFamily::Monospace),
             ),
             (
                 TextStyle::Heading,
-                FontId::new(body * 1.6, FontFamily::Proportional),
+                FontId::new(body * theme::HEADING_SCALE, FontFamily::Proportional),
             ),
         ]
         .into();

@@ -52,7 +52,9 @@ pub fn round_start_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
         let cells = cells_for(session, &scope);
         let start = ui.add_enabled(!cells.is_empty(), egui::Button::new("Start scoring round"));
         if cells.is_empty() {
-            ui.label(RichText::new("no cells to score in that choice").color(theme::WARNING));
+            ui.label(
+                RichText::new("no cells to score in that choice").color(theme::palette(ui).warning),
+            );
         }
         if start.clicked() {
             cx.edit(Edit::Round(RoundEdit::Start {
@@ -116,7 +118,7 @@ fn hidden_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, now: DateT
                 .strong(),
         );
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     egui::Grid::new("round-progress")
         .num_columns(3)
         .show(ui, |ui| {
@@ -135,14 +137,14 @@ fn hidden_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, now: DateT
                         cx.edit(Edit::Round(RoundEdit::SetTurn(Some(p.rater.clone()))));
                     }
                 } else if is_turn {
-                    ui.label(RichText::new("scoring now").color(theme::ACCENT));
+                    ui.label(RichText::new("scoring now").color(theme::palette(ui).accent));
                 } else {
                     ui.label("");
                 }
                 ui.end_row();
             }
         });
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
     match (&round.turn, cx.presenting) {
         (Some(rater), false) => turn_ui(ui, cx, round, rater),
         (_, true) => {
@@ -155,7 +157,7 @@ fn hidden_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, now: DateT
             );
         }
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
     ui.horizontal(|ui| {
         if ui.button("Reveal scores").clicked() {
             cx.edit(Edit::Round(RoundEdit::Reveal));
@@ -263,7 +265,7 @@ fn score_input(
     }
     if parsed.is_none() {
         ui.colored_label(
-            theme::WARNING,
+            theme::palette(ui).warning,
             format!("a number from {} to {}", number(lo), number(hi)),
         );
     }
@@ -288,7 +290,7 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
     } else {
         ui.label("No cell is in low agreement: nothing needs discussing before accepting.");
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::SPACE_M);
     let raters: Vec<RaterId> = session.raters.iter().map(|r| r.id.clone()).collect();
     egui::Grid::new("round-reveal")
         .num_columns(4 + raters.len())
@@ -317,7 +319,7 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
                 ui.end_row();
             }
         });
-    ui.add_space(8.0);
+    ui.add_space(theme::SPACE_L);
     ui.horizontal(|ui| {
         if ui.button("Accept the scores").clicked() {
             cx.edit(Edit::Round(RoundEdit::Accept));
@@ -360,11 +362,11 @@ fn range_text(c: &RevealedCell) -> String {
 /// The agreement level as a word with a shape, so it reads without colour.
 fn agreement_label(ui: &mut Ui, agreement: Option<Agreement>, n_ratings: usize) {
     let (text, color) = match agreement {
-        Some(Agreement::High) => ("✔ high", theme::GOOD),
-        Some(Agreement::Medium) => ("◊ medium", theme::WARNING),
-        Some(Agreement::Low) => ("⚠ low: discuss", theme::VETO),
-        None if n_ratings == 1 => ("one score only", theme::MUTED),
-        None => ("not scored", theme::MUTED),
+        Some(Agreement::High) => ("✔ high", theme::palette(ui).good),
+        Some(Agreement::Medium) => ("◊ medium", theme::palette(ui).warning),
+        Some(Agreement::Low) => ("⚠ low: discuss", theme::palette(ui).error),
+        None if n_ratings == 1 => ("one score only", theme::palette(ui).muted),
+        None => ("not scored", theme::palette(ui).muted),
     };
     ui.label(RichText::new(text).color(color).strong());
 }

@@ -27,7 +27,7 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
             session.directive.business_goal.trim()
         ));
     }
-    ui.add_space(12.0);
+    ui.add_space(super::theme::SPACE_XL);
     let left_aligned = egui::Layout::top_down(egui::Align::LEFT);
     ui.columns(2, |columns| {
         columns[0].with_layout(left_aligned, |ui| {
@@ -39,7 +39,7 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
             ui.label(outcome_line(session, &session.outcome));
         });
     });
-    ui.add_space(12.0);
+    ui.add_space(super::theme::SPACE_XL);
     ui.label(RichText::new(format!("Top {TOP}")).strong());
     let mut ranked: Vec<_> = cx.ranking.ranked().collect();
     ranked.sort_by_key(|r| r.rank);
@@ -58,7 +58,7 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
             row.total.map_or_else(|| "–".to_owned(), |t| fixed(t, 1))
         ));
     }
-    ui.add_space(12.0);
+    ui.add_space(super::theme::SPACE_XL);
     ui.label(RichText::new("Robustness").strong());
     ui.label(report.map_or("Working out how robust the winner is…", |r| {
         r.verdict.line.as_str()

@@ -1,26 +1,58 @@
-//! What every place's view gets: the document to read, derived results, and where to put
-//! the edits it wants. Views never change the session themselves.
+//! What every view gets: the document to read, results derived from it, what the window
+//! shows around it, and the one [`Outbox`] where it puts everything it wants done.
 
-use crate::analysis::{Ranking, Recommendation};
+use crate::analysis::robustness::RobustnessReport;
+use crate::analysis::{RankLookup, Ranking, Recommendation};
 use crate::document::Edit;
+use crate::export::MemoLength;
 use crate::model::{CriterionId, OptionId, Session};
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
+use crate::ui::outbox::{Intent, Outbox};
 use chrono::NaiveDate;
+use std::path::PathBuf;
 
-/// Something a view asks the app to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Intent {
-    /// Apply this edit to the document.
-    Edit(Edit),
-    /// End the current undo step (a text field lost focus, a drag ended).
-    Seal,
+/// What the window shows around the place: read by the menu bar, the navigation and the
+/// presentation stepper.
+#[derive(Clone, Debug, Default)]
+pub struct Chrome {
+    /// The place shown.
+    pub place: Place,
+    /// "Undo: change Cost of …", or `None` when there is nothing to undo.
+    pub undo_label: Option<String>,
+    /// "Redo: …", or `None`.
+    pub redo_label: Option<String>,
+    /// Recent files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// True with the dark theme.
+    pub dark: bool,
+    /// True when the document cannot be saved over its file (opened read-only).
+    pub read_only: bool,
+    /// True when the document has a file it can be reverted to.
+    pub has_file: bool,
+    /// True when the document has changes that are not saved.
+    pub dirty: bool,
+    /// True when a recovery folder is in use (unsaved work can be looked for).
+    pub can_recover: bool,
 }
 
-/// The read-only inputs of a view and the intents it emits.
+/// The robustness analysis as the Decide place shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct RobustnessShown<'a> {
+    /// The newest report; `None` until the first one arrives.
+    pub report: Option<&'a RobustnessReport>,
+    /// Monte Carlo progress 0..1 while it runs.
+    pub progress: Option<f32>,
+}
+
+/// The read-only inputs of a view and the outbox it fills.
 pub struct ViewCtx<'a> {
     /// The document.
     pub session: &'a Session,
     /// The ranking of `session`, computed once per revision.
     pub ranking: &'a Ranking,
+    /// The ranking's rows by option position, for constant-time lookups.
+    pub ranks: RankLookup<'a>,
     /// The recommendation of `session`.
     pub recommendation: &'a Recommendation,
     /// True in presentation mode: large type, no private notes, no editing chrome.
@@ -29,11 +61,19 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// Cells where raters disagree most, computed once per revision; empty without raters.
     pub discuss_first: &'a [(OptionId, CriterionId)],
-    intents: Vec<Intent>,
+    /// The Markdown decision record, computed once per revision while Log & share is shown.
+    pub summary: &'a str,
+    /// The background robustness analysis, when the window runs one.
+    pub robustness: Option<RobustnessShown<'a>>,
+    /// The narrative memo's length, computed once per revision while Log & share is shown.
+    pub memo_length: Option<MemoLength>,
+    /// What the window shows around the place.
+    pub chrome: Chrome,
+    out: Outbox,
 }
 
 impl<'a> ViewCtx<'a> {
-    /// A context with no intents yet.
+    /// A context with an empty outbox.
     pub fn new(
         session: &'a Session,
         ranking: &'a Ranking,
@@ -44,11 +84,16 @@ impl<'a> ViewCtx<'a> {
         Self {
             session,
             ranking,
+            ranks: RankLookup::new(ranking),
             recommendation,
             presenting,
             today,
             discuss_first: &[],
-            intents: Vec::new(),
+            summary: "",
+            robustness: None,
+            memo_length: None,
+            chrome: Chrome::default(),
+            out: Outbox::default(),
         }
     }
 
@@ -58,14 +103,44 @@ impl<'a> ViewCtx<'a> {
         self
     }
 
+    /// Sets the decision record shown in Log & share.
+    pub fn with_summary(mut self, summary: &'a str) -> Self {
+        self.summary = summary;
+        self
+    }
+
+    /// Sets the memo length shown in Log & share.
+    pub fn with_memo_length(mut self, length: Option<MemoLength>) -> Self {
+        self.memo_length = length;
+        self
+    }
+
+    /// Shows the robustness analysis in Decide.
+    pub fn with_robustness(mut self, robustness: RobustnessShown<'a>) -> Self {
+        self.robustness = Some(robustness);
+        self
+    }
+
+    /// Sets what the window shows around the place.
+    pub fn with_chrome(mut self, chrome: Chrome) -> Self {
+        self.chrome = chrome;
+        self
+    }
+
+    /// Starts from intents gathered before the views draw (keyboard, dropped files).
+    pub fn with_outbox(mut self, out: Outbox) -> Self {
+        self.out = out;
+        self
+    }
+
     /// Asks for `edit` to be applied.
     pub fn edit(&mut self, edit: Edit) {
-        self.intents.push(Intent::Edit(edit));
+        self.out.push(Intent::Edit(edit));
     }
 
     /// Asks for the current undo step to end.
     pub fn seal(&mut self) {
-        self.intents.push(Intent::Seal);
+        self.out.push(Intent::Seal);
     }
 
     /// Seals when `response` shows that a text field lost focus or a drag ended.
@@ -75,13 +150,33 @@ impl<'a> ViewCtx<'a> {
         }
     }
 
-    /// The intents emitted so far, in order.
-    pub fn into_intents(self) -> Vec<Intent> {
-        self.intents
+    /// Asks for `command` to run.
+    pub fn command(&mut self, command: Command) {
+        self.out.command(command);
     }
 
-    /// The intents emitted so far, without consuming the context.
-    pub fn intents(&self) -> &[Intent] {
-        &self.intents
+    /// Asks for the keyboard focus to go to the widget `id`.
+    pub fn focus(&mut self, id: egui::Id) {
+        self.out.push(Intent::Focus(id));
+    }
+
+    /// Asks for anything else.
+    pub fn push(&mut self, intent: Intent) {
+        self.out.push(intent);
+    }
+
+    /// The outbox, for drawing that follows the views (dialogs).
+    pub fn outbox(&mut self) -> &mut Outbox {
+        &mut self.out
+    }
+
+    /// The intents emitted so far, in order.
+    pub fn into_intents(self) -> Vec<Intent> {
+        self.out.into_intents()
+    }
+
+    /// The outbox with everything emitted so far.
+    pub fn into_outbox(self) -> Outbox {
+        self.out
     }
 }

@@ -1,8 +1,8 @@
 //! The architecture map in the `//!` docs of `src/lib.rs`, checked as absences.
 //!
-//! Each rule names a part of `src/` and the words its code must not contain. Comments are
-//! ignored (a doc comment may well say "knows nothing of egui"); everything else, tests
-//! inside `src/` included, counts.
+//! Each rule names a part of `src/` and the words its code must not contain, or the
+//! `crate::` modules it may import. Comments are ignored (a doc comment may well say
+//! "knows nothing of egui"); everything else, tests inside `src/` included, counts.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,8 +17,43 @@ const GUI: &[&str] = &[
     "rfd",
 ];
 
-/// Code that touches the filesystem directly.
-const FILESYSTEM: &[&str] = &["std::fs", "fs::", "File::", "OpenOptions"];
+/// Code that touches the filesystem directly, or asks it what is there.
+const FILESYSTEM: &[&str] = &[
+    "std::fs",
+    "fs::",
+    "File::",
+    "OpenOptions",
+    "is_file",
+    "is_dir",
+    ".exists(",
+    "try_exists",
+    "path::absolute",
+    "metadata",
+    "symlink_metadata",
+    "read_dir",
+    "canonicalize",
+];
+
+/// The map of `src/lib.rs`: each layer and the other `crate::` modules it may import.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("model", &[]),
+    ("analysis", &["model"]),
+    ("export", &["model", "analysis"]),
+    ("store", &["model"]),
+    ("import", &["model"]),
+    ("document", &["model", "import"]),
+    ("ui", &["model", "analysis", "export", "document"]),
+    (
+        "app",
+        &[
+            "model", "analysis", "export", "import", "store", "document", "ui",
+        ],
+    ),
+    ("cli", &["model", "analysis", "export", "import", "store"]),
+];
+
+/// What `src/main.rs` may use of the library.
+const MAIN_USES: &[&str] = &["app", "cli"];
 
 /// Code that reads the clock or a random source instead of being given them.
 const NONDETERMINISM: &[&str] = &[
@@ -137,6 +172,9 @@ fn the_word_matcher_finds_paths_but_not_longer_names() {
     assert!(mentions("use egui::Ui;", "egui"));
     assert!(mentions("let f = std::fs::read(p);", "std::fs"));
     assert!(mentions("File::open(p)", "File::"));
+    assert!(mentions("if p.is_file() {", "is_file"));
+    assert!(mentions("p.exists()", ".exists("));
+    assert!(!mentions("let is_file_name = 1;", "is_file"));
     assert!(!mentions("let pegui = 1;", "egui"));
     assert!(!mentions("NamedFile::open", "File::"));
     assert!(!mentions("fn refs() {}", "fs::"));
@@ -144,7 +182,7 @@ fn the_word_matcher_finds_paths_but_not_longer_names() {
 
 #[test]
 fn the_pure_layers_know_nothing_of_the_gui() {
-    let pure = ["model", "analysis", "store", "export", "document"];
+    let pure = ["model", "analysis", "store", "export", "import", "document"];
     let found = violations(|rel| in_layer(rel, &pure), GUI);
     assert!(
         found.is_empty(),
@@ -191,4 +229,159 @@ fn views_never_reach_the_store_and_the_command_line_never_reaches_the_window() {
         ],
     ));
     assert!(found.is_empty(), "layer crossed:\n{}", found.join("\n"));
+}
+
+/// The top-level modules `code` names after `prefix` (`crate::`, `verdict::`), including
+/// those inside a `prefix{a, b::c}` group.
+fn modules_named(code: &str, prefix: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in code.match_indices(prefix) {
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = &code[at + prefix.len()..];
+        let ident = |text: &str| -> String {
+            text.trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        };
+        if let Some(group) = rest.strip_prefix('{') {
+            let inner = group.split('}').next().unwrap_or("");
+            found.extend(inner.split(',').map(ident).filter(|m| !m.is_empty()));
+        } else {
+            found.push(ident(rest));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_module_reader_finds_single_and_grouped_imports() {
+    assert_eq!(
+        modules_named("use crate::model::Session;", "crate::"),
+        ["model"]
+    );
+    assert_eq!(
+        modules_named("use crate::{store, ui::nav::Place};", "crate::"),
+        ["store", "ui"]
+    );
+    assert!(modules_named("use other_crate::x;", "crate::").is_empty());
+}
+
+#[test]
+fn every_layer_imports_only_what_the_map_allows() {
+    let root = src();
+    let mut found = Vec::new();
+    for path in rust_files(&root) {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let (prefix, allowed): (&str, Vec<&str>) = if rel == "main.rs" {
+            ("verdict::", MAIN_USES.to_vec())
+        } else if let Some((layer, uses)) = LAYERS.iter().find(|(l, _)| in_layer(&rel, &[l])) {
+            let mut allowed = uses.to_vec();
+            allowed.push(layer);
+            ("crate::", allowed)
+        } else {
+            continue;
+        };
+        for (line_no, code) in code_lines(&path) {
+            for module in modules_named(&code, prefix) {
+                if !allowed.contains(&module.as_str()) {
+                    found.push(format!(
+                        "src/{rel}:{line_no}: `{prefix}{module}` in `{}`",
+                        code.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a layer imports what the map in src/lib.rs does not allow:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn every_layer_of_the_source_tree_is_on_the_map() {
+    let root = src();
+    for path in rust_files(&root) {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let known = ["lib.rs", "main.rs"].contains(&rel.as_str())
+            || LAYERS.iter().any(|(layer, _)| in_layer(&rel, &[layer]));
+        assert!(known, "src/{rel} belongs to no layer of the map");
+    }
+}
+
+#[test]
+fn colours_are_design_tokens_not_literals_in_views() {
+    let found = violations(
+        |rel| (in_layer(rel, &["ui"]) || in_layer(rel, &["app"])) && rel != "ui/theme.rs",
+        &[
+            "Color32::from_rgb",
+            "Color32::from_rgba",
+            "Color32::from_gray",
+            "Color32::RED",
+            "Color32::WHITE",
+            "Color32::BLACK",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "a literal colour outside src/ui/theme.rs (add a token there):\n{}",
+        found.join("\n")
+    );
+}
+
+/// `file:line` for every call in the views that spaces or sizes things with a number
+/// instead of a token: `add_space(8.0)`, `.size(20.0)`, `item_spacing.x = 2.0`, ….
+fn literal_spacing() -> Vec<String> {
+    let root = src();
+    let calls = ["add_space(", ".size(", "inner_margin(", "Margin::same("];
+    let mut found = Vec::new();
+    for path in rust_files(&root) {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !(in_layer(&rel, &["ui"]) || in_layer(&rel, &["app"])) || rel == "ui/theme.rs" {
+            continue;
+        }
+        for (line_no, code) in code_lines(&path) {
+            let starts_with_digit =
+                |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            let call = calls.iter().any(|call| {
+                code.match_indices(call)
+                    .any(|(at, _)| starts_with_digit(&code[at + call.len()..]))
+            });
+            let assigned = code.contains("item_spacing")
+                && code
+                    .split_once('=')
+                    .is_some_and(|(_, value)| starts_with_digit(value));
+            if call || assigned {
+                found.push(format!("src/{rel}:{line_no}: `{}`", code.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn spacing_and_type_sizes_are_design_tokens_not_literals_in_views() {
+    let found = literal_spacing();
+    assert!(
+        found.is_empty(),
+        "a literal space or size outside src/ui/theme.rs (use a SPACE_* or size token):\n{}",
+        found.join("\n")
+    );
 }

@@ -1,7 +1,12 @@
 //! The window, tested through its real state: kittest flows that click by label, and a
 //! smoke test of the real binary under a virtual X server.
 
+mod criteria;
+mod dates;
+mod drafts;
 mod flow;
+mod import;
+mod notice;
 mod presenting;
 mod round;
 mod smoke;

@@ -2,11 +2,14 @@
 
 mod architecture;
 mod cli;
+mod criteria;
 mod export;
 mod gui;
 mod properties;
 mod reliability;
+mod review;
 mod robustness;
 mod rules;
 mod snapshots;
 mod store;
+mod weights;

@@ -29,14 +29,21 @@ fn options() -> SnapshotOptions {
         .output_path(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"))
 }
 
-/// `session` opened on `place`, in the dark or light theme.
-fn app(session: Session, place: Place, dark: bool) -> VerdictApp {
+/// `session` on `place`, in the dark or light theme.
+struct Shown {
+    app: VerdictApp,
+    place: Place,
+}
+
+fn app(session: Session, place: Place, dark: bool) -> Shown {
     let prefs = Prefs {
         dark,
-        last_place: place,
         ..Prefs::default()
     };
-    VerdictApp::new_for_test(session, prefs)
+    Shown {
+        app: VerdictApp::new_for_test(session, prefs),
+        place,
+    }
 }
 
 fn shipped(name: &str) -> Session {
@@ -67,12 +74,17 @@ fn forty_options() -> Session {
     session
 }
 
-fn harness(app: VerdictApp, presenting: bool) -> Harness<'static, VerdictApp> {
+fn harness(shown: Shown, presenting: bool) -> Harness<'static, VerdictApp> {
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .with_max_steps(12)
         .wgpu()
-        .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
+        .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), shown.app);
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::GoTo(shown.place));
     harness.run();
     if presenting {
         let ctx = harness.ctx.clone();
@@ -214,7 +226,7 @@ fn the_summary_slide_looks_as_it_did() {
     for dark in [false, true] {
         let theme = if dark { "dark" } else { "light" };
         let mut harness = harness(app(shipped("live-streams.ron"), Place::Decide, dark), true);
-        verdict::ui::presentation::show_summary(&harness.ctx, true);
+        verdict::ui::presentation::show_summary(&harness.ctx, Some(Place::Decide));
         harness.run();
         harness.snapshot_options(format!("summary-slide-{theme}"), &options());
         results.extend_harness(&mut harness);
@@ -225,17 +237,27 @@ fn the_summary_slide_looks_as_it_did() {
 #[test]
 fn the_robustness_charts_look_as_they_did_normal_and_presenting() {
     use verdict::analysis::robustness::{RobustnessConfig, analyze};
-    use verdict::ui::robustness_view::{RobustnessSettings, robustness_ui};
+    use verdict::analysis::{rank, recommend_from};
+    use verdict::ui::decide::robustness::{RobustnessSettings, robustness_ui};
+    use verdict::ui::view_ctx::{RobustnessShown, ViewCtx};
     let session = shipped("live-streams.ron");
     let report = analyze(&session, &RobustnessConfig::default());
+    let ranking = rank(&session);
+    let advice = recommend_from(&session, &ranking);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date");
     let mut results = SnapshotResults::new();
     for presenting in [false, true] {
         let mode = if presenting { "presenting" } else { "normal" };
         let mut settings = RobustnessSettings::default();
         let mut harness = Harness::builder().with_size(SIZE).wgpu().build_ui(|ui| {
             verdict::ui::presentation::apply_style(ui.ctx(), false, 1.0, presenting);
+            let mut cx = ViewCtx::new(&session, &ranking, &advice, presenting, today);
+            let shown = RobustnessShown {
+                report: Some(&report),
+                progress: None,
+            };
             egui::ScrollArea::vertical().show(ui, |ui| {
-                robustness_ui(ui, &session, Some(&report), None, &mut settings, presenting);
+                robustness_ui(ui, &mut cx, shown, &mut settings);
             });
         });
         harness.run();

@@ -12,12 +12,12 @@ use verdict::model::{
 use verdict::ui::command::Command;
 use verdict::ui::nav::Place;
 
-fn noon() -> DateTime<Utc> {
+pub(super) fn noon() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
 }
 
 /// A session with one option that scores 4 / 3 / 3 on impact, cost and trust risk.
-fn checkout_session() -> Session {
+pub(super) fn checkout_session() -> Session {
     let mut session = Session::new("Make checkout faster");
     session.title = "Checkout".into();
     session.options.push(
@@ -29,7 +29,7 @@ fn checkout_session() -> Session {
     session
 }
 
-fn harness(app: VerdictApp) -> Harness<'static, VerdictApp> {
+pub(super) fn harness(app: VerdictApp) -> Harness<'static, VerdictApp> {
     // A file worker may finish between two frames of one `run`; the notice it brings takes
     // a few frames more to settle than the default allows.
     let mut harness = Harness::builder()
@@ -45,7 +45,7 @@ fn rank_of(app: &VerdictApp, id: &str) -> Option<usize> {
     app.ranking().row_for(idx).and_then(|row| row.rank)
 }
 
-fn press(harness: &mut Harness<'_, VerdictApp>, modifiers: Modifiers, key: Key) {
+pub(super) fn press(harness: &mut Harness<'_, VerdictApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
@@ -295,7 +295,7 @@ fn every_place_draws_with_every_input_named() {
 
 /// Types `path` into the in-window path prompt (there is no file dialog in tests), confirms
 /// it, and waits for the file job it starts.
-fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
+pub(super) fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
     harness.get_by_label("File path").click();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
@@ -309,7 +309,7 @@ fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::P
 }
 
 /// Draws frames until the file jobs started so far have finished and been applied.
-fn settle_files(harness: &mut Harness<'_, VerdictApp>) {
+pub(super) fn settle_files(harness: &mut Harness<'_, VerdictApp>) {
     let ctx = harness.ctx.clone();
     harness.state_mut().wait_for_files(&ctx);
     harness.run();
@@ -511,11 +511,12 @@ fn the_markdown_summary_is_exported_from_log_and_share() {
     let app = VerdictApp::new_for_test(checkout_session(), Prefs::default());
     let mut harness = harness(app);
     press(&mut harness, Modifiers::COMMAND, Key::Num6);
-    harness.get_by_label("Export MD…").click();
+    harness.get_by_label("Export Markdown…").click();
     harness.run();
     answer_path_prompt(&mut harness, &path);
     let text = std::fs::read_to_string(&path).expect("the export was written");
-    assert!(text.starts_with("# Checkout"), "{text}");
+    assert!(text.starts_with("---\nstatus: \"proposed\"\n"), "{text}");
+    assert!(text.contains("\n# Checkout\n"), "{text}");
     assert!(text.contains("Tune the database"), "{text}");
     assert!(
         !harness.state().document().is_dirty(),
@@ -575,4 +576,29 @@ fn decide_shows_how_robust_the_winner_is() {
         std::thread::sleep(std::time::Duration::from_millis(50));
         harness.run_ok();
     }
+}
+
+#[test]
+fn looking_for_unsaved_work_when_there_is_none_says_so_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = verdict::store::RecoveryStore::new(dir.path());
+    let app =
+        VerdictApp::new_for_test(checkout_session(), Prefs::default()).with_recovery(recovery);
+    let mut harness = harness(app);
+    harness.get_by_label("Session title").click();
+    harness.run();
+    harness.get_by_label("Session title").type_text(" (mine)");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().command(&ctx, Command::Recover);
+    harness.run();
+    assert!(
+        harness.query_by_label("Discard changes").is_none(),
+        "nothing to ask"
+    );
+    assert!(harness.query_by_label_contains("No unsaved work").is_some());
+    assert_eq!(
+        harness.state().document().session().title,
+        "Checkout (mine)"
+    );
 }

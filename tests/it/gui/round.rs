@@ -13,7 +13,7 @@ fn noon() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
 }
 
-/// One scored option and two raters, opened on the Matrix.
+/// One scored option and two raters.
 fn app() -> VerdictApp {
     let mut session = Session::new("Improve availability of live streams");
     session.options.push(
@@ -23,19 +23,17 @@ fn app() -> VerdictApp {
             .with_score("trust-risk", 2.0),
     );
     session.raters = vec![Rater::new("ana", "Ana"), Rater::new("bo", "Bo")];
-    let prefs = Prefs {
-        last_place: Place::Matrix,
-        ..Prefs::default()
-    };
-    VerdictApp::new_for_test(session, prefs).with_clock(noon)
+    VerdictApp::new_for_test(session, Prefs::default()).with_clock(noon)
 }
 
+/// The window on the Matrix.
 fn harness(app: VerdictApp) -> Harness<'static, VerdictApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(12)
         .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
     harness.run();
+    go(&mut harness, Place::Matrix);
     harness
 }
 

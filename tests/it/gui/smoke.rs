@@ -93,10 +93,32 @@ fn spawn_verdict(display: &str, home: &std::path::Path, file: &std::path::Path) 
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(
+            std::fs::File::create(home.join("verdict.log"))
+                .map(Stdio::from)
+                .unwrap_or_else(|_| Stdio::null()),
+        )
         .spawn()
         .expect("the binary starts");
     Reaped(child)
+}
+
+/// Why a window named `name` did not show: whether the app still runs, what it printed and
+/// which windows the X server has, so a failure under load can be told from a broken start.
+fn why_no_window(app: &mut Reaped, display: &str, home: &std::path::Path, name: &str) -> String {
+    let state = match app.0.try_wait() {
+        Ok(Some(status)) => format!("the app exited ({status})"),
+        Ok(None) => "the app still runs".to_owned(),
+        Err(e) => format!("the app's state is unknown ({e})"),
+    };
+    let log = std::fs::read_to_string(home.join("verdict.log")).unwrap_or_default();
+    let tail: Vec<&str> = log.lines().rev().take(15).collect();
+    let windows = xdotool(display, &["search", "--name", "."]).unwrap_or_default();
+    format!(
+        "no window named {name:?} within the time allowed; {state}; windows: {:?}; \
+         the app's last output (newest first): {tail:?}",
+        windows.lines().collect::<Vec<_>>()
+    )
 }
 
 #[test]
@@ -184,7 +206,12 @@ fn unsaved_work_in_the_real_window_survives_a_kill() {
     let window = wait_until(Duration::from_secs(60), || {
         xdotool(&display, &["search", "--name", "crash-me.ron"])
     })
-    .expect("the window appears");
+    .unwrap_or_else(|| {
+        panic!(
+            "{}",
+            why_no_window(&mut app, &display, home.path(), "crash-me.ron")
+        )
+    });
     let window = window.lines().next().unwrap_or_default().to_owned();
     std::thread::sleep(Duration::from_secs(2));
 

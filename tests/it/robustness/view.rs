@@ -3,11 +3,12 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use verdict::analysis::robustness::{RobustnessConfig, analyze};
+use verdict::analysis::robustness::{RobustnessConfig, RobustnessReport, analyze};
+use verdict::analysis::{rank, recommend_from};
 use verdict::model::{Lens, Session, SolutionOption};
-use verdict::ui::robustness_view::{
-    RobustnessAction, RobustnessSettings, WeightChoice, robustness_ui,
-};
+use verdict::ui::decide::robustness::{RobustnessSettings, WeightChoice, robustness_ui};
+use verdict::ui::outbox::Intent;
+use verdict::ui::view_ctx::{RobustnessShown, ViewCtx};
 
 fn session() -> Session {
     let mut s = Session::new("improve availability of live streams");
@@ -35,8 +36,24 @@ fn session() -> Session {
 
 struct State {
     settings: RobustnessSettings,
-    action: RobustnessAction,
+    intents: Vec<Intent>,
     progress: Option<f32>,
+}
+
+/// Draws the view as Decide does and returns what it asked for.
+fn draw(
+    ui: &mut egui::Ui,
+    s: &Session,
+    report: Option<&RobustnessReport>,
+    progress: Option<f32>,
+    settings: &mut RobustnessSettings,
+) -> Vec<Intent> {
+    let ranking = rank(s);
+    let advice = recommend_from(s, &ranking);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date");
+    let mut cx = ViewCtx::new(s, &ranking, &advice, false, today);
+    robustness_ui(ui, &mut cx, RobustnessShown { report, progress }, settings);
+    cx.into_intents()
 }
 
 #[test]
@@ -45,18 +62,11 @@ fn the_view_shows_the_verdict_flips_acceptability_topsis_and_dominance() {
     let report = analyze(&s, &RobustnessConfig::default());
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut State| {
-            state.action = robustness_ui(
-                ui,
-                &s,
-                Some(&report),
-                state.progress,
-                &mut state.settings,
-                false,
-            );
+            state.intents = draw(ui, &s, Some(&report), state.progress, &mut state.settings);
         },
         State {
             settings: RobustnessSettings::default(),
-            action: RobustnessAction::None,
+            intents: Vec::new(),
             progress: None,
         },
     );
@@ -85,28 +95,19 @@ fn cancel_appears_while_monte_carlo_runs_and_reports_the_click() {
     let report = analyze(&s, &RobustnessConfig { monte_carlo: None });
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut State| {
-            let action = robustness_ui(
-                ui,
-                &s,
-                Some(&report),
-                state.progress,
-                &mut state.settings,
-                false,
-            );
-            if action != RobustnessAction::None {
-                state.action = action;
-            }
+            let intents = draw(ui, &s, Some(&report), state.progress, &mut state.settings);
+            state.intents.extend(intents);
         },
         State {
             settings: RobustnessSettings::default(),
-            action: RobustnessAction::None,
+            intents: Vec::new(),
             progress: Some(0.25),
         },
     );
     harness.run();
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().action, RobustnessAction::Cancel);
+    assert!(harness.state().intents.contains(&Intent::CancelAnalysis));
 }
 
 #[test]
@@ -115,11 +116,11 @@ fn choosing_any_weights_changes_the_config() {
     let report = analyze(&s, &RobustnessConfig { monte_carlo: None });
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut State| {
-            robustness_ui(ui, &s, Some(&report), None, &mut state.settings, false);
+            state.intents = draw(ui, &s, Some(&report), None, &mut state.settings);
         },
         State {
             settings: RobustnessSettings::default(),
-            action: RobustnessAction::None,
+            intents: Vec::new(),
             progress: None,
         },
     );
@@ -129,6 +130,11 @@ fn choosing_any_weights_changes_the_config() {
     harness.get_by_label("Any weights").click();
     harness.run();
     assert_eq!(harness.state().settings.weights, WeightChoice::Any);
+    let asked = harness.state().settings.config();
+    assert!(
+        harness.state().intents.contains(&Intent::Analyse(asked)),
+        "the analysis for the new settings is asked for"
+    );
 }
 
 #[test]
@@ -136,7 +142,7 @@ fn without_a_report_the_view_says_it_is_working() {
     let s = session();
     let mut settings = RobustnessSettings::default();
     let mut harness = Harness::new_ui(|ui| {
-        robustness_ui(ui, &s, None, None, &mut settings, false);
+        draw(ui, &s, None, None, &mut settings);
     });
     harness.run();
     harness.get_by_label("Working out how robust the winner is…");
@@ -153,7 +159,7 @@ fn one_score_range_gives_monte_carlo_something_to_vary_and_its_shares_are_shown(
     let report = analyze(&s, &RobustnessConfig::default());
     let mut settings = RobustnessSettings::default();
     let mut harness = Harness::new_ui(|ui| {
-        robustness_ui(ui, &s, Some(&report), None, &mut settings, false);
+        draw(ui, &s, Some(&report), None, &mut settings);
     });
     harness.run();
     assert!(harness.query_by_label_contains("nothing to vary").is_none());

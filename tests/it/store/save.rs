@@ -118,6 +118,22 @@ fn a_leftover_named_after_a_process_id_now_in_use_is_still_removed() {
 }
 
 #[test]
+fn an_old_empty_leftover_goes_even_when_its_process_id_now_runs_something_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    // Process 1 always runs; the file is empty, as a writer killed before writing leaves it.
+    let leftover = dir.path().join(".plan.ron.1-7.tmp");
+    let file = fs::File::create(&leftover).unwrap();
+    let young = store::stale_temps(dir.path(), "plan.ron".as_ref());
+    assert!(young.is_empty(), "a new empty file may be a writer's");
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60))
+        .unwrap();
+    drop(file);
+    store::save_file(&path, &Session::new("x")).unwrap();
+    assert_eq!(names_in(dir.path()), ["plan.ron"]);
+}
+
+#[test]
 fn a_temporary_file_whose_writer_is_still_at_work_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");

@@ -1,0 +1,309 @@
+//! The outcome in the Decide place: the form for choosing an option, killing the project,
+//! deferring to a date or sending it back to be reframed, each with its rationale; the
+//! current outcome; and the latest outcome changes from the decision log.
+
+use crate::document::Edit;
+use crate::model::{LogEvent, OptionId, Outcome, Session, parse_date};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+use egui::{Color32, RichText, Ui};
+
+/// How many outcome changes from the log are shown.
+const LOG_LINES: usize = 5;
+
+/// The four decisions the form can record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum OutcomeKind {
+    /// Go ahead with one option.
+    #[default]
+    Choose,
+    /// Stop the project.
+    Kill,
+    /// Decide later, by a date.
+    Defer,
+    /// Send it back to be framed again.
+    Reframe,
+}
+
+/// The outcome being written, before it is recorded.
+#[derive(Debug, Default)]
+pub(super) struct OutcomeForm {
+    /// Which decision.
+    pub kind: OutcomeKind,
+    /// The option to choose, for [`OutcomeKind::Choose`].
+    pub option: Option<OptionId>,
+    /// Why.
+    pub rationale: String,
+    /// The date to decide by as typed, for [`OutcomeKind::Defer`].
+    pub until: String,
+    /// The form has been filled from the document's outcome once.
+    loaded: bool,
+}
+
+impl OutcomeForm {
+    /// Fills the form from `outcome` (what was decided last), once.
+    fn load_once(&mut self, outcome: &Outcome) {
+        if std::mem::replace(&mut self.loaded, true) {
+            return;
+        }
+        self.rationale = outcome.rationale().to_owned();
+        match outcome {
+            Outcome::Undecided => {}
+            Outcome::Chosen { option, .. } => {
+                self.kind = OutcomeKind::Choose;
+                self.option = Some(option.clone());
+            }
+            Outcome::Killed { .. } => self.kind = OutcomeKind::Kill,
+            Outcome::Deferred { until, .. } => {
+                self.kind = OutcomeKind::Defer;
+                self.until = until.to_string();
+            }
+            Outcome::Reframe { .. } => self.kind = OutcomeKind::Reframe,
+        }
+    }
+
+    /// Starts the form from the advice: its option or Kill, with the advice as rationale
+    /// when none is written yet.
+    pub(super) fn take_advice(&mut self, kind: OutcomeKind, option: Option<OptionId>, why: String) {
+        self.loaded = true;
+        self.kind = kind;
+        if option.is_some() {
+            self.option = option;
+        }
+        if self.rationale.trim().is_empty() {
+            self.rationale = why;
+        }
+    }
+
+    /// The outcome the form describes.
+    ///
+    /// # Errors
+    /// What is missing or wrong, in words for the person filling it in.
+    pub(super) fn outcome(&self, session: &Session) -> Result<Outcome, String> {
+        let rationale = self.rationale.trim().to_owned();
+        if rationale.is_empty() {
+            return Err("Write a rationale: the reason is part of the decision.".into());
+        }
+        Ok(match self.kind {
+            OutcomeKind::Choose => {
+                let option = self
+                    .option
+                    .clone()
+                    .filter(|id| session.option(id).is_some())
+                    .ok_or("Pick the option to go ahead with.")?;
+                Outcome::Chosen { option, rationale }
+            }
+            OutcomeKind::Kill => Outcome::Killed { rationale },
+            OutcomeKind::Defer => Outcome::Deferred {
+                until: parse_date(&self.until).map_err(|e| format!("{e}."))?,
+                rationale,
+            },
+            OutcomeKind::Reframe => Outcome::Reframe { rationale },
+        })
+    }
+}
+
+/// The colour that marks an outcome.
+fn outcome_color(outcome: &Outcome, palette: &theme::Palette) -> Option<Color32> {
+    match outcome {
+        Outcome::Killed { .. } => Some(palette.kill),
+        Outcome::Chosen { .. } => Some(palette.good),
+        Outcome::Undecided | Outcome::Deferred { .. } | Outcome::Reframe { .. } => None,
+    }
+}
+
+/// The current outcome as a headline and its rationale.
+fn describe<'o>(session: &Session, outcome: &'o Outcome) -> (String, &'o str) {
+    let headline = match outcome {
+        Outcome::Undecided => "No decision recorded yet".to_owned(),
+        Outcome::Chosen { option, .. } => {
+            format!("Chosen: “{}”", session.option_title(option))
+        }
+        Outcome::Killed { .. } => "Killed".to_owned(),
+        Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
+        Outcome::Reframe { .. } => "Sent back to reframe".to_owned(),
+    };
+    (headline, outcome.rationale())
+}
+
+/// Draws the current outcome, the form (unless presenting) and the latest outcome changes.
+pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
+    let session = cx.session;
+    form.load_once(&session.outcome);
+    let (headline, rationale) = describe(session, &session.outcome);
+    let mut current = RichText::new(headline).heading().strong();
+    if let Some(color) = outcome_color(&session.outcome, theme::palette(ui)) {
+        current = current.color(color);
+    }
+    ui.label(current);
+    if !rationale.is_empty() {
+        let mut text = RichText::new(rationale);
+        if cx.presenting {
+            text = text.size(theme::PRESENTING_BODY_SIZE);
+        }
+        ui.label(text);
+    }
+    ui.add_space(theme::SPACE_M);
+    if !cx.presenting {
+        form_ui(ui, cx, form);
+        ui.add_space(theme::SPACE_M);
+    }
+    log_ui(ui, session);
+}
+
+fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
+    let session = cx.session;
+    ui.horizontal_wrapped(|ui| {
+        ui.radio_value(&mut form.kind, OutcomeKind::Choose, "Choose an option");
+        ui.radio_value(&mut form.kind, OutcomeKind::Kill, "Kill the project");
+        ui.radio_value(&mut form.kind, OutcomeKind::Defer, "Defer to a date");
+        ui.radio_value(&mut form.kind, OutcomeKind::Reframe, "Reframe");
+    });
+    match form.kind {
+        OutcomeKind::Choose => {
+            let selected = form
+                .option
+                .as_ref()
+                .and_then(|id| session.option(id))
+                .map_or("Pick an option…", |o| o.title.as_str());
+            egui::ComboBox::from_label("Option to go ahead with")
+                .selected_text(selected)
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for option in &session.options {
+                        ui.selectable_value(
+                            &mut form.option,
+                            Some(option.id.clone()),
+                            &option.title,
+                        );
+                    }
+                });
+        }
+        OutcomeKind::Defer => {
+            if form.until.is_empty() {
+                form.until = (cx.today + chrono::Days::new(14)).to_string();
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label("Decide by (YYYY-MM-DD)");
+                ui.add(egui::TextEdit::singleline(&mut form.until).desired_width(120.0))
+                    .labelled_by(label.id);
+            });
+        }
+        OutcomeKind::Kill | OutcomeKind::Reframe => {}
+    }
+    let label = ui.label("Rationale");
+    ui.add(
+        egui::TextEdit::multiline(&mut form.rationale)
+            .desired_rows(3)
+            .desired_width(ui.available_width().min(640.0))
+            .hint_text("Why this decision, in a sentence or two"),
+    )
+    .labelled_by(label.id);
+    let outcome = form.outcome(session);
+    match &outcome {
+        Err(problem) => {
+            ui.label(RichText::new(problem).color(theme::palette(ui).warning));
+        }
+        Ok(same) if *same == session.outcome => {
+            ui.label(RichText::new("This is the outcome already recorded.").weak());
+        }
+        Ok(_) => {}
+    }
+    let outcome = outcome.ok().filter(|o| *o != session.outcome);
+    let mut text = RichText::new("Record outcome").strong();
+    if form.kind == OutcomeKind::Kill {
+        text = text.color(theme::palette(ui).kill);
+    }
+    let response = ui.add_enabled(outcome.is_some(), egui::Button::new(text));
+    if response.clicked()
+        && let Some(outcome) = outcome
+    {
+        cx.edit(Edit::SetOutcome(outcome));
+        cx.seal();
+    }
+}
+
+fn log_ui(ui: &mut Ui, session: &Session) {
+    let changes: Vec<_> = session
+        .log
+        .iter()
+        .rev()
+        .filter(|entry| matches!(entry.event, LogEvent::OutcomeChanged { .. }))
+        .take(LOG_LINES)
+        .collect();
+    if changes.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Latest outcome changes").strong());
+    for entry in changes {
+        ui.label(format!(
+            "{} UTC — {}",
+            entry.at.format("%Y-%m-%d %H:%M"),
+            entry.event.describe_in(session)
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Lens, SolutionOption};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_decision_without_a_rationale_is_refused() {
+        let s = Session::new("x");
+        let form = OutcomeForm {
+            kind: OutcomeKind::Kill,
+            ..OutcomeForm::default()
+        };
+        assert!(form.outcome(&s).unwrap_err().contains("rationale"));
+    }
+
+    #[test]
+    fn choosing_needs_an_option_that_exists() {
+        let mut s = Session::new("x");
+        s.options
+            .push(SolutionOption::new("cdn", "Buy a CDN", Lens::Buy));
+        let mut form = OutcomeForm {
+            rationale: "cheapest".into(),
+            ..OutcomeForm::default()
+        };
+        assert!(form.outcome(&s).is_err());
+        form.option = Some(OptionId::new("cdn"));
+        assert_eq!(
+            form.outcome(&s),
+            Ok(Outcome::Chosen {
+                option: OptionId::new("cdn"),
+                rationale: "cheapest".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_deferral_needs_a_real_date() {
+        let s = Session::new("x");
+        let mut form = OutcomeForm {
+            kind: OutcomeKind::Defer,
+            rationale: "wait for the audit".into(),
+            until: "2026-13-01".into(),
+            ..OutcomeForm::default()
+        };
+        assert!(form.outcome(&s).unwrap_err().contains("YYYY-MM-DD"));
+        form.until = " 2026-12-01 ".into();
+        let until = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid date");
+        assert!(matches!(form.outcome(&s), Ok(Outcome::Deferred { until: u, .. }) if u == until));
+    }
+
+    #[test]
+    fn the_form_starts_from_the_recorded_outcome() {
+        let mut form = OutcomeForm::default();
+        form.load_once(&Outcome::Killed {
+            rationale: "budget gone".into(),
+        });
+        assert_eq!(form.kind, OutcomeKind::Kill);
+        assert_eq!(form.rationale, "budget gone");
+        form.load_once(&Outcome::Undecided);
+        assert_eq!(form.rationale, "budget gone");
+    }
+}

@@ -1,0 +1,216 @@
+//! The Framing place: problem statements, metrics, constraints, non-goals, assumptions,
+//! stakeholders, and the challenge questions, with the unanswered ones called out.
+
+use crate::document::{Edit, FramingList};
+use crate::model::{Assumption, Stakeholder, Stance};
+use crate::ui::fields::text_input;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+
+/// Runtime state of the Framing place (never saved).
+#[derive(Debug, Default)]
+pub struct FramingState {
+    /// The challenge question being added.
+    pub new_question: String,
+}
+
+/// Draws the framing and emits edits.
+pub fn framing_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingState) {
+    let framing = &cx.session.framing;
+    ui.heading("Framing");
+    let open = framing.unanswered().count();
+    if open > 0 {
+        ui.colored_label(
+            theme::palette(ui).warning,
+            format!("{open} challenge question(s) still unanswered"),
+        );
+    } else {
+        ui.colored_label(
+            theme::palette(ui).good,
+            "Every challenge question has an answer",
+        );
+    }
+    ui.add_space(theme::SPACE_M);
+    questions_ui(ui, cx, state);
+    for list in FramingList::ALL {
+        list_ui(ui, cx, list);
+    }
+    assumptions_ui(ui, cx);
+    stakeholders_ui(ui, cx);
+}
+
+fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingState) {
+    let session = cx.session;
+    ui.label(egui::RichText::new("Challenge questions").strong());
+    for (idx, q) in session.framing.questions.iter().enumerate() {
+        ui.push_id(("question", idx), |ui| {
+            let unanswered = q.answer.trim().is_empty();
+            let label = ui.horizontal(|ui| {
+                if unanswered {
+                    ui.colored_label(theme::palette(ui).warning, "Open:")
+                        .on_hover_text("Unanswered");
+                }
+                ui.label(&q.question)
+            });
+            let label_id = label.inner.id;
+            if cx.presenting {
+                if !unanswered {
+                    ui.label(&q.answer);
+                }
+                return;
+            }
+            ui.horizontal(|ui| {
+                text_input(ui, cx, label_id, &q.answer, true, |t| {
+                    Edit::SetAnswer(idx, t)
+                });
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove this question")
+                    .clicked()
+                {
+                    cx.edit(Edit::RemoveQuestion(idx));
+                }
+            });
+        });
+    }
+    if !cx.presenting {
+        let draft = &mut state.new_question;
+        ui.horizontal(|ui| {
+            let label = ui.label("New question");
+            let response = ui
+                .add(egui::TextEdit::singleline(draft).desired_width(320.0))
+                .labelled_by(label.id);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Add question").clicked() || enter) && !draft.trim().is_empty() {
+                cx.edit(Edit::AddQuestion(draft.trim().to_owned()));
+                draft.clear();
+            }
+        });
+    }
+    ui.add_space(theme::SPACE_L);
+}
+
+fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
+    let items = list.items(cx.session);
+    let label = ui.label(egui::RichText::new(list.label()).strong());
+    ui.push_id(list.label(), |ui| {
+        for (idx, item) in items.iter().enumerate() {
+            if cx.presenting {
+                ui.label(format!("• {item}"));
+                continue;
+            }
+            ui.push_id(idx, |ui| {
+                ui.horizontal(|ui| {
+                    text_input(ui, cx, label.id, item, false, |t| {
+                        Edit::SetListItem(list, idx, t)
+                    });
+                    if ui.small_button("Remove").clicked() {
+                        cx.edit(Edit::RemoveListItem(list, idx));
+                    }
+                });
+            });
+        }
+        if !cx.presenting
+            && ui
+                .button(format!("Add to {}", list.label().to_lowercase()))
+                .clicked()
+        {
+            cx.edit(Edit::AddListItem(list));
+        }
+    });
+    ui.add_space(theme::SPACE_L);
+}
+
+fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let label = ui.label(egui::RichText::new("Assumptions").strong());
+    for (idx, a) in cx.session.framing.assumptions.iter().enumerate() {
+        if cx.presenting {
+            ui.label(format!("• {} ({:.0} % sure)", a.text, a.confidence));
+            continue;
+        }
+        ui.push_id(("assumption", idx), |ui| {
+            ui.horizontal(|ui| {
+                text_input(ui, cx, label.id, &a.text, false, |text| {
+                    Edit::SetAssumption(
+                        idx,
+                        Assumption {
+                            text,
+                            confidence: a.confidence,
+                        },
+                    )
+                });
+                let conf_label = ui.label("Confidence");
+                let mut confidence = a.confidence;
+                let response = ui
+                    .add(egui::Slider::new(&mut confidence, 0.0..=100.0).suffix(" %"))
+                    .labelled_by(conf_label.id);
+                if response.changed() {
+                    cx.edit(Edit::SetAssumption(
+                        idx,
+                        Assumption {
+                            text: a.text.clone(),
+                            confidence,
+                        },
+                    ));
+                }
+                cx.seal_after(&response);
+                if ui.small_button("Remove").clicked() {
+                    cx.edit(Edit::RemoveAssumption(idx));
+                }
+            });
+        });
+    }
+    if !cx.presenting && ui.button("Add an assumption").clicked() {
+        cx.edit(Edit::AddAssumption);
+    }
+    ui.add_space(theme::SPACE_L);
+}
+
+fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    ui.label(egui::RichText::new("Stakeholders").strong());
+    for (idx, s) in cx.session.framing.stakeholders.iter().enumerate() {
+        if cx.presenting {
+            ui.label(format!("• {} ({}): {}", s.name, s.role, s.stance.label()));
+            continue;
+        }
+        ui.push_id(("stakeholder", idx), |ui| {
+            ui.horizontal(|ui| {
+                let name = ui.label("Name");
+                text_input(ui, cx, name.id, &s.name, false, |name| {
+                    Edit::SetStakeholder(idx, Stakeholder { name, ..s.clone() })
+                });
+                let role = ui.label("Role");
+                text_input(ui, cx, role.id, &s.role, false, |role| {
+                    Edit::SetStakeholder(idx, Stakeholder { role, ..s.clone() })
+                });
+                let stance_label = ui.label("Stance");
+                let mut stance = s.stance;
+                egui::ComboBox::from_id_salt("stance")
+                    .selected_text(stance.label())
+                    .show_ui(ui, |ui| {
+                        for option in Stance::ALL {
+                            ui.selectable_value(&mut stance, option, option.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(stance_label.id);
+                if stance != s.stance {
+                    cx.edit(Edit::SetStakeholder(
+                        idx,
+                        Stakeholder {
+                            stance,
+                            ..s.clone()
+                        },
+                    ));
+                    cx.seal();
+                }
+                if ui.small_button("Remove").clicked() {
+                    cx.edit(Edit::RemoveStakeholder(idx));
+                }
+            });
+        });
+    }
+    if !cx.presenting && ui.button("Add a stakeholder").clicked() {
+        cx.edit(Edit::AddStakeholder);
+    }
+}

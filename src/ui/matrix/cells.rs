@@ -1,0 +1,419 @@
+//! One cell of the matrix: a score coloured by its normalised value, its editors (likely,
+//! and low/high when ranges are shown), its rationale on hover, or an offer to score it
+//! when it is empty. The same cell edits the shared score or one rater's own (a [`Slot`]).
+
+use crate::analysis::normalised;
+use crate::document::Edit;
+use crate::model::{Criterion, Rater, Score, SolutionOption};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+use egui::{DragValue, Response, RichText, Stroke, StrokeKind, Ui};
+
+/// Whose score a cell shows and edits: the shared one, or one rater's own.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Slot<'a> {
+    pub option: &'a SolutionOption,
+    pub criterion: &'a Criterion,
+    /// `None` for the shared score.
+    pub rater: Option<&'a Rater>,
+}
+
+impl<'a> Slot<'a> {
+    /// The score in this slot, if any.
+    pub fn score(&self) -> Option<&'a Score> {
+        let criterion = &self.criterion.id;
+        match self.rater {
+            None => self.option.score(criterion),
+            Some(rater) => self
+                .option
+                .rater_scores
+                .get(&rater.id)
+                .and_then(|scores| scores.get(criterion)),
+        }
+    }
+
+    /// The edit that puts `score` in this slot (`None` clears it).
+    pub fn edit(&self, score: Option<Score>) -> Edit {
+        let (option, criterion) = (self.option.id.clone(), self.criterion.id.clone());
+        match self.rater {
+            None => Edit::SetScore(option, criterion, score),
+            Some(rater) => Edit::SetRaterScore(option, rater.id.clone(), criterion, score),
+        }
+    }
+
+    /// The accessible name of the slot, e.g. "Cost of Buy a CDN" or "… by Ana".
+    pub fn name(&self) -> String {
+        let cell = cell_name(self.criterion, self.option);
+        match self.rater {
+            None => cell,
+            Some(rater) => format!("{cell} by {}", rater.name),
+        }
+    }
+}
+
+/// Names `response` for screen readers and tests. `name` is only called when an
+/// accessibility tree is being built, so plain frames pay nothing for it.
+pub(super) fn name_widget(response: &Response, name: impl FnOnce() -> String) {
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name()));
+}
+
+/// The accessible name of a cell's likely score, e.g. "Cost of Buy a CDN".
+pub(super) fn cell_name(criterion: &Criterion, option: &SolutionOption) -> String {
+    format!("{} of {}", criterion.name, option.title)
+}
+
+/// How far a value moves per dragged point: about 100 points cross the whole scale.
+fn drag_speed(criterion: &Criterion) -> f64 {
+    let span = criterion.scale.hi - criterion.scale.lo;
+    if span.is_finite() && span > 0.0 {
+        span / 100.0
+    } else {
+        0.01
+    }
+}
+
+/// Draws one cell into the table cell `ui`; true when its rationale button was clicked
+/// (the matrix then opens the cell's rationale editor).
+pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges: bool) -> bool {
+    let rect = ui.max_rect();
+    let Some(score) = slot.score() else {
+        empty_cell_ui(ui, cx, slot, rect);
+        return false;
+    };
+    let fill = theme::score_fill(
+        normalised(slot.criterion, score.likely),
+        ui.visuals().dark_mode,
+    );
+    ui.painter().rect_filled(rect, 0.0, fill);
+    veto_gauge_ui(ui, rect, slot.criterion, score.likely);
+    if cx.presenting {
+        // Clear of the cell's edge, so the number reads as inside its colour.
+        ui.add_space(theme::CELL_INSET);
+        let response = ui.label(RichText::new(format_value(score.likely)).strong());
+        hover_rationale(response, slot.criterion, score);
+        return false;
+    }
+    // Read before the editors run: pressing Tab hands focus on while they are drawn.
+    let focused = ui.memory(|m| m.focused());
+    // The cell's own layout is already left-to-right and centred: no child layout needed.
+    ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
+    if ranges {
+        low_ui(ui, cx, slot, score);
+    }
+    let likely = likely_ui(ui, cx, slot, score);
+    if ranges {
+        high_ui(ui, cx, slot, score);
+    }
+    // The rationale button shows while the cell is pointed at or its value or the button
+    // itself has keyboard focus (so Tab reaches it): idle cells cost one widget, not two.
+    // The button lives in a scope with an explicit id, so its own id is stable whatever
+    // the editors before it did this frame; its id is remembered while it is drawn.
+    let scope = || {
+        egui::Id::unique((
+            "matrix-rationale",
+            slot.option.id.as_str(),
+            slot.criterion.id.as_str(),
+            slot.rater.map(|r| r.id.as_str()),
+        ))
+    };
+    let wanted = ui.rect_contains_pointer(rect)
+        || focused.is_some_and(|id| {
+            id == likely || ui.data(|d| d.get_temp::<egui::Id>(scope())) == Some(id)
+        });
+    if wanted {
+        let scope = scope();
+        let response = ui
+            .scope_builder(egui::UiBuilder::new().scope_id(scope), |ui| {
+                rationale_button_ui(ui, slot, score)
+            })
+            .inner;
+        ui.data_mut(|d| d.insert_temp(scope, response.id));
+        if response.clicked() {
+            return true;
+        }
+    } else if !score.rationale.is_empty() {
+        // A small corner mark, as spreadsheets show a comment.
+        let corner = rect.right_top();
+        let size = 6.0;
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![
+                corner,
+                corner + egui::vec2(-size, 0.0),
+                corner + egui::vec2(0.0, size),
+            ],
+            ui.visuals().strong_text_color(),
+            Stroke::NONE,
+        ));
+    }
+    false
+}
+
+/// Along the bottom of a cell whose criterion has a veto, the cell's colour scale from worst
+/// (left) to best (right): the part the veto rules out in the veto colour, and a tick where
+/// this score lies, so a score near the line is visible before it crosses it.
+fn veto_gauge_ui(ui: &Ui, rect: egui::Rect, criterion: &Criterion, value: f64) {
+    let Some(veto) = criterion.veto else {
+        return;
+    };
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(rect.left(), rect.bottom() - theme::VETO_GAUGE_HEIGHT),
+        rect.right_bottom(),
+    );
+    let at = |v: f64| bar.left() + bar.width() * normalised(criterion, v).clamp(0.0, 1.0) as f32;
+    let ruled_out = egui::Rect::from_min_max(bar.left_top(), egui::pos2(at(veto), bar.bottom()));
+    ui.painter()
+        .rect_filled(ruled_out, 0.0, theme::palette(ui).error);
+    let x = at(value);
+    ui.painter().line_segment(
+        [
+            egui::pos2(x, bar.top() - theme::SPACE_XS),
+            egui::pos2(x, bar.bottom()),
+        ],
+        Stroke::new(theme::MARK_STROKE, ui.visuals().strong_text_color()),
+    );
+}
+
+/// The value as a short label: at most two decimals, whole numbers without any.
+pub(super) fn format_value(value: f64) -> String {
+    crate::analysis::number::short(value)
+}
+
+/// The likely value's editor; returns its widget id. Its context menu clears the score.
+fn likely_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) -> egui::Id {
+    let scale = &slot.criterion.scale;
+    let mut likely = score.likely;
+    let response = ui.add(
+        DragValue::new(&mut likely)
+            .range(scale.lo..=scale.hi)
+            .speed(drag_speed(slot.criterion))
+            .max_decimals(2)
+            .custom_formatter(|v, _| format_value(v)),
+    );
+    name_widget(&response, || slot.name());
+    if crate::ui::cell_jump::take_if(ui.ctx(), &slot.option.id, &slot.criterion.id) {
+        response.request_focus();
+    }
+    if response.changed() && likely != score.likely && scale.contains(likely) {
+        let mut new = score.clone();
+        new.likely = likely;
+        // Keep low ≤ likely ≤ high: a range end the new value passes moves with it.
+        new.low = new.low.map(|low| low.min(likely));
+        new.high = new.high.map(|high| high.max(likely));
+        cx.edit(slot.edit(Some(new)));
+    }
+    cx.seal_after(&response);
+    response.context_menu(|ui| {
+        let clear = ui
+            .button("Clear this score")
+            .on_hover_text("Remove the score, its range and its rationale (Ctrl+Z brings it back)");
+        if clear.clicked() {
+            cx.edit(slot.edit(None));
+            cx.seal();
+            ui.close();
+        }
+    });
+    let id = response.id;
+    hover_rationale(response, slot.criterion, score);
+    id
+}
+
+fn low_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
+    let mut low = score.low_or_likely();
+    let response = ui.add(
+        DragValue::new(&mut low)
+            .range(slot.criterion.scale.lo..=score.likely)
+            .speed(drag_speed(slot.criterion))
+            .max_decimals(2)
+            .custom_formatter(|v, _| format_value(v)),
+    );
+    name_widget(&response, || format!("{}, low", slot.name()));
+    if response.changed() && low != score.low_or_likely() && low <= score.likely {
+        let mut new = score.clone();
+        new.low = Some(low);
+        cx.edit(slot.edit(Some(new)));
+    }
+    cx.seal_after(&response);
+    response.on_hover_text("Pessimistic end of the range");
+}
+
+fn high_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
+    let mut high = score.high_or_likely();
+    let response = ui.add(
+        DragValue::new(&mut high)
+            .range(score.likely..=slot.criterion.scale.hi)
+            .speed(drag_speed(slot.criterion))
+            .max_decimals(2)
+            .custom_formatter(|v, _| format_value(v)),
+    );
+    name_widget(&response, || format!("{}, high", slot.name()));
+    if response.changed() && high != score.high_or_likely() && high >= score.likely {
+        let mut new = score.clone();
+        new.high = Some(high);
+        cx.edit(slot.edit(Some(new)));
+    }
+    cx.seal_after(&response);
+    response.on_hover_text("Optimistic end of the range");
+}
+
+fn rationale_button_ui(ui: &mut Ui, slot: Slot<'_>, score: &Score) -> Response {
+    let color = if score.rationale.is_empty() {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().strong_text_color()
+    };
+    let response = ui.add(egui::Button::new(RichText::new("¶").color(color)).small());
+    name_widget(&response, || format!("Open rationale of {}", slot.name()));
+    response.on_hover_ui(|ui| {
+        if score.rationale.is_empty() {
+            ui.label("No rationale yet: click to write why this score");
+        } else {
+            ui.label(&score.rationale);
+        }
+    })
+}
+
+/// Shows the rationale as a tooltip, when there is one.
+/// On hover: what the score means on the criterion's anchored scale, and its rationale.
+fn hover_rationale(response: Response, criterion: &Criterion, score: &Score) {
+    if criterion.scale.levels.is_empty() && score.rationale.is_empty() {
+        return;
+    }
+    // Built only while the tooltip shows, not for every cell on every frame.
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(320.0);
+        if let Some(meaning) = level_meaning(criterion, score.likely) {
+            ui.label(RichText::new(meaning).italics());
+        }
+        if !score.rationale.is_empty() {
+            ui.label(&score.rationale);
+        }
+    });
+}
+
+/// "3 = A clear, measurable step toward the goal", or for a value between described levels
+/// "120 k$ / year: nearest, 100 = Pays for the work within the year".
+fn level_meaning(criterion: &Criterion, value: f64) -> Option<String> {
+    let level = criterion
+        .scale
+        .levels
+        .iter()
+        .min_by(|a, b| (a.value - value).abs().total_cmp(&(b.value - value).abs()))?;
+    let unit = criterion.unit.trim();
+    let value_text = if unit.is_empty() {
+        format_value(value)
+    } else {
+        format!("{} {unit}", format_value(value))
+    };
+    Some(if level.value == value {
+        format!("{value_text} = {}", level.meaning)
+    } else {
+        format!(
+            "{value_text}: nearest, {} = {}",
+            format_value(level.value),
+            level.meaning
+        )
+    })
+}
+
+fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
+    let criterion = slot.criterion;
+    // Whether raters scored the cell (only the hover text says so).
+    let rated = slot
+        .option
+        .rater_scores
+        .values()
+        .any(|scores| scores.contains_key(&criterion.id));
+    // A rater who has not scored a cell is simply left out of its aggregate; a shared
+    // cell is marked when the ranking says it keeps the option from a total.
+    let leaves_unscored = slot.rater.is_none()
+        && cx
+            .session
+            .option_idx(&slot.option.id)
+            .is_some_and(|idx| cx.ranks.leaves_unscored(idx, &criterion.id));
+    if leaves_unscored {
+        ui.painter().rect_stroke(
+            rect.shrink(1.5),
+            2.0,
+            Stroke::new(theme::MARK_STROKE, theme::palette(ui).warning),
+            StrokeKind::Inside,
+        );
+    }
+    if cx.presenting {
+        if leaves_unscored {
+            ui.label(RichText::new("missing").color(theme::palette(ui).warning));
+        } else {
+            ui.label(RichText::new("–").weak());
+        }
+        return;
+    }
+    let response = ui.add(egui::Button::new("Set…").small());
+    name_widget(&response, || format!("Set {}", slot.name()));
+    let hover = match slot.rater {
+        None if rated => "No shared score: the ranking uses the raters' scores here. Click \
+                          to set a shared one, starting at the middle"
+            .to_owned(),
+        None => "No score yet: click to start at the middle".to_owned(),
+        Some(rater) => format!(
+            "No score from {} yet: click to start at the middle",
+            rater.name
+        ),
+    };
+    if response.on_hover_text(hover).clicked() {
+        let scale = &criterion.scale;
+        let mut middle = (scale.lo + scale.hi) / 2.0;
+        if scale.hi - scale.lo >= 2.0 {
+            middle = middle.round().clamp(scale.lo, scale.hi);
+        }
+        cx.edit(slot.edit(Some(Score::point(middle))));
+        cx.seal();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Direction;
+
+    #[test]
+    fn values_show_without_trailing_zeros() {
+        assert_eq!(format_value(4.0), "4");
+        assert_eq!(format_value(2.5), "2.5");
+        assert_eq!(format_value(3.25), "3.25");
+    }
+
+    #[test]
+    fn a_score_reads_as_the_meaning_of_its_level_or_the_nearest_one() {
+        let mut c = Criterion::new("savings", "Savings", 1.0, Direction::Benefit);
+        assert_eq!(level_meaning(&c, 3.0), None, "no levels described");
+        c.unit = "k$ / year".into();
+        c.scale.hi = 500.0;
+        c.scale.levels = vec![
+            crate::model::ScaleLevel {
+                value: 100.0,
+                meaning: "Pays for the work".into(),
+            },
+            crate::model::ScaleLevel {
+                value: 250.0,
+                meaning: "A line the CFO would mention".into(),
+            },
+        ];
+        assert_eq!(
+            level_meaning(&c, 100.0).as_deref(),
+            Some("100 k$ / year = Pays for the work")
+        );
+        assert_eq!(
+            level_meaning(&c, 120.0).as_deref(),
+            Some("120 k$ / year: nearest, 100 = Pays for the work")
+        );
+    }
+
+    #[test]
+    fn dragging_a_hundred_points_crosses_the_scale() {
+        let mut c = Criterion::new("cost", "Cost", 1.0, Direction::Cost);
+        c.scale.lo = 0.0;
+        c.scale.hi = 50.0;
+        assert_eq!(drag_speed(&c) * 100.0, 50.0);
+    }
+}

@@ -1,0 +1,126 @@
+//! The matrix cells of every view but the editable consensus: a rater's aggregate, the
+//! spread between raters, hidden cells in blind mode, and the cells to discuss first.
+
+use super::{MatrixMode, RaterView};
+use crate::analysis::raters::aggregate;
+use crate::model::{Criterion, CriterionId, Session, SolutionOption};
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+use egui::{RichText, Stroke, StrokeKind, Ui};
+
+/// The "Discuss these first" line, when raters disagree enough somewhere.
+pub(in crate::ui::matrix) fn discuss_line_ui(ui: &mut Ui, session: &Session, view: &RaterView) {
+    if view.discuss.is_empty() {
+        return;
+    }
+    let names: Vec<String> = view
+        .discuss
+        .iter()
+        .filter_map(|(o, c)| {
+            let option = session.option(o)?;
+            let criterion = session.criterion(c)?;
+            Some(crate::ui::matrix::cells::cell_name(criterion, option))
+        })
+        .collect();
+    ui.label(
+        RichText::new(format!("Discuss these first: {}", names.join("; ")))
+            .color(theme::palette(ui).kill),
+    )
+    .on_hover_text("The cells where raters' scores differ most");
+}
+
+/// Outlines a cell to discuss first.
+pub(in crate::ui::matrix) fn discuss_mark(ui: &Ui, rect: egui::Rect) {
+    ui.painter().rect_stroke(
+        rect.shrink(1.0),
+        2.0,
+        Stroke::new(theme::EMPHASIS_STROKE, theme::palette(ui).kill),
+        StrokeKind::Inside,
+    );
+}
+
+/// Each rater's likely score on one cell.
+fn ratings(option: &SolutionOption, criterion: &CriterionId) -> Vec<f64> {
+    option
+        .rater_scores
+        .values()
+        .filter_map(|scores| scores.get(criterion).map(|s| s.likely))
+        .collect()
+}
+
+/// Draws one cell of every view but the consensus (and of the consensus when hidden).
+pub(in crate::ui::matrix) fn cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    option: &SolutionOption,
+    criterion: &Criterion,
+    view: &RaterView,
+) {
+    if view.hidden {
+        ui.label(RichText::new("hidden").weak());
+        return;
+    }
+    match &view.mode {
+        // A rater's own scores are edited by the matrix's ordinary cell (`cells::Slot`).
+        MatrixMode::Rater(_) => {
+            ui.label(RichText::new("–").weak());
+        }
+        MatrixMode::Aggregate => {
+            let values = ratings(option, &criterion.id);
+            if values.is_empty() {
+                match option.score(&criterion.id) {
+                    Some(shared) => read_only_ui(ui, criterion, shared.likely, "shared score"),
+                    None => {
+                        ui.label(RichText::new("–").weak());
+                    }
+                }
+            } else {
+                let value = aggregate(cx.session.aggregation, &values);
+                let what = format!(
+                    "{} of {} raters",
+                    cx.session.aggregation.label(),
+                    values.len()
+                );
+                read_only_ui(ui, criterion, value, &what);
+            }
+        }
+        MatrixMode::Consensus => match option.score(&criterion.id) {
+            Some(shared) => read_only_ui(ui, criterion, shared.likely, "shared score"),
+            None => {
+                ui.label(RichText::new("–").weak());
+            }
+        },
+        MatrixMode::Spread => {
+            let values = ratings(option, &criterion.id);
+            if values.len() < 2 {
+                ui.label(RichText::new("–").weak())
+                    .on_hover_text("Fewer than two raters scored this");
+                return;
+            }
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            ui.label(
+                RichText::new(format!(
+                    "± {}",
+                    crate::ui::matrix::cells::format_value(hi - lo)
+                ))
+                .strong(),
+            )
+            .on_hover_text(format!(
+                "Raters range from {} to {}",
+                crate::ui::matrix::cells::format_value(lo),
+                crate::ui::matrix::cells::format_value(hi)
+            ));
+        }
+    }
+}
+
+fn read_only_ui(ui: &mut Ui, criterion: &Criterion, value: f64, what: &str) {
+    let fill = theme::score_fill(
+        crate::analysis::normalised(criterion, value),
+        ui.visuals().dark_mode,
+    );
+    ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
+    ui.label(RichText::new(crate::ui::matrix::cells::format_value(value)).strong())
+        .on_hover_text(what);
+}

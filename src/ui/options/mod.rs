@@ -1,0 +1,282 @@
+//! The Menu place: every option, grouped by lens with counts; add, duplicate, delete,
+//! reorder; and a button that fills the lenses nobody has covered yet.
+//!
+//! Rows are virtualised (only the visible ones are laid out), so a menu of hundreds of
+//! options costs the same per frame as a short one.
+
+mod details;
+
+use crate::document::Edit;
+use crate::model::{Lens, OptionId, Session};
+use crate::ui::fields::text_input;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+
+/// Runtime state of the Menu place (never saved).
+#[derive(Debug, Default)]
+pub struct MenuState {
+    /// The option whose details are open.
+    pub selected: Option<OptionId>,
+    /// Title typed for the next new option.
+    pub new_title: String,
+    /// Lens for the next new option.
+    pub new_lens: Option<Lens>,
+}
+
+/// One line of the flattened, grouped list.
+enum Row {
+    Group { lens: Lens, count: usize },
+    Option(usize),
+}
+
+const ROW_HEIGHT: f32 = 26.0;
+
+/// Draws the menu and emits edits for added, changed, moved and deleted options.
+pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
+    let session = cx.session;
+    ui.heading("Menu");
+    let missing = session.missing_lenses();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} option{} across {} of {} lenses.",
+            session.options.len(),
+            if session.options.len() == 1 { "" } else { "s" },
+            Lens::BUILT_IN.len() - missing.len(),
+            Lens::BUILT_IN.len()
+        ));
+        if !missing.is_empty() {
+            let names: Vec<&str> = missing.iter().map(Lens::label).collect();
+            ui.colored_label(
+                theme::palette(ui).warning,
+                format!("Not covered: {}", names.join(", ")),
+            );
+            if !cx.presenting
+                && ui
+                    .button("Cover the missing lenses")
+                    .on_hover_text("Add a starter option for every lens nobody has used yet")
+                    .clicked()
+            {
+                cx.edit(Edit::CoverMissingLenses);
+            }
+        }
+    });
+    if !cx.presenting {
+        add_option_ui(ui, cx, state);
+    }
+    ui.separator();
+    let rows = grouped_rows(session);
+    let has_details = state
+        .selected
+        .as_ref()
+        .is_some_and(|id| session.option(id).is_some());
+    let list_height = if has_details {
+        (ui.available_height() * 0.45).max(120.0)
+    } else {
+        ui.available_height()
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("menu-rows")
+        .max_height(list_height)
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match row {
+                    Row::Group { lens, count } => {
+                        ui.horizontal(|ui| {
+                            ui.set_height(ROW_HEIGHT);
+                            ui.label(
+                                egui::RichText::new(format!("{} ({count})", lens.label())).strong(),
+                            );
+                        });
+                    }
+                    Row::Option(option_idx) => option_row_ui(ui, cx, state, *option_idx),
+                }
+            }
+        });
+    if has_details {
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("menu-details")
+            .auto_shrink([false, false])
+            .show(ui, |ui| details_ui(ui, cx, state));
+    }
+}
+
+fn grouped_rows(session: &Session) -> Vec<Row> {
+    let mut lenses: Vec<Lens> = Lens::BUILT_IN.to_vec();
+    for option in &session.options {
+        if !lenses.contains(&option.lens) {
+            lenses.push(option.lens.clone());
+        }
+    }
+    let mut rows = Vec::with_capacity(session.options.len() + lenses.len());
+    for lens in lenses {
+        let members: Vec<usize> = (0..session.options.len())
+            .filter(|&i| session.options[i].lens == lens)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        rows.push(Row::Group {
+            lens,
+            count: members.len(),
+        });
+        rows.extend(members.into_iter().map(Row::Option));
+    }
+    rows
+}
+
+fn add_option_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
+    ui.horizontal(|ui| {
+        let label = ui.label("New option title");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.new_title)
+                    .hint_text("e.g. Buy a CDN")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        let lens_label = ui.label("Lens");
+        let lens = state.new_lens.get_or_insert(Lens::ReArchitect);
+        lens_combo(ui, "new-lens", lens, lens_label.id);
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let title = state.new_title.trim().to_owned();
+        if (ui
+            .add_enabled(!title.is_empty(), egui::Button::new("Add option"))
+            .clicked()
+            || enter)
+            && !title.is_empty()
+        {
+            cx.edit(Edit::AddOption {
+                title,
+                lens: lens.clone(),
+            });
+            state.new_title.clear();
+        }
+    });
+}
+
+/// A lens picker: the seven built-in lenses and "Custom…", whose own name is typed beside it.
+fn lens_combo(ui: &mut egui::Ui, salt: &str, lens: &mut Lens, label: egui::Id) {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(lens.label().to_owned())
+        .show_ui(ui, |ui| {
+            for option in Lens::BUILT_IN {
+                let text = option.label().to_owned();
+                ui.selectable_value(lens, option, text);
+            }
+            let custom = matches!(lens, Lens::Custom(_));
+            if ui.selectable_label(custom, "Custom…").clicked() && !custom {
+                *lens = Lens::Custom(String::new());
+            }
+        })
+        .response
+        .labelled_by(label);
+    if let Lens::Custom(name) = lens {
+        let name_label = ui.label("Custom lens name");
+        ui.add(
+            egui::TextEdit::singleline(name)
+                .hint_text("e.g. Partner with another team")
+                .desired_width(180.0),
+        )
+        .labelled_by(name_label.id);
+    }
+}
+
+fn option_row_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    state: &mut MenuState,
+    option_idx: usize,
+) {
+    let session = cx.session;
+    let option = &session.options[option_idx];
+    let id = option.id.clone();
+    ui.push_id(&id, |ui| {
+        ui.horizontal(|ui| {
+            ui.set_height(ROW_HEIGHT);
+            // Ranks stay hidden while a scoring round is.
+            let blind = session.hidden_round().is_some();
+            let rank = cx
+                .ranks
+                .row(option_idx)
+                .and_then(|r| r.rank)
+                .filter(|_| !blind)
+                .map_or_else(|| "–".to_owned(), |r| format!("#{r}"));
+            let selected = state.selected.as_ref() == Some(&id);
+            if ui
+                .add(egui::Button::selectable(selected, rank))
+                .on_hover_text("Show the description and notes")
+                .clicked()
+            {
+                state.selected = if selected { None } else { Some(id.clone()) };
+            }
+            if cx.presenting {
+                ui.label(&option.title);
+                return;
+            }
+            let label = ui.label(format!("Option {}", option_idx + 1));
+            let title_id = id.clone();
+            text_input(ui, cx, label.id, &option.title, false, |t| {
+                Edit::SetOptionTitle(title_id, t)
+            });
+            let up = ui
+                .add_enabled(option_idx > 0, egui::Button::new("Up").small())
+                .on_hover_text("Move up");
+            if up.clicked() {
+                cx.edit(Edit::MoveOption(id.clone(), option_idx - 1));
+            }
+            let down = ui
+                .add_enabled(
+                    option_idx + 1 < session.options.len(),
+                    egui::Button::new("Down").small(),
+                )
+                .on_hover_text("Move down");
+            if down.clicked() {
+                cx.edit(Edit::MoveOption(id.clone(), option_idx + 1));
+            }
+            if ui.small_button("Duplicate").clicked() {
+                cx.edit(Edit::DuplicateOption(id.clone()));
+            }
+            if ui.small_button("Delete").clicked() {
+                cx.edit(Edit::RemoveOption(id.clone()));
+            }
+        });
+    });
+}
+
+fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
+    let Some(option) = state.selected.as_ref().and_then(|id| cx.session.option(id)) else {
+        return;
+    };
+    let id = option.id.clone();
+    ui.label(egui::RichText::new(&option.title).strong());
+    if cx.presenting {
+        ui.label(&option.description);
+        details::option_details_ui(ui, cx, option);
+        return;
+    }
+    egui::Grid::new("option-details")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let lens_label = ui.label("Lens of the selected option");
+            let mut lens = option.lens.clone();
+            lens_combo(ui, "details-lens", &mut lens, lens_label.id);
+            if lens != option.lens {
+                cx.edit(Edit::SetOptionLens(id.clone(), lens));
+            }
+            ui.end_row();
+            let description = ui.label("Description");
+            let for_description = id.clone();
+            text_input(ui, cx, description.id, &option.description, true, |t| {
+                Edit::SetOptionDescription(for_description, t)
+            });
+            ui.end_row();
+            let notes = ui.label("Private notes");
+            text_input(ui, cx, notes.id, &option.notes, true, |t| {
+                Edit::SetOptionNotes(id, t)
+            });
+            ui.end_row();
+        });
+    details::option_details_ui(ui, cx, option);
+}
