@@ -38,11 +38,29 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     let mut paragraph: Vec<String> = Vec::new();
     let flush = |paragraph: &mut Vec<String>, blocks: &mut Vec<Block>| {
         if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(spans(&paragraph.join(" "))));
+            let text = paragraph.join(" ").replace("\n ", "\n");
+            blocks.push(Block::Paragraph(spans(&text)));
             paragraph.clear();
         }
     };
-    for line in markdown.lines() {
+    let mut lines = markdown.lines().peekable();
+    // Front matter (`---` … `---` at the very top, as MADR's status block) becomes a list.
+    if lines.peek().is_some_and(|l| l.trim_end() == "---") {
+        lines.next();
+        let mut items = Vec::new();
+        for line in lines.by_ref() {
+            if line.trim_end() == "---" {
+                break;
+            }
+            let text = match line.split_once(':') {
+                Some((key, value)) => format!("{}: {}", key.trim(), value.trim().trim_matches('"')),
+                None => line.trim().to_owned(),
+            };
+            items.push(spans(&text));
+        }
+        blocks.push(Block::List(items));
+    }
+    for line in lines {
         let trimmed = line.trim_end();
         if trimmed.trim().is_empty() {
             flush(&mut paragraph, &mut blocks);
@@ -91,7 +109,12 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 _ => blocks.push(Block::Table(vec![cells])),
             }
         } else {
-            paragraph.push(trimmed.trim_end_matches('\\').trim().to_owned());
+            // A trailing backslash is a hard line break.
+            let text = trimmed.trim_start();
+            match text.strip_suffix('\\') {
+                Some(line) => paragraph.push(format!("{line}\n")),
+                None => paragraph.push(text.to_owned()),
+            }
         }
     }
     flush(&mut paragraph, &mut blocks);
@@ -299,6 +322,21 @@ mod tests {
         assert_eq!(texts(&s), "Chose Buy for cdn, see the memo *now*");
         assert!(s.iter().any(|x| x.strong && x.text == "Buy"));
         assert!(s.iter().any(|x| x.code && x.text == "cdn"));
+    }
+
+    #[test]
+    fn front_matter_becomes_a_list_and_a_trailing_backslash_breaks_the_line() {
+        let blocks = parse(
+            "---\nstatus: \"accepted\"\ndate: 2026-03-17\n---\n\n**Decision:** buy.\\\n**Owner:** Priya\n",
+        );
+        let Block::List(items) = &blocks[0] else {
+            panic!("a list first: {blocks:?}")
+        };
+        assert_eq!(texts(&items[0]), "status: accepted");
+        assert_eq!(texts(&items[1]), "date: 2026-03-17");
+        assert!(
+            matches!(&blocks[1], Block::Paragraph(t) if texts(t) == "Decision: buy.\nOwner: Priya")
+        );
     }
 
     #[test]
