@@ -258,6 +258,14 @@ impl VerdictApp {
     }
 
     fn export_to(&mut self, format: Format, path: PathBuf) {
+        if self.open.doc.session().hidden_round().is_some() {
+            self.error(
+                "Not exported: a scoring round is open and its scores are hidden; reveal it on \
+                 the Matrix first"
+                    .into(),
+            );
+            return;
+        }
         let today = (self.clock)().date_naive();
         let text = export::render(self.open.doc.session(), format, today);
         self.files.submit(FileJob::Export {

@@ -9,6 +9,7 @@ use crate::ui::menu_bar::menu_bar_ui;
 use crate::ui::nav::nav_ui;
 use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::room::room_ui;
 use crate::ui::theme;
 use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
 use std::time::Instant;
@@ -43,7 +44,8 @@ impl VerdictApp {
 
     /// Draws the chrome and the current place of the open document.
     fn views_ui(&mut self, ui: &mut egui::Ui, out: Outbox) -> Outbox {
-        let today = (self.clock)().date_naive();
+        let now = (self.clock)();
+        let today = now.date_naive();
         let chrome = Chrome {
             place: self.open.place,
             undo_label: self.open.doc.undo_label(),
@@ -106,7 +108,13 @@ impl VerdictApp {
             }
             // Everything egui remembers about the place's widgets (scroll offsets, text
             // cursors and their undo) is keyed under the document's serial.
-            _ => ui.push_id(open.serial, |ui| view.ui(ui, &mut cx)).inner,
+            _ => {
+                ui.push_id(open.serial, |ui| {
+                    if !room_ui(ui, &mut cx, now) {
+                        view.ui(ui, &mut cx);
+                    }
+                });
+            }
         });
         cx.into_outbox()
     }

@@ -3,9 +3,11 @@
 mod edit;
 mod follow_up;
 mod history;
+mod round_edit;
 
 pub use edit::{
     DirectiveField, Edit, EditError, FramingList, OptionText, OutsideScore, apply, as_percentages,
     scores_outside,
 };
 pub use history::{Document, MAX_UNDO};
+pub use round_edit::RoundEdit;

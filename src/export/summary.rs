@@ -217,6 +217,10 @@ impl<'a> Summary<'a> {
                 format!("Weights set by {}: {}", method.label(), list.join(", "))
             }
             LogEvent::Note { text } => text.clone(),
+            LogEvent::RoundStarted { .. }
+            | LogEvent::RoundRevealed { .. }
+            | LogEvent::RoundAccepted { .. }
+            | LogEvent::RoundCancelled { .. } => event.describe_in(self.session),
             LogEvent::Reviewed { .. } => event.describe(),
         }
     }

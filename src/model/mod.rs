@@ -17,6 +17,7 @@ mod outcome;
 mod portfolio_settings;
 mod rater;
 mod review;
+mod round;
 mod session;
 mod solution_option;
 mod templates;
@@ -39,6 +40,7 @@ pub use portfolio_settings::{
 };
 pub use rater::{Aggregation, Rater};
 pub use review::{Rating, ReviewDue, expectation, review_due};
+pub use round::{Agreement, Cell, RoundPhase, RoundScope, ScoringRound};
 pub use session::{FORMAT_VERSION, Session};
 pub use solution_option::{Lens, Score, SolutionOption};
 pub use templates::{LensStarter, Templates};

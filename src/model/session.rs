@@ -9,6 +9,7 @@ use super::ids::{CriterionId, OptionId, RaterId, unique_slug};
 use super::memo::MemoProse;
 use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
 use super::rater::{Aggregation, Rater};
+use super::round::ScoringRound;
 use super::solution_option::{Lens, SolutionOption};
 use super::templates::Templates;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -75,6 +76,9 @@ pub struct Session {
     /// `None` when not estimated (the session is then left out of portfolio selection).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stakes: Option<f64>,
+    /// The facilitated scoring round in progress, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<ScoringRound>,
 }
 
 impl Default for Session {
@@ -127,6 +131,7 @@ impl Session {
             raters: Vec::new(),
             aggregation: Aggregation::Mean,
             stakes: None,
+            round: None,
         }
     }
 
@@ -212,6 +217,21 @@ impl Session {
             .into_iter()
             .filter(|lens| !self.options.iter().any(|o| &o.lens == lens))
             .collect()
+    }
+
+    /// The open round while its scores are still hidden.
+    pub fn hidden_round(&self) -> Option<&ScoringRound> {
+        self.round.as_ref().filter(|r| r.is_scoring())
+    }
+
+    /// The number the next scoring round gets: one more than any round logged or open.
+    pub fn next_round_number(&self) -> u32 {
+        let logged = self.log.iter().filter_map(|e| match &e.event {
+            LogEvent::RoundStarted { number, .. } => Some(*number),
+            _ => None,
+        });
+        let open = self.round.iter().map(|r| r.number);
+        logged.chain(open).max().unwrap_or(0) + 1
     }
 
     /// True when any kill criterion has tripped.

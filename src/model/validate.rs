@@ -43,6 +43,7 @@ pub fn validate(session: &Session) -> Vec<ValidationIssue> {
     check_outcome(session, &mut issues);
     check_raters(session, &mut issues);
     check_stakes(session, &mut issues);
+    check_round(session, &mut issues);
     issues.0
 }
 
@@ -334,6 +335,72 @@ fn check_raters(session: &Session, issues: &mut Issues) {
                         format!("score for unknown criterion {:?}", criterion_id.as_str()),
                     ),
                     Some(criterion) => check_score(issues, &path, criterion, score),
+                }
+            }
+        }
+    }
+}
+
+fn check_round(session: &Session, issues: &mut Issues) {
+    let Some(round) = &session.round else { return };
+    let unknown_rater = |issues: &mut Issues, path: String, rater: &super::RaterId| {
+        if session.rater(rater).is_none() {
+            issues.push(
+                path,
+                format!(
+                    "unknown rater {:?}; add them to `raters` or remove them from the round",
+                    rater.as_str()
+                ),
+            );
+        }
+    };
+    for (idx, cell) in round.cells.iter().enumerate() {
+        if session.option(&cell.option).is_none() {
+            issues.push(
+                format!("round.cells[{idx}].option"),
+                format!("there is no option with id {:?}", cell.option.as_str()),
+            );
+        }
+        if session.criterion(&cell.criterion).is_none() {
+            issues.push(
+                format!("round.cells[{idx}].criterion"),
+                format!(
+                    "there is no criterion with id {:?}",
+                    cell.criterion.as_str()
+                ),
+            );
+        }
+    }
+    if let Some(rater) = &round.turn {
+        unknown_rater(issues, "round.turn".into(), rater);
+    }
+    for (idx, rater) in round.finished.iter().enumerate() {
+        unknown_rater(issues, format!("round.finished[{idx}]"), rater);
+    }
+    for (rater, by_option) in &round.scores {
+        let at = format!("round.scores.{rater}");
+        unknown_rater(issues, at.clone(), rater);
+        for (option, by_criterion) in by_option {
+            for (criterion_id, value) in by_criterion {
+                let path = format!("{at}.{option}.{criterion_id}");
+                if !round.contains(option, criterion_id) {
+                    issues.push(
+                        path,
+                        "a score for a cell this round does not ask for".into(),
+                    );
+                    continue;
+                }
+                let Some(criterion) = session.criterion(criterion_id) else {
+                    continue;
+                };
+                if issues.finite(|| path.clone(), *value) && !criterion.scale.contains(*value) {
+                    issues.push(
+                        path,
+                        format!(
+                            "{value} is outside the scale {}..{} of {:?}",
+                            criterion.scale.lo, criterion.scale.hi, criterion.name
+                        ),
+                    );
                 }
             }
         }

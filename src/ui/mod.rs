@@ -7,6 +7,8 @@
 //! (`menu_bar`, `nav`, `presentation`); what every command is (`command/`); and the
 //! design tokens (`theme`).
 
+pub mod acceptability_chart;
+pub mod cell_jump;
 pub mod command;
 pub mod criteria;
 pub mod decide;
@@ -14,15 +16,22 @@ pub mod decision_log;
 pub mod directive;
 pub mod fields;
 pub mod framing;
+pub mod framing_slide;
+pub mod label_layout;
+pub mod markdown_view;
 pub mod matrix;
 pub mod memo;
 pub mod menu_bar;
 pub mod nav;
 pub mod options;
 pub mod outbox;
+pub mod palette;
 pub mod places;
 pub mod portfolio;
 pub mod presentation;
+pub mod room;
+pub mod round_view;
+pub mod summary_slide;
 pub mod theme;
 pub mod view_ctx;
 

@@ -7,4 +7,6 @@ mod drafts;
 mod flow;
 mod import;
 mod notice;
+mod presenting;
+mod round;
 mod smoke;

@@ -11,5 +11,6 @@ mod reliability;
 mod review;
 mod robustness;
 mod rules;
+mod snapshots;
 mod store;
 mod weights;

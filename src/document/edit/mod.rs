@@ -9,6 +9,7 @@ mod criteria;
 pub use criteria::{OutsideScore, as_percentages, scores_outside};
 
 use super::follow_up;
+use super::round_edit::{RoundEdit, apply_round};
 use crate::import::MatrixImport;
 use crate::model::{Aggregation, Rater, RaterId, WeightMethod, unique_slug};
 use crate::model::{
@@ -253,6 +254,8 @@ pub enum Edit {
     SetRaterScore(OptionId, RaterId, CriterionId, Option<Score>),
     /// Choose how raters' scores are combined.
     SetAggregation(Aggregation),
+    /// A step of a facilitated scoring round.
+    Round(RoundEdit),
 }
 
 /// Why an edit could not be applied; the document is unchanged.
@@ -273,6 +276,9 @@ pub enum EditError {
     /// A number is NaN, infinite, negative or outside its scale.
     #[error("{0}")]
     BadNumber(String),
+    /// The scoring round is not in a state that allows this step.
+    #[error("{0}")]
+    Round(String),
     /// An imported matrix no longer fits the session.
     #[error("{0}")]
     Import(String),
@@ -410,6 +416,7 @@ impl Edit {
                 format!("change {}'s {} of {}", rater(r), criterion(c), option(o))
             }
             Edit::SetAggregation(a) => format!("aggregate raters by {}", a.label()),
+            Edit::Round(step) => step.label(session),
         }
     }
 
@@ -443,6 +450,7 @@ impl Edit {
             Edit::SetKillCriterion(idx, _) => format!("kill:{idx}"),
             Edit::SetNotes(_) => "notes".into(),
             Edit::SetStakes(_) => "stakes".into(),
+            Edit::Round(step) => return step.merge_key(),
             _ => return None,
         })
     }
@@ -695,6 +703,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             }
         }
         Edit::SetAggregation(aggregation) => session.aggregation = aggregation,
+        Edit::Round(step) => apply_round(session, step, now)?,
     }
     Ok(())
 }

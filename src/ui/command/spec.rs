@@ -213,12 +213,21 @@ impl Command {
             Command::NextPlace => spec(
                 "Next",
                 "Go to the next stage of the flow",
-                &[presenting(Key::ArrowRight)],
+                // A presentation clicker sends Page Down (some send the arrows).
+                &[
+                    presenting(Key::ArrowRight),
+                    presenting(Key::PageDown),
+                    presenting(Key::ArrowDown),
+                ],
             ),
             Command::PreviousPlace => spec(
                 "Previous",
                 "Go to the previous stage of the flow",
-                &[presenting(Key::ArrowLeft)],
+                &[
+                    presenting(Key::ArrowLeft),
+                    presenting(Key::PageUp),
+                    presenting(Key::ArrowUp),
+                ],
             ),
             Command::TogglePresentation => CommandSpec {
                 toggled_label: Some("Leave presentation mode"),

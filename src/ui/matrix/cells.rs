@@ -89,6 +89,8 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
     ui.painter().rect_filled(rect, 0.0, fill);
     veto_gauge_ui(ui, rect, slot.criterion, score.likely);
     if cx.presenting {
+        // Clear of the cell's edge, so the number reads as inside its colour.
+        ui.add_space(theme::CELL_INSET);
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
         hover_rationale(response, slot.criterion, score);
         return false;
@@ -190,6 +192,9 @@ fn likely_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) -
             .custom_formatter(|v, _| format_value(v)),
     );
     name_widget(&response, || slot.name());
+    if crate::ui::cell_jump::take_if(ui.ctx(), &slot.option.id, &slot.criterion.id) {
+        response.request_focus();
+    }
     if response.changed() && likely != score.likely && scale.contains(likely) {
         let mut new = score.clone();
         new.likely = likely;

@@ -195,10 +195,13 @@ fn option_row_ui(
     ui.push_id(&id, |ui| {
         ui.horizontal(|ui| {
             ui.set_height(ROW_HEIGHT);
+            // Ranks stay hidden while a scoring round is.
+            let blind = session.hidden_round().is_some();
             let rank = cx
                 .ranks
                 .row(option_idx)
                 .and_then(|r| r.rank)
+                .filter(|_| !blind)
                 .map_or_else(|| "–".to_owned(), |r| format!("#{r}"));
             let selected = state.selected.as_ref() == Some(&id);
             if ui
