@@ -11,7 +11,7 @@ use crate::ui::view_ctx::ViewCtx;
 pub fn stepper_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let place = cx.chrome.place;
     let mut picked = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if Command::PreviousPlace.button(
             ui,
             &Command::PreviousPlace.label(),
@@ -32,29 +32,29 @@ pub fn stepper_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         if Command::NextPlace.button(ui, &Command::NextPlace.label(), place != Place::Log) {
             picked = Some(Command::NextPlace);
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let leave = Command::TogglePresentation;
-            if leave.button(ui, "Leave", true) {
-                picked = Some(leave);
-            }
-            ui.label(
-                egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len()))
-                    .strong(),
-            );
-            let summary = summary_shown(ui.ctx(), place);
-            let toggle = if summary {
-                "Back to the places"
-            } else {
-                "Summary slide"
-            };
-            if ui
-                .add(egui::Button::selectable(summary, toggle))
-                .on_hover_text("The whole decision on one slide")
-                .clicked()
-            {
-                show_summary(ui.ctx(), (!summary).then_some(place));
-            }
-        });
+        // After the places, in reading order; the row wraps on a narrow screen instead of
+        // drawing these over the place buttons.
+        ui.separator();
+        let summary = summary_shown(ui.ctx(), place);
+        let toggle = if summary {
+            "Back to the places"
+        } else {
+            "Summary slide"
+        };
+        if ui
+            .add(egui::Button::selectable(summary, toggle))
+            .on_hover_text("The whole decision on one slide")
+            .clicked()
+        {
+            show_summary(ui.ctx(), (!summary).then_some(place));
+        }
+        ui.label(
+            egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len())).strong(),
+        );
+        let leave = Command::TogglePresentation;
+        if leave.button(ui, "Leave", true) {
+            picked = Some(leave);
+        }
     });
     if let Some(command) = picked {
         cx.command(command);

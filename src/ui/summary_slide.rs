@@ -67,22 +67,26 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
 
 /// The decision in one line: what was decided and why.
 pub fn outcome_line(session: &crate::model::Session, outcome: &Outcome) -> String {
-    let what = match outcome {
-        Outcome::Undecided => return "Not decided yet".into(),
-        Outcome::Chosen { option, .. } => format!(
-            "Chosen: {}",
-            session
-                .option(option)
-                .map_or(option.as_str(), |o| o.title.as_str())
-        ),
-        Outcome::Killed { .. } => "Killed".to_owned(),
-        Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
-        Outcome::Reframe { .. } => "Sent back to be reframed".to_owned(),
-    };
-    let why = outcome.rationale().trim();
+    let (what, why) = outcome_parts(session, outcome);
     if why.is_empty() {
         what
     } else {
         format!("{what}: {why}")
     }
+}
+
+/// The outcome in two parts: what was decided ("Chosen: X", "Killed", …) and its rationale
+/// (empty when none was written), for layouts that set the two apart.
+pub fn outcome_parts<'a>(
+    session: &crate::model::Session,
+    outcome: &'a Outcome,
+) -> (String, &'a str) {
+    let what = match outcome {
+        Outcome::Undecided => return ("Not decided yet".into(), ""),
+        Outcome::Chosen { option, .. } => format!("Chosen: {}", session.option_title(option)),
+        Outcome::Killed { .. } => "Killed".to_owned(),
+        Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
+        Outcome::Reframe { .. } => "Sent back to be reframed".to_owned(),
+    };
+    (what, outcome.rationale().trim())
 }

@@ -76,7 +76,7 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
             let plain = advice.plain(cx.session);
             ui.label(RichText::new(&plain).heading().strong().color(color));
             ui.label(
-                RichText::new("Advice from the numbers; the outcome below is yours to record.")
+                RichText::new("Advice from the numbers; the decision is yours to record.")
                     .small()
                     .weak(),
             );
@@ -100,15 +100,21 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
 /// The recorded outcome, framed like the recommendation beside it.
 fn recorded_outcome_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
     egui::Frame::group(ui.style())
-        .stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()))
+        .stroke(egui::Stroke::new(
+            theme::EMPHASIS_STROKE,
+            ui.visuals().strong_text_color(),
+        ))
         .inner_margin(theme::SPACE_XL)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Decision").small().weak());
-            let line = super::summary_slide::outcome_line(cx.session, &cx.session.outcome);
+            let (what, why) = super::summary_slide::outcome_parts(cx.session, &cx.session.outcome);
             // Left-aligned, not justified: a long rationale must not stretch its letters.
             ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
-                ui.label(RichText::new(line).heading().strong());
+                ui.label(RichText::new(what).heading().strong());
+                if !why.is_empty() {
+                    ui.label(why);
+                }
             });
         });
 }
