@@ -80,6 +80,10 @@ pub fn ranking_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         ui.label("No option is fully scored yet, so there is no ranking to chart.");
         return;
     }
+    if cx.presenting {
+        titled_bars_ui(ui, cx, &rows);
+        return;
+    }
     let n_bars = rows.len();
     let titles: Vec<String> = rows
         .iter()
@@ -143,6 +147,56 @@ pub fn ranking_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
     if ranked > n_bars {
         ui.label(format!(
             "Showing the top {n_bars} of {ranked} ranked options."
+        ));
+    }
+}
+
+/// The ranking for a room: each option's whole title (wrapped, never cut, nothing to hover)
+/// above its bar, with the total printed at the bar's end.
+fn titled_bars_ui(ui: &mut Ui, cx: &ViewCtx<'_>, rows: &[&RankedOption]) {
+    let palette = theme::palette(ui);
+    let bar_height = ui.text_style_height(&egui::TextStyle::Body) * 0.6;
+    for row in rows {
+        let kind = BarKind::of(row, cx.recommendation);
+        let title = &cx.session.options[row.option_idx].title;
+        let rank = row.rank.map_or_else(String::new, |r| format!("{r}. "));
+        // Left-aligned, not justified: a wrapped title must not stretch its letters.
+        ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+            ui.label(format!("{rank}{title}{}", kind.mark()));
+        });
+        let total = row.total.unwrap_or_default();
+        let text = format!("{} of 100", crate::analysis::number::fixed(total, 1));
+        let text_width = ui
+            .painter()
+            .layout_no_wrap(
+                text.clone(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            )
+            .size()
+            .x;
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width(), bar_height),
+            egui::Sense::hover(),
+        );
+        let room = (rect.width() - text_width - theme::SPACE_XL).max(0.0);
+        let length = room * (total / 100.0).clamp(0.0, 1.0) as f32;
+        let bar = egui::Rect::from_min_size(rect.min, egui::vec2(length, rect.height()));
+        ui.painter().rect_filled(bar, 0.0, kind.fill(palette));
+        ui.painter().text(
+            egui::pos2(bar.right() + theme::SPACE_M, rect.center().y),
+            egui::Align2::LEFT_CENTER,
+            text,
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        );
+        ui.add_space(theme::SPACE_M);
+    }
+    let ranked = cx.ranking.ranked().count();
+    if ranked > rows.len() {
+        ui.label(format!(
+            "Showing the top {} of {ranked} ranked options.",
+            rows.len()
         ));
     }
 }
