@@ -88,7 +88,11 @@ pub fn weigh_evidence(e: &Evidence<'_>) -> Verdict {
     let quoted = |id: &OptionId| format!("“{}”", title(id));
     let order = e.matrix.order();
     let leader = order.first().map(|&i| e.matrix.option_ids[i].clone());
-    let p_best = |id: &OptionId| e.smaa.and_then(|r| r.of(id)).map(|a| a.p_best);
+    // A simulation that varied nothing repeats the ranking: its "wins 100 %" is no evidence.
+    let varied = e
+        .smaa
+        .filter(|r| !super::variation::nothing_to_vary(e.session, &r.config.weights));
+    let p_best = |id: &OptionId| varied.and_then(|r| r.of(id)).map(|a| a.p_best);
     let make = |kind: VerdictKind, option: Option<OptionId>, reasons: Vec<String>| {
         let line = match reasons.first() {
             Some(first) => format!("{}: {first}", kind.label()),

@@ -95,12 +95,19 @@ impl<'a> Summary<'a> {
             thousands(mc.config.samples),
             mc.config.seed
         );
-        if let (Some(leader), Some(p)) = (&self.report.leader, self.p_best()) {
-            text.push_str(&format!(
-                ": “{}” wins {} of them",
-                self.option_title(leader.as_str()),
-                analysis::number::percent(p)
-            ));
+        if analysis::variation::nothing_to_vary(self.session, &mc.config.weights) {
+            text.push_str(
+                ", which had nothing to vary: no score has a range and the weights are fixed",
+            );
+        // The leader's share, unless the verdict line beside this one already says it.
+        } else if let (Some(leader), Some(p)) = (&self.report.leader, self.p_best()) {
+            let share = analysis::number::percent(p);
+            if !self.robustness.line.contains(&format!("wins {share}")) {
+                text.push_str(&format!(
+                    ": “{}” wins {share} of them",
+                    self.option_title(leader.as_str())
+                ));
+            }
         }
         text.push('.');
         text

@@ -135,8 +135,10 @@ fn do_nothing_ranking_first_gives_a_kill_verdict() {
         report.verdict.option.as_ref().map(|o| o.as_str()),
         Some("wait")
     );
+    // No score has a range and the weights are fixed: the simulation varied nothing, so
+    // its share of samples is not offered as evidence.
     assert!(
-        report.verdict.line.contains("wins 100 % of samples"),
+        !report.verdict.line.contains("of samples"),
         "{}",
         report.verdict.line
     );
