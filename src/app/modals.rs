@@ -136,7 +136,14 @@ fn prompt_modal(
     let id = egui::Id::unique(("path-prompt", serial));
     let response = egui::Modal::new(id).show(ctx, |ui| {
         ui.heading(purpose.label().trim_end_matches('…'));
-        ui.label("No file chooser is available on this desktop; type the file's path.");
+        let what = if matches!(purpose, Command::OpenPortfolio) {
+            "folder"
+        } else {
+            "file"
+        };
+        ui.label(format!(
+            "No file chooser is available on this desktop; type the {what}'s path."
+        ));
         let label = ui.label("File path");
         let field = ui
             .add(egui::TextEdit::singleline(text).desired_width(420.0))

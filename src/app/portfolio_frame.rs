@@ -32,6 +32,16 @@ impl VerdictApp {
                     old.cancel_core();
                 }
                 self.portfolio = Some(window);
+                // An earlier failure to open a portfolio is no longer true once one opens.
+                if !reload
+                    && self
+                        .open
+                        .notice
+                        .as_ref()
+                        .is_some_and(|n| n.is_error && n.text.contains("folder of session files"))
+                {
+                    self.open.notice = None;
+                }
                 if left_out > 0 && !reload {
                     self.error(format!(
                         "{}: {left_out} file(s) could not be read and are left out; they are \

@@ -184,7 +184,11 @@ pub enum LogEvent {
 impl LogEvent {
     /// The entry in plain words, naming options and raters by id.
     pub fn describe(&self) -> String {
-        self.describe_with(|id| format!("`{id}`"), |id| format!("`{id}`"))
+        self.describe_with(
+            |id| format!("`{id}`"),
+            |id| format!("`{id}`"),
+            |id| format!("`{id}`"),
+        )
     }
 
     /// The entry in plain words, naming options by their title and raters by their name in
@@ -197,6 +201,11 @@ impl LogEvent {
                     .map_or_else(|| format!("`{id}`"), |o| format!("“{}”", o.title))
             },
             |id| session.rater_name(id),
+            |id| {
+                session
+                    .criterion(id)
+                    .map_or_else(|| format!("`{id}`"), |c| format!("“{}”", c.name))
+            },
         )
     }
 
@@ -204,6 +213,7 @@ impl LogEvent {
         &self,
         option_name: impl Fn(&OptionId) -> String,
         rater_name: impl Fn(&RaterId) -> String,
+        criterion_name: impl Fn(&CriterionId) -> String,
     ) -> String {
         match self {
             LogEvent::OutcomeChanged { to } => match to {
@@ -223,13 +233,14 @@ impl LogEvent {
                 to,
             } => {
                 format!(
-                    "Weight of `{criterion}` changed from {from} to {to} after results were seen"
+                    "Weight of {} changed from {from} to {to} after results were seen",
+                    criterion_name(criterion)
                 )
             }
             LogEvent::WeightsSet { method, weights } => {
                 let list: Vec<String> = weights
                     .iter()
-                    .map(|(criterion, weight)| format!("`{criterion}` {weight}"))
+                    .map(|(criterion, weight)| format!("{} {weight}", criterion_name(criterion)))
                     .collect();
                 format!("Weights set by {}: {}", method.label(), list.join(", "))
             }
