@@ -26,6 +26,22 @@ pub struct OutsideScore {
     pub value: f64,
 }
 
+impl OutsideScore {
+    /// Whose score it is, in words: the option's title and, for a rater's score, "by" the
+    /// rater's name.
+    pub fn whose(&self, session: &Session) -> String {
+        let title = session
+            .option(&self.option)
+            .map_or_else(|| self.option.to_string(), |opt| format!("“{}”", opt.title));
+        let by = self
+            .rater
+            .as_ref()
+            .map(|r| format!(" by {}", session.rater_name(r)))
+            .unwrap_or_default();
+        format!("{title}{by}")
+    }
+}
+
 /// Every score value on `criterion` (shared and raters', likely and range ends) outside
 /// `scale`, in document order.
 pub fn scores_outside(
@@ -73,17 +89,7 @@ fn outside_error(
 ) -> EditError {
     let scores = outside
         .iter()
-        .map(|o| {
-            let title = session
-                .option(&o.option)
-                .map_or_else(|| o.option.to_string(), |opt| format!("“{}”", opt.title));
-            let by = o
-                .rater
-                .as_ref()
-                .map(|r| format!(" by {}", session.rater_name(r)))
-                .unwrap_or_default();
-            format!("{title}{by} {} ({})", o.value, o.path)
-        })
+        .map(|o| format!("{} {} ({})", o.whose(session), o.value, o.path))
         .collect();
     EditError::ScoresOutsideScale {
         criterion: criterion.name.clone(),

@@ -43,17 +43,7 @@ fn number(value: f64) -> String {
 fn left_outside(session: &Session, c: &Criterion, scale: &Scale) -> Vec<String> {
     let mut outside: Vec<String> = scores_outside(session, &c.id, scale)
         .into_iter()
-        .map(|o| {
-            let title = session
-                .option(&o.option)
-                .map_or_else(|| o.option.to_string(), |opt| format!("“{}”", opt.title));
-            let by = o
-                .rater
-                .as_ref()
-                .map(|r| format!(" by {}", session.rater_name(r)))
-                .unwrap_or_default();
-            format!("{title}{by}: {}", number(o.value))
-        })
+        .map(|o| format!("{}: {}", o.whose(session), number(o.value)))
         .collect();
     for level in c.scale.levels.iter().filter(|l| !scale.contains(l.value)) {
         outside.push(format!("the meaning of level {}", number(level.value)));
