@@ -64,7 +64,7 @@ pub struct SessionRow {
     pub core_index: Option<f64>,
     /// For an unfunded session: the cheapest way to fund it.
     pub to_fund_it: Option<DropRow>,
-    /// The deferral date, if the session is deferred (its review date).
+    /// When the session is looked at again: its review date, else the date it is deferred to.
     pub review: Option<String>,
 }
 
@@ -349,10 +349,14 @@ impl Portfolio {
                     change,
                     core_index: core_of[e],
                     to_fund_it,
-                    review: match &entry.session.outcome {
-                        crate::model::Outcome::Deferred { until, .. } => Some(until.to_string()),
-                        _ => None,
-                    },
+                    review: entry
+                        .session
+                        .review_date
+                        .or(match &entry.session.outcome {
+                            crate::model::Outcome::Deferred { until, .. } => Some(*until),
+                            _ => None,
+                        })
+                        .map(|d| d.to_string()),
                 },
             ));
         }

@@ -177,11 +177,31 @@ fn plain(text: &str) -> String {
     spans(text).into_iter().map(|s| s.text).collect()
 }
 
+/// The blocks of `markdown`, parsed once per text and kept in egui's memory: the record
+/// changes with the document, not with every frame.
+fn parsed(ui: &Ui, markdown: &str) -> std::sync::Arc<Vec<Block>> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    markdown.hash(&mut hasher);
+    let key = hasher.finish();
+    let id = egui::Id::unique("markdown-view-blocks");
+    let kept = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<Vec<Block>>)>(id));
+    match kept {
+        Some((kept_key, blocks)) if kept_key == key => blocks,
+        _ => {
+            let blocks = std::sync::Arc::new(parse(markdown));
+            ui.data_mut(|d| d.insert_temp(id, (key, std::sync::Arc::clone(&blocks))));
+            blocks
+        }
+    }
+}
+
 /// Draws `markdown` as a document.
 pub fn markdown_ui(ui: &mut Ui, markdown: &str) {
+    let blocks = parsed(ui, markdown);
     // Left-aligned: a justified layout would stretch the letters of every wrapped line.
     ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
-        for (idx, block) in parse(markdown).iter().enumerate() {
+        for (idx, block) in blocks.iter().enumerate() {
             block_ui(ui, idx, block);
             ui.add_space(super::theme::SPACE_XS);
         }
