@@ -4,11 +4,36 @@
 //! tab-separated numbers fills the cells from here. Dragging on the value still changes it.
 
 use super::cells::Slot;
-use super::grid::{self, CellAt, Step};
+use super::grid::{self, CellAt, Move, Step};
 use crate::model::{CriterionId, OptionId};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{Event, EventFilter, Key, Modifiers, Rect, Sense, Stroke, StrokeKind, Ui};
+
+/// The keys of a Matrix cell, for the shortcut sheet: what is pressed, and what it does.
+pub const CELL_KEYS: [(&str, &str); 9] = [
+    ("Arrow keys", "Move between cells"),
+    (
+        "A digit, or Enter / F2",
+        "Start typing into the cell (a click does too)",
+    ),
+    (
+        "Enter  /  Shift+Enter",
+        "While typing: keep the value and move down / up",
+    ),
+    ("Tab  /  Shift+Tab", "Keep the value and move right / left"),
+    ("Escape", "While typing: leave the cell as it was"),
+    (
+        "Delete or Backspace",
+        "Clear the cell (Ctrl+Z brings it back)",
+    ),
+    ("R", "Open the cell's rationale"),
+    (
+        "Ctrl+V",
+        "Paste a block copied from a spreadsheet, from this cell on",
+    ),
+    ("Drag sideways", "Move the value along its scale"),
+];
 
 /// A cell by identity, so edits and reorders between frames cannot move it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +71,8 @@ pub(super) struct EntryState {
     focus: Option<(CellKey, u8)>,
     /// A row to scroll to, so that the cell to focus is drawn.
     pub scroll_to: Option<usize>,
+    /// The column a run of Tabs began in, where Enter returns to.
+    tab_anchor: Option<usize>,
     /// The last refusal or note ("9 is outside the scale of Impact, 1 to 5").
     pub message: Option<Message>,
 }
@@ -75,12 +102,12 @@ impl EntryState {
     }
 
     /// Puts the keyboard on the cell `step` away from `slot`'s.
-    fn step(&mut self, cx: &ViewCtx<'_>, slot: Slot<'_>, step: Step) {
+    fn step(&mut self, cx: &ViewCtx<'_>, slot: Slot<'_>, how: Move) {
         let Some(at) = position(cx, slot) else {
             return;
         };
         let n = (cx.session.options.len(), cx.session.criteria.len());
-        let to = at.stepped(step, n.0, n.1);
+        let to = grid::next_cell(at, how, &mut self.tab_anchor, n.0, n.1);
         self.focus_on(CellKey {
             option: cx.session.options[to.option_idx].id.clone(),
             criterion: cx.session.criteria[to.criterion_idx].id.clone(),
@@ -239,16 +266,16 @@ pub(super) fn entry_ui(
 /// Keys for a focused cell that is not being edited; true when `r` asks for the rationale.
 fn keys(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, state: &mut EntryState) -> bool {
     let steps = [
-        (Modifiers::NONE, Key::ArrowUp, Step::Up),
-        (Modifiers::NONE, Key::ArrowDown, Step::Down),
-        (Modifiers::NONE, Key::ArrowLeft, Step::Left),
-        (Modifiers::NONE, Key::ArrowRight, Step::Right),
-        (Modifiers::SHIFT, Key::Tab, Step::Left),
-        (Modifiers::NONE, Key::Tab, Step::Right),
+        (Modifiers::NONE, Key::ArrowUp, Move::Arrow(Step::Up)),
+        (Modifiers::NONE, Key::ArrowDown, Move::Arrow(Step::Down)),
+        (Modifiers::NONE, Key::ArrowLeft, Move::Arrow(Step::Left)),
+        (Modifiers::NONE, Key::ArrowRight, Move::Arrow(Step::Right)),
+        (Modifiers::SHIFT, Key::Tab, Move::Tab(Step::Left)),
+        (Modifiers::NONE, Key::Tab, Move::Tab(Step::Right)),
     ];
-    for (modifiers, key, step) in steps {
+    for (modifiers, key, how) in steps {
         if ui.input_mut(|i| i.consume_key(modifiers, key)) {
-            state.step(cx, slot, step);
+            state.step(cx, slot, how);
             return false;
         }
     }
@@ -357,10 +384,10 @@ fn draft_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: Rect, state
     let mut done = None;
     if ui.memory(|m| m.has_focus(id)) {
         let keys = [
-            (Modifiers::SHIFT, Key::Enter, Some(Step::Up)),
-            (Modifiers::NONE, Key::Enter, Some(Step::Down)),
-            (Modifiers::SHIFT, Key::Tab, Some(Step::Left)),
-            (Modifiers::NONE, Key::Tab, Some(Step::Right)),
+            (Modifiers::SHIFT, Key::Enter, Some(Move::Enter(Step::Up))),
+            (Modifiers::NONE, Key::Enter, Some(Move::Enter(Step::Down))),
+            (Modifiers::SHIFT, Key::Tab, Some(Move::Tab(Step::Left))),
+            (Modifiers::NONE, Key::Tab, Some(Move::Tab(Step::Right))),
             (Modifiers::NONE, Key::Escape, None),
         ];
         done = keys
@@ -407,10 +434,10 @@ fn draft_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: Rect, state
             state.message = None;
             state.focus_on(CellKey::of(slot));
         }
-        Some(Some(step)) => {
+        Some(Some(how)) => {
             if commit(cx, slot, &text, state) {
                 state.draft = None;
-                state.step(cx, slot, step);
+                state.step(cx, slot, how);
             } else if let Some(draft) = state.draft.as_mut() {
                 draft.focus_pending = true;
             }

@@ -43,6 +43,46 @@ impl CellAt {
     }
 }
 
+/// How the keyboard leaves a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Move {
+    /// An arrow key.
+    Arrow(Step),
+    /// Tab or Shift+Tab: along the row.
+    Tab(Step),
+    /// Enter or Shift+Enter: down or up.
+    Enter(Step),
+}
+
+/// Where the keyboard goes next, remembering in `anchor` the column a run of Tabs began in:
+/// as in a spreadsheet, Enter after typing along a row goes down to where that row began,
+/// so a matrix is scored digit, Tab, digit, Tab, digit, Enter, row after row.
+pub(super) fn next_cell(
+    at: CellAt,
+    how: Move,
+    anchor: &mut Option<usize>,
+    n_options: usize,
+    n_criteria: usize,
+) -> CellAt {
+    match how {
+        Move::Arrow(step) => {
+            *anchor = None;
+            at.stepped(step, n_options, n_criteria)
+        }
+        Move::Tab(step) => {
+            anchor.get_or_insert(at.criterion_idx);
+            at.stepped(step, n_options, n_criteria)
+        }
+        Move::Enter(step) => {
+            let column = anchor.take().unwrap_or(at.criterion_idx);
+            CellAt {
+                criterion_idx: column,
+                ..at.stepped(step, n_options, n_criteria)
+            }
+        }
+    }
+}
+
 /// The value typed into a cell of `criterion`, or why it cannot be its score. Nothing is
 /// clamped: a value outside the scale is refused with the scale it must lie in.
 pub(super) fn parse_value(text: &str, criterion: &Criterion) -> Result<f64, String> {
@@ -191,6 +231,30 @@ mod tests {
         assert_eq!(at.stepped(Step::Right, 3, 3), at, "last column");
         assert_eq!(AT_ORIGIN.stepped(Step::Up, 3, 3), AT_ORIGIN);
         assert_eq!(AT_ORIGIN.stepped(Step::Left, 3, 3), AT_ORIGIN);
+    }
+
+    #[test]
+    fn enter_after_a_run_of_tabs_goes_down_to_the_column_the_run_began_in() {
+        let mut anchor = None;
+        let mut at = CellAt {
+            option_idx: 0,
+            criterion_idx: 1,
+        };
+        for how in [Move::Tab(Step::Right), Move::Tab(Step::Right)] {
+            at = next_cell(at, how, &mut anchor, 7, 4);
+        }
+        assert_eq!(at.criterion_idx, 3);
+        at = next_cell(at, Move::Enter(Step::Down), &mut anchor, 7, 4);
+        assert_eq!((at.option_idx, at.criterion_idx), (1, 1));
+        assert_eq!(anchor, None);
+        at = next_cell(at, Move::Tab(Step::Right), &mut anchor, 7, 4);
+        at = next_cell(at, Move::Arrow(Step::Down), &mut anchor, 7, 4);
+        at = next_cell(at, Move::Enter(Step::Down), &mut anchor, 7, 4);
+        assert_eq!(
+            (at.option_idx, at.criterion_idx),
+            (3, 2),
+            "an arrow ends the run"
+        );
     }
 
     #[test]

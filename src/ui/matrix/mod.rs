@@ -21,6 +21,8 @@ use egui_extras::{Column, TableBuilder, TableRow};
 use raters::{MatrixMode, RaterState, RaterView};
 use rationale::RationaleEditor;
 
+pub use entry::CELL_KEYS;
+
 /// Runtime state of the matrix (never saved).
 #[derive(Debug, Default)]
 pub struct MatrixState {

@@ -137,3 +137,30 @@ fn a_pasted_block_with_a_bad_value_names_it_and_changes_nothing() {
         "Nothing was pasted. Cost of Rewrite checkout: 9 is outside the scale of Cost, 1 to 5",
     );
 }
+
+#[test]
+fn a_matrix_is_scored_row_by_row_with_digits_tab_and_enter_alone() {
+    let mut s = session();
+    for option in &mut s.options {
+        option.scores.clear();
+    }
+    let mut harness = harness(s, false);
+    harness.run();
+    focused_on(&mut harness, "Impact of Buy a CDN");
+    let rows = [["4", "2", "2"], ["5", "5", "3"], ["1", "1", "1"]];
+    let mut navigation = 0;
+    for row in rows {
+        for (col, digit) in row.into_iter().enumerate() {
+            typed(&mut harness, digit);
+            pressed(&mut harness, if col < 2 { Key::Tab } else { Key::Enter });
+            navigation += 1;
+        }
+    }
+    assert_eq!(navigation, 9, "one key after each value, none to get back");
+    for (option_idx, row) in rows.iter().enumerate() {
+        for (criterion, digit) in ["impact", "cost", "trust-risk"].iter().zip(row) {
+            let expected = digit.parse().ok();
+            assert_eq!(likely(&harness, option_idx, criterion), expected);
+        }
+    }
+}
