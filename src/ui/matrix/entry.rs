@@ -233,16 +233,17 @@ pub(super) fn entry_ui(
     drag(ui, cx, slot, &response);
     let text = score.map(|s| super::cells::format_value(s.likely));
     if let Some(text) = &text {
+        let color = ui.visuals().strong_text_color();
         let galley = ui.painter().layout_no_wrap(
             text.clone(),
             egui::TextStyle::Body.resolve(ui.style()),
-            ui.visuals().text_color(),
+            color,
         );
         let pos = egui::pos2(
             rect.left() + theme::SPACE_S,
             rect.center().y - galley.size().y / 2.0,
         );
-        ui.painter().galley(pos, galley, ui.visuals().text_color());
+        ui.painter().galley(pos, galley, color);
     }
     if score.is_none() {
         let hover = match slot.rater {
