@@ -341,4 +341,20 @@ mod tests {
         assert!(err.contains("Cost of Alpha: 7 is outside"), "{err}");
         assert!(err.contains("Impact of Beta: “x” is not a number"), "{err}");
     }
+
+    #[test]
+    fn scores_set_together_apply_all_or_none() {
+        let mut s = session();
+        let before = s.clone();
+        let set = |option: &str, value: f64| {
+            Edit::SetScore(
+                crate::model::OptionId::new(option),
+                CriterionId::new("cost"),
+                Some(Score::point(value)),
+            )
+        };
+        let edit = Edit::SetScores(vec![set("a", 2.0), set("b", 9.0)]);
+        assert!(crate::document::apply(&mut s, edit, chrono::Utc::now()).is_err());
+        assert_eq!(s, before, "the good score was not kept either");
+    }
 }
