@@ -37,8 +37,10 @@ fn main() -> ExitCode {
         },
         Some(command) => {
             // The clock is read here, once, and passed in.
+            let now = chrono::Utc::now();
             let context = Context {
-                today: chrono::Utc::now().date_naive(),
+                today: now.date_naive(),
+                now,
             };
             match cli::run(command, &context) {
                 Ok(code) => code,

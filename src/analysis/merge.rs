@@ -5,6 +5,8 @@
 //! titles, framing, weights, shared scores, outcome, log — must be the same in every copy:
 //! where a copy differs, the difference is reported as a [`Conflict`] naming the document
 //! path and each copy's value, and the base's value is kept. Nothing is dropped silently.
+//! An open scoring round merges the same way: each copy's hidden scores are added to the
+//! base's round when both copies hold the same round (same number and cells).
 
 use crate::model::{Rater, Session};
 use serde::Serialize;
@@ -123,6 +125,40 @@ pub fn merge(copies: &[NamedCopy]) -> Result<Merged, MergeError> {
                 }
             }
         }
+        if let (Some(mine), Some(theirs)) = (merged.round.as_mut(), copy.session.round.as_ref())
+            && mine.number == theirs.number
+            && mine.cells == theirs.cells
+        {
+            for (rater, by_option) in &theirs.scores {
+                for (option, by_criterion) in by_option {
+                    for (criterion, value) in by_criterion {
+                        let slot = mine
+                            .scores
+                            .entry(rater.clone())
+                            .or_default()
+                            .entry(option.clone())
+                            .or_default();
+                        match slot.get(criterion) {
+                            None => {
+                                slot.insert(criterion.clone(), *value);
+                            }
+                            Some(existing) if existing != value => conflict(
+                                format!("round.scores.{rater}.{option}.{criterion}"),
+                                copy,
+                                existing.to_string(),
+                                value.to_string(),
+                            ),
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+            for rater in &theirs.finished {
+                if !mine.finished.contains(rater) {
+                    mine.finished.push(rater.clone());
+                }
+            }
+        }
         let mut found = Vec::new();
         diff(
             "",
@@ -174,6 +210,13 @@ fn shared_part(session: &Session, base: &Session) -> Value {
     s.raters = Vec::<Rater>::new();
     for option in &mut s.options {
         option.rater_scores.clear();
+    }
+    // A round's hidden scores are the raters' own, like their rater scores; the rest of
+    // the round (its cells, number, phase) must match.
+    if let Some(round) = s.round.as_mut() {
+        round.scores.clear();
+        round.finished.clear();
+        round.turn = None;
     }
     s.criteria
         .sort_by_key(|c| base.criterion_idx(&c.id).unwrap_or(usize::MAX));
@@ -282,5 +325,44 @@ mod tests {
         b.session.options[0].id = "cdn-2".into();
         let err = merge(&[a, b]).unwrap_err();
         assert!(err.to_string().contains("only in b.ron: cdn-2"), "{err}");
+    }
+
+    #[test]
+    fn raters_hidden_round_scores_from_their_own_copies_are_merged_into_one_round() {
+        use crate::model::{Cell, RoundScope, ScoringRound};
+        use chrono::{TimeZone, Utc};
+        let started = Utc.with_ymd_and_hms(2026, 2, 3, 9, 0, 0).unwrap();
+        let with_round = |name: &str, rater: &str, cost: f64| {
+            let mut c = copy(name, rater, 3.0);
+            c.session.raters = vec![Rater::new("ana", "ana"), Rater::new("bo", "bo")];
+            for o in &mut c.session.options {
+                o.rater_scores.clear();
+            }
+            let mut round =
+                ScoringRound::new(1, RoundScope::All, vec![Cell::new("cdn", "cost")], started);
+            round
+                .scores
+                .entry(RaterId::new(rater))
+                .or_default()
+                .entry(crate::model::OptionId::new("cdn"))
+                .or_default()
+                .insert(CriterionId::new("cost"), cost);
+            round.finished.push(RaterId::new(rater));
+            c.session.round = Some(round);
+            c
+        };
+        let merged = merge(&[
+            with_round("ana.ron", "ana", 2.0),
+            with_round("bo.ron", "bo", 5.0),
+        ])
+        .expect("same session");
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let round = merged.session.round.expect("round kept");
+        let ratings = round.ratings(
+            &crate::model::OptionId::new("cdn"),
+            &CriterionId::new("cost"),
+        );
+        assert_eq!(ratings.values().copied().collect::<Vec<_>>(), [2.0, 5.0]);
+        assert_eq!(round.finished.len(), 2);
     }
 }

@@ -13,10 +13,12 @@ mod rank_lookup;
 pub mod raters;
 mod recommendation;
 pub mod robustness;
+pub mod round;
 mod scoring;
 pub mod swing;
 pub mod topsis;
 pub mod uncertainty;
+pub mod variation;
 pub mod verdict;
 
 pub use rank_lookup::RankLookup;

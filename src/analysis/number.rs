@@ -78,6 +78,13 @@ pub fn short(value: f64) -> String {
     }
 }
 
+/// A quantity at one decimal at most, trailing zero dropped (`57`, `24.9`): person-weeks and
+/// portfolio values.
+pub fn tenths(value: f64) -> String {
+    let text = fixed(value, 1);
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+}
+
 /// A value as it was typed, for exports of the data itself: up to nine decimals (no
 /// arithmetic noise), trailing zeros dropped (`4`, `2.5`, `0.125`).
 pub fn exact(value: f64) -> String {

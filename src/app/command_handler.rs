@@ -39,7 +39,25 @@ impl VerdictApp {
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(Command::Open, "plan.ron"),
             },
-            Command::OpenPath(path) => self.load(path),
+            Command::OpenPath(path) => {
+                if let Some(portfolio) = self.portfolio.as_mut() {
+                    portfolio.visible = false;
+                }
+                self.load(path);
+            }
+            Command::OpenPortfolio => {
+                match self.dialogs.pick_folder(self.default_dir().as_deref()) {
+                    Picked::Path(path) => self.open_portfolio(ctx, &path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.ask_for_path(Command::OpenPortfolio, "portfolio"),
+                }
+            }
+            Command::OpenPortfolioPath(path) => self.open_portfolio(ctx, &path),
+            Command::ShowPortfolio => {
+                if let Some(portfolio) = self.portfolio.as_mut() {
+                    portfolio.visible = true;
+                }
+            }
             Command::Revert => {
                 if let Some(path) = self.open.path().cloned() {
                     self.load(path);
@@ -75,7 +93,13 @@ impl VerdictApp {
                 }
             }
             Command::Export(format) => {
-                let name = self.suggested_name(format.extension());
+                // The memo is named apart, so it never lands on the record's file.
+                let name = match format {
+                    Format::Memo | Format::MemoHtml => {
+                        self.suggested_name(&format!("memo.{}", format.extension()))
+                    }
+                    _ => self.suggested_name(format.extension()),
+                };
                 match self.dialogs.pick_save(
                     self.default_dir().as_deref(),
                     &name,
@@ -161,6 +185,7 @@ impl VerdictApp {
     fn path_chosen(&mut self, ctx: &egui::Context, purpose: Command, path: PathBuf) {
         match purpose {
             Command::Open => self.run_command(ctx, Command::OpenPath(path), true),
+            Command::OpenPortfolio => self.open_portfolio(ctx, &path),
             Command::SaveAs => self.save_to(with_extension(path, "ron"), true),
             Command::Export(format) => self.export_to(format, path),
             Command::ImportCsv => self.read_csv(path),
@@ -177,14 +202,14 @@ impl VerdictApp {
     }
 
     /// The folder dialogs start in: the open file's folder, else `saves/` when run from a
-    /// folder that has one.
+    /// folder that has one, else the folder the program was started in.
     fn default_dir(&self) -> Option<PathBuf> {
         if let Some(parent) = self.open.path().and_then(|p| p.parent())
             && !parent.as_os_str().is_empty()
         {
             return Some(parent.to_path_buf());
         }
-        store::existing_folder(Path::new("saves"))
+        store::existing_folder(Path::new("saves")).or_else(store::working_folder)
     }
 
     fn suggested_name(&self, extension: &str) -> String {
@@ -233,6 +258,14 @@ impl VerdictApp {
     }
 
     fn export_to(&mut self, format: Format, path: PathBuf) {
+        if self.open.doc.session().hidden_round().is_some() {
+            self.error(
+                "Not exported: a scoring round is open and its scores are hidden; reveal it on \
+                 the Matrix first"
+                    .into(),
+            );
+            return;
+        }
         let today = (self.clock)().date_naive();
         let text = export::render(self.open.doc.session(), format, today);
         self.files.submit(FileJob::Export {

@@ -33,6 +33,11 @@ pub trait FileDialogs {
     fn pick_csv(&mut self, _dir: Option<&Path>) -> Picked {
         Picked::Unavailable
     }
+    /// Asks for a folder (a portfolio of sessions), starting in `dir`; without a dialog of
+    /// its own, the window asks for the path instead.
+    fn pick_folder(&mut self, _dir: Option<&Path>) -> Picked {
+        Picked::Unavailable
+    }
 }
 
 /// The desktop's own dialogs through rfd.
@@ -64,6 +69,14 @@ impl FileDialogs for NativeDialogs {
             dialog = dialog.set_directory(dir);
         }
         timed(|| dialog.pick_file())
+    }
+
+    fn pick_folder(&mut self, dir: Option<&Path>) -> Picked {
+        let mut dialog = rfd::FileDialog::new();
+        if let Some(dir) = dir {
+            dialog = dialog.set_directory(dir);
+        }
+        timed(|| dialog.pick_folder())
     }
 }
 

@@ -9,6 +9,7 @@ use crate::ui::menu_bar::menu_bar_ui;
 use crate::ui::nav::nav_ui;
 use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::presentation::{apply_style, stepper_ui};
+use crate::ui::room::room_ui;
 use crate::ui::theme;
 use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
 use std::time::Instant;
@@ -25,6 +26,7 @@ impl VerdictApp {
         for done in self.files.poll() {
             self.file_done(&ctx, done);
         }
+        self.watch_portfolio(&ctx);
         let mut out = Outbox::default();
         keyboard_input(&ctx, self.presenting, &mut out);
         dropped_files(&ctx, &mut out);
@@ -35,13 +37,15 @@ impl VerdictApp {
 
         let mut out = self.views_ui(ui, out);
         self.modals_ui(&ctx, &mut out);
+        self.reviews.ui(&ctx, &mut out);
         self.apply(&ctx, out);
         self.autosave(&ctx);
     }
 
     /// Draws the chrome and the current place of the open document.
     fn views_ui(&mut self, ui: &mut egui::Ui, out: Outbox) -> Outbox {
-        let today = (self.clock)().date_naive();
+        let now = (self.clock)();
+        let today = now.date_naive();
         let chrome = Chrome {
             place: self.open.place,
             undo_label: self.open.doc.undo_label(),
@@ -52,6 +56,7 @@ impl VerdictApp {
             has_file: self.open.path().is_some(),
             dirty: self.open.doc.is_dirty(),
             can_recover: self.recovery.is_some(),
+            has_portfolio: self.portfolio.is_some(),
         };
         let Self {
             open,
@@ -59,9 +64,10 @@ impl VerdictApp {
             presenting,
             analysis,
             notice,
+            portfolio,
             ..
         } = self;
-        let summary = derived.summary.as_ref().map_or("", |(_, t)| t.as_str());
+        let summary = derived.record.record();
         let mut cx = ViewCtx::new(
             open.doc.session(),
             &derived.ranking,
@@ -71,6 +77,7 @@ impl VerdictApp {
         )
         .with_discuss_first(&derived.discuss_first)
         .with_summary(summary)
+        .with_memo_length(derived.record.memo_length())
         .with_chrome(chrome)
         .with_outbox(out);
         if let Some(worker) = analysis.as_ref() {
@@ -82,20 +89,32 @@ impl VerdictApp {
         if *presenting {
             egui::Panel::top("stepper").show(ui, |ui| stepper_ui(ui, &mut cx));
         } else {
-            egui::Panel::top("menu-bar").show(ui, |ui| {
-                menu_bar_ui(ui, &mut cx);
-                notice_ui(ui, open.notice.as_ref().or(notice.as_ref()), cx.outbox());
-            });
+            egui::Panel::top("menu-bar").show(ui, |ui| menu_bar_ui(ui, &mut cx));
+            // The notice sits at the bottom: showing or dismissing it never moves what is
+            // under the pointer at the top of the place.
+            if let Some(shown) = open.notice.as_ref().or(notice.as_ref()) {
+                egui::Panel::bottom("notice")
+                    .show(ui, |ui| notice_ui(ui, Some(shown), cx.outbox()));
+            }
             egui::Panel::left("nav")
                 .resizable(false)
                 .exact_size(theme::NAV_WIDTH)
                 .show(ui, |ui| nav_ui(ui, &mut cx));
         }
         let view = open.places.view_mut(open.place);
-        egui::CentralPanel::default().show(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| match portfolio {
+            Some(window) if window.visible && !*presenting => {
+                super::portfolio_frame::portfolio_view_ui(ui, window, &mut cx);
+            }
             // Everything egui remembers about the place's widgets (scroll offsets, text
             // cursors and their undo) is keyed under the document's serial.
-            ui.push_id(open.serial, |ui| view.ui(ui, &mut cx));
+            _ => {
+                ui.push_id(open.serial, |ui| {
+                    if !room_ui(ui, &mut cx, now) {
+                        view.ui(ui, &mut cx);
+                    }
+                });
+            }
         });
         cx.into_outbox()
     }
@@ -112,6 +131,11 @@ impl VerdictApp {
                     match doc.apply(edit, (self.clock)()) {
                         Ok(()) if doc.revision() != rev => {
                             self.open.last_edit = Some(Instant::now());
+                            // "Saved …" or "Exported …" is no longer true of the document
+                            // once it changes; errors stay until dismissed.
+                            if self.open.notice.as_ref().is_some_and(|n| !n.is_error) {
+                                self.open.notice = None;
+                            }
                         }
                         Ok(()) => {}
                         Err(err) => self.error(format!("That change was not made: {err}.")),

@@ -15,8 +15,12 @@ mod frame;
 mod modals;
 pub mod notice;
 pub mod open_document;
+mod portfolio_frame;
+pub mod portfolio_window;
 pub mod prefs;
+mod record_cache;
 pub mod recovery;
+pub mod review_list;
 pub mod startup;
 mod verdict_app;
 

@@ -34,6 +34,12 @@ impl VerdictApp {
     /// data folder, and `file` (or the last session, or the example) loading in the
     /// background.
     pub fn start(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        // `verdict DIR` opens the folder as a portfolio, over the example session.
+        if let Some(dir) = file.as_ref().filter(|f| crate::store::is_folder(f)) {
+            let mut app = Self::start(cc, None);
+            app.open_portfolio(&cc.egui_ctx, dir);
+            return app;
+        }
         let prefs = Prefs::load(cc.storage);
         let open = first_file(file, &prefs);
         let initial = if open.is_some() {
@@ -41,7 +47,11 @@ impl VerdictApp {
         } else {
             example_session()
         };
+        let folders = super::review_list::review_folders(&prefs.recent);
         let mut app = Self::new(initial, prefs);
+        let today = (app.clock)().date_naive();
+        app.reviews =
+            super::review_list::ReviewList::start(folders, today, Some(cc.egui_ctx.clone()));
         if let Some(recovery) = app.recovery.clone() {
             app = app.with_recovery(recovery);
         }

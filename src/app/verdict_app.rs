@@ -7,10 +7,10 @@ use super::file_worker::FileWorker;
 use super::notice::Notice;
 use super::open_document::OpenDocument;
 use super::prefs::Prefs;
+use super::record_cache::RecordCache;
 use super::recovery::{RecoveryOffer, find_offer};
 use crate::analysis::{Ranking, Recommendation, rank, recommend_from};
 use crate::document::Document;
-use crate::export::{self, Format};
 use crate::model::{CriterionId, OptionId, Session};
 use crate::store::RecoveryStore;
 use crate::ui::command::Command;
@@ -24,7 +24,8 @@ pub(super) struct Derived {
     pub(super) ranking: Ranking,
     pub(super) recommendation: Recommendation,
     pub(super) discuss_first: Vec<(OptionId, CriterionId)>,
-    pub(super) summary: Option<((u64, u64), String)>,
+    /// The record and memo length Log & share shows, kept across revisions.
+    pub(super) record: RecordCache,
 }
 
 /// The Verdict window's state: the open document, preferences, and runtime state.
@@ -54,6 +55,12 @@ pub struct VerdictApp {
     pub(super) started: bool,
     /// The background robustness analysis shown in Decide; `None` leaves it out.
     pub(super) analysis: Option<AnalysisWorker>,
+    /// Sessions due for review, found on start.
+    pub(super) reviews: super::review_list::ReviewList,
+    /// The folder of sessions open as a portfolio, if any.
+    pub(super) portfolio: Option<super::portfolio_window::PortfolioWindow>,
+    /// A portfolio being read on a worker.
+    pub(super) portfolio_load: Option<super::portfolio_window::PortfolioLoad>,
 }
 
 impl VerdictApp {
@@ -93,7 +100,15 @@ impl VerdictApp {
             clock: Box::new(Utc::now),
             started: false,
             analysis: None,
+            reviews: super::review_list::ReviewList::default(),
+            portfolio: None,
+            portfolio_load: None,
         }
+    }
+
+    /// The open portfolio, if any.
+    pub fn portfolio(&mut self) -> Option<&mut super::portfolio_window::PortfolioWindow> {
+        self.portfolio.as_mut()
     }
 
     /// Replaces the clock (tests pass a fixed one).
@@ -201,16 +216,15 @@ impl VerdictApp {
     pub(super) fn refresh_derived(&mut self) {
         let key = self.open.key();
         if self.derived.key != key {
-            let summary = self.derived.summary.take();
+            let record = std::mem::take(&mut self.derived.record);
             self.derived = derive(&self.open.doc, key);
-            self.derived.summary = summary;
+            self.derived.record = record;
         }
-        if self.open.place == Place::Log
-            && self.derived.summary.as_ref().is_none_or(|(k, _)| *k != key)
-        {
+        if self.open.place == Place::Log {
             let today = (self.clock)().date_naive();
-            let text = export::render(self.open.doc.session(), Format::Markdown, today);
-            self.derived.summary = Some((key, text));
+            self.derived
+                .record
+                .refresh(key, self.open.doc.session(), today);
         }
     }
 
@@ -233,6 +247,6 @@ fn derive(doc: &Document, key: (u64, u64)) -> Derived {
         ranking,
         recommendation,
         discuss_first: crate::analysis::raters::discuss_first_cells(doc.session()),
-        summary: None,
+        record: RecordCache::default(),
     }
 }

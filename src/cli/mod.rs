@@ -14,7 +14,9 @@ pub mod io;
 pub mod lens_name;
 pub mod merge;
 pub mod new;
+pub mod portfolio;
 pub mod rank;
+pub mod review;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -33,7 +35,7 @@ use std::process::ExitCode;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A session file to open in the window.
+    /// A session file to open in the window (a folder opens as a portfolio).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// What to do instead of opening the window.
@@ -58,8 +60,13 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Join raters' copies of one session into one file.
     Merge(merge::MergeArgs),
+    /// List the sessions due for review, or record a review of one (--happened).
+    Review(review::ReviewArgs),
     /// Add and update options and scores from a CSV shaped like the CSV export.
     Import(import::ImportArgs),
+    /// Which work a folder of sessions should fund with the capacity there is, and what
+    /// to kill or shrink to make room.
+    Portfolio(portfolio::PortfolioArgs),
 }
 
 /// A usage mistake found after parsing, when it depends on two arguments together; the
@@ -100,6 +107,8 @@ pub fn error_text(err: &anyhow::Error) -> String {
 pub struct Context {
     /// Today's date (UTC), read from the clock by the caller.
     pub today: NaiveDate,
+    /// The time now (UTC), for entries written to a decision log.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// Runs one subcommand.
@@ -115,7 +124,9 @@ pub fn run(command: &Command, context: &Context) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(args, context.today),
         Command::Analyze(args) => analyze::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Review(args) => review::run(args, context),
         Command::Import(args) => import::run(args),
+        Command::Portfolio(args) => portfolio::run(args),
     }
 }
 

@@ -2,8 +2,17 @@
 //! to open in the window; this spots it and names the subcommand that was meant.
 
 /// The subcommand names a bare first argument is compared with.
-const SUBCOMMANDS: [&str; 8] = [
-    "new", "check", "fmt", "rank", "export", "analyze", "merge", "import",
+const SUBCOMMANDS: [&str; 10] = [
+    "new",
+    "check",
+    "fmt",
+    "rank",
+    "export",
+    "analyze",
+    "merge",
+    "import",
+    "review",
+    "portfolio",
 ];
 
 /// The subcommand `word` is most likely a typo of, if any.

@@ -6,12 +6,9 @@
 
 use super::escape::csv_text;
 use super::summary::{Summary, number};
-use crate::model::Session;
-use chrono::NaiveDate;
 
 /// The matrix of `session` as CSV with a header row and CRLF line ends.
-pub(super) fn render(session: &Session, today: NaiveDate) -> String {
-    let s = Summary::new(session, today);
+pub(super) fn render(s: Summary) -> String {
     let mut header: Vec<String> = ["id", "title", "lens"].map(String::from).to_vec();
     header.extend(s.session.criteria.iter().map(|c| csv_text(&c.name)));
     header.extend(["total", "rank", "flags"].map(String::from));

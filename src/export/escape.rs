@@ -102,6 +102,35 @@ pub fn md_block(text: &str, continuation: &str) -> String {
     lines.join(&separator)
 }
 
+/// `text` made visible and written as a YAML double-quoted scalar, quotes included: `\`
+/// and `"` are escaped, line breaks and tabs become `\n`, `\r` and `\t`, so the value
+/// stays on one line of front matter whatever it holds, and `<`, `>` and `&` become `\u`
+/// escapes, so no reader can take them for HTML.
+pub fn yaml_string(text: &str) -> String {
+    let text = visible(text);
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            '\u{FEFF}' => out.push_str("\\uFEFF"),
+            // Never markup, even for a reader that shows front matter as Markdown.
+            '<' => out.push_str("\\u003C"),
+            '>' => out.push_str("\\u003E"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// `text` made visible and made safe for a spreadsheet cell: text that begins with `=`, `+`,
 /// `-`, `@`, tab or carriage return is prefixed with `'` so it is never read as a formula.
 pub fn csv_text(text: &str) -> String {

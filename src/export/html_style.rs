@@ -36,6 +36,20 @@ li { margin: 0.15rem 0; }
 .status-chosen { background: var(--good); }
 .status-killed { background: var(--bad); }
 .status-deferred { background: var(--warn); }
+.bluf { margin: 1rem 0 0.6rem; padding: 0.9rem 1.2rem; border-left: 8px solid var(--accent);
+  background: var(--panel); border-radius: 0 10px 10px 0; }
+.bluf p { margin: 0.35rem 0; font-size: 1.1rem; }
+.bluf .bluf-0 { font-size: 1.45rem; font-weight: 700; }
+h1 .status { font-size: 1rem; vertical-align: middle; }
+h2.appendix { margin-top: 3rem; color: var(--muted); }
+.robust { color: var(--calm); }
+.y-statement { font-size: 1rem; color: var(--calm); margin: 0.9rem 0 1.2rem;
+  padding-left: 1rem; border-left: 4px solid var(--line); }
+.bluf .short { color: var(--bad); }
+.generated { color: var(--muted); font-style: italic; font-size: 0.85rem; }
+.qa { margin: 0.6rem 0; }
+.steelman { color: var(--calm); }
+ul.details { color: var(--calm); }
 .decision { margin-top: 1.4rem; padding: 1rem 1.2rem; border: 2px solid var(--line);
   border-radius: 10px; background: var(--panel); }
 .decision h2 { margin-top: 0; border: 0; }
@@ -85,7 +99,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
   html { font-size: 10.5pt; }
   body { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
-  .decision, .directive, th { background: none; }
+  .decision, .directive, .bluf, th { background: none; }
   .status { color: var(--ink); border: 1.5px solid var(--ink); background: none; }
   table, tr, figure, .option { break-inside: avoid; }
   .charts { grid-template-columns: 1fr 1fr; }

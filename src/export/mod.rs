@@ -5,17 +5,27 @@
 //! treated as data in every format: escaped for HTML and Markdown, neutralised for CSV, and
 //! bidirectional-override characters are made visible everywhere.
 
+mod argument;
 mod csv_matrix;
 pub mod escape;
 mod html;
 mod html_style;
 mod json;
 mod markdown;
+mod markdown_appendix;
+mod memo;
+mod memo_html;
+mod memo_markdown;
+mod portfolio;
+mod precision;
 mod summary;
 mod svg;
 
 pub use json::JSON_EXPORT_VERSION;
+pub use memo::{MemoLength, PAGE_BUDGET, WORDS_PER_PAGE, memo_length};
+pub use portfolio::render_portfolio;
 
+use crate::analysis::robustness::RobustnessReport;
 use crate::model::Session;
 use chrono::NaiveDate;
 use std::fmt;
@@ -32,11 +42,22 @@ pub enum Format {
     Csv,
     /// The document plus its computed results as JSON.
     Json,
+    /// The narrative memo as Markdown.
+    Memo,
+    /// The narrative memo as a self-contained HTML page.
+    MemoHtml,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Memo,
+        Format::MemoHtml,
+        Format::Csv,
+        Format::Json,
+    ];
 
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -45,6 +66,29 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Memo => "md",
+            Format::MemoHtml => "html",
+        }
+    }
+
+    /// The name `--format` takes, e.g. `md` or `memo-html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Memo => "memo",
+            Format::MemoHtml => "memo-html",
+            other => other.extension(),
+        }
+    }
+
+    /// The same document in HTML when `html` is true, else in its text form: the record
+    /// `md`/`html`, the memo `memo`/`memo-html`; CSV and JSON stay as they are.
+    pub fn as_html(self, html: bool) -> Format {
+        match (self, html) {
+            (Format::Markdown, true) => Format::Html,
+            (Format::Html, false) => Format::Markdown,
+            (Format::Memo, true) => Format::MemoHtml,
+            (Format::MemoHtml, false) => Format::Memo,
+            (other, _) => other,
         }
     }
 
@@ -55,19 +99,21 @@ impl Format {
             Format::Html => "HTML one-pager",
             Format::Csv => "CSV matrix",
             Format::Json => "JSON document and results",
+            Format::Memo => "Markdown narrative memo",
+            Format::MemoHtml => "HTML narrative memo",
         }
     }
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.extension())
+        f.write_str(self.name())
     }
 }
 
 /// A format name that is none of `md`, `html`, `csv` or `json`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format `{0}`: use one of md, html, csv, json")]
+#[error("unknown export format `{0}`: use one of md, html, memo, memo-html, csv, json")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -79,6 +125,8 @@ impl FromStr for Format {
             "html" | "htm" => Ok(Format::Html),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
+            "memo" | "memo-md" => Ok(Format::Memo),
+            "memo-html" => Ok(Format::MemoHtml),
             _ => Err(UnknownFormat(s.to_owned())),
         }
     }
@@ -88,14 +136,38 @@ impl FromStr for Format {
 ///
 /// Private notes are never included. The result is deterministic given its inputs.
 pub fn render(session: &Session, format: Format, today: NaiveDate) -> String {
+    if format == Format::Json {
+        // The JSON keeps the document exactly as saved.
+        return json::render(session, today);
+    }
+    render_with_report(session, format, today, robustness_report(session))
+}
+
+/// The robustness report every export of `session` states: the verdict `verdict analyze`
+/// gives with its defaults, drawn once here. The window keeps it while only text that does
+/// not bear on it changes, and hands it to [`render_with_report`] and [`memo_length`].
+pub fn robustness_report(session: &Session) -> RobustnessReport {
+    summary::standard_report(&crate::analysis::raters::aggregated(session))
+}
+
+/// [`render`] with the session's [`robustness_report`] already drawn.
+pub fn render_with_report(
+    session: &Session,
+    format: Format,
+    today: NaiveDate,
+    report: RobustnessReport,
+) -> String {
     // Readers of the summary see the scores the ranking used: with several raters, their
-    // aggregate. The JSON keeps the document exactly as saved.
+    // aggregate.
     let scored = crate::analysis::raters::aggregated(session);
+    let summary = summary::Summary::with_report(&scored, today, report);
     match format {
-        Format::Markdown => markdown::render(&scored, today),
-        Format::Csv => csv_matrix::render(&scored, today),
+        Format::Markdown => markdown::render(summary),
+        Format::Csv => csv_matrix::render(summary),
         Format::Json => json::render(session, today),
-        Format::Html => html::render(&scored, today),
+        Format::Html => html::render(summary),
+        Format::Memo => memo_markdown::render(summary),
+        Format::MemoHtml => memo_html::render(summary),
     }
 }
 

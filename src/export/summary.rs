@@ -48,11 +48,22 @@ pub(super) struct Summary<'a> {
 }
 
 impl<'a> Summary<'a> {
-    /// Computes the results for `session`.
+    /// Computes the results for `session`, with the robustness verdict drawn by
+    /// [`standard_report`].
     pub(super) fn new(session: &'a Session, today: NaiveDate) -> Self {
+        Self::with_report(session, today, standard_report(session))
+    }
+
+    /// The results with a robustness `report` the caller already holds, which must be
+    /// [`standard_report`] of the same session (the window keeps one per analysed state, so
+    /// typing memo prose does not draw 10,000 samples again).
+    pub(super) fn with_report(
+        session: &'a Session,
+        today: NaiveDate,
+        report: RobustnessReport,
+    ) -> Self {
         let ranking = analysis::rank(session);
         let recommendation = analysis::recommend_from(session, &ranking);
-        let report = analysis::robustness::standard(session);
         Self {
             session,
             ranking,
@@ -128,17 +139,10 @@ impl<'a> Summary<'a> {
         }
     }
 
-    /// The outcome in one sentence, without its rationale.
-    pub(super) fn outcome_sentence(&self) -> String {
-        match &self.session.outcome {
-            Outcome::Undecided => "No decision has been recorded yet.".to_owned(),
-            Outcome::Chosen { option, .. } => {
-                format!("Chosen option: “{}”.", self.option_title(option.as_str()))
-            }
-            Outcome::Killed { .. } => "The project is killed.".to_owned(),
-            Outcome::Deferred { until, .. } => format!("The decision is deferred until {until}."),
-            Outcome::Reframe { .. } => "The directive goes back to be framed again.".to_owned(),
-        }
+    /// The record's date: the day the outcome last changed, or the export day when it never
+    /// has.
+    pub(super) fn record_date(&self) -> NaiveDate {
+        self.session.decided_on().unwrap_or(self.today)
     }
 
     /// The title of the option with id `id`, or the id itself when there is none.
@@ -213,8 +217,20 @@ impl<'a> Summary<'a> {
                 format!("Weights set by {}: {}", method.label(), list.join(", "))
             }
             LogEvent::Note { text } => text.clone(),
+            LogEvent::RoundStarted { .. }
+            | LogEvent::RoundRevealed { .. }
+            | LogEvent::RoundAccepted { .. }
+            | LogEvent::RoundCancelled { .. } => event.describe_in(self.session),
+            LogEvent::Reviewed { .. } => event.describe(),
         }
     }
+}
+
+/// The robustness report every export states: exactly what `verdict analyze` reports for
+/// the same session with its default settings (10,000 samples, seed 1). Exports draw the
+/// analysis only here.
+pub fn standard_report(session: &Session) -> RobustnessReport {
+    analysis::robustness::standard(session)
 }
 
 /// How `option` does on `criterion`, or `None` when it has no score there.
@@ -243,14 +259,25 @@ fn thousands(n: u32) -> String {
     out
 }
 
-/// A total out of 100 as every export writes it: one decimal, halves away from zero.
-pub(super) fn total_text(total: f64) -> String {
-    analysis::number::fixed(total, 1)
-}
-
 /// A number without trailing zeros, e.g. `4`, `2.5`, `0.125`.
 pub(super) fn number(value: f64) -> String {
     analysis::number::exact(value)
+}
+
+/// A number of weeks in words: "1 week", "2.5 weeks".
+pub(super) fn weeks(value: f64) -> String {
+    if value == 1.0 {
+        "1 week".to_owned()
+    } else {
+        format!("{} weeks", number(value))
+    }
+}
+
+/// A score as people read it: at most one decimal, trailing zeros dropped, e.g. `4`,
+/// `1.3` for a mean of raters' 1, 1 and 2.
+pub(super) fn score_number(value: f64) -> String {
+    let text = analysis::number::fixed(value, 1);
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".

@@ -45,6 +45,7 @@ fn short(text: &str) -> String {
 /// are listed without a bar.
 pub(super) fn ranking_chart(s: &Summary) -> String {
     let rows = &s.ranking.rows;
+    let decimals = super::precision::total_decimals(&s.ranking);
     let height = ROW_H * rows.len().max(1) as f64 + 34.0;
     let bar_max = WIDTH - LABEL_W - 70.0;
     let mut out = String::new();
@@ -79,15 +80,15 @@ pub(super) fn ranking_chart(s: &Summary) -> String {
                 let w = (bar_max * total / 100.0).max(2.0);
                 let class = if row.is_vetoed() { "bar vetoed" } else { "bar" };
                 let note = if row.is_vetoed() { " vetoed" } else { "" };
+                let shown = super::precision::total(total, decimals);
                 let _ = write!(
                     out,
                     "<rect x=\"{LABEL_W}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\" \
-                     class=\"{class}\"/><text x=\"{:.1}\" y=\"{}\" class=\"value\">{}{note}</text>",
+                     class=\"{class}\"/><text x=\"{:.1}\" y=\"{}\" class=\"value\">{shown}{note}</text>",
                     y + 5.0,
                     ROW_H - 10.0,
                     LABEL_W + w + 6.0,
-                    y + 20.0,
-                    super::summary::total_text(total)
+                    y + 20.0
                 );
             }
             None => {

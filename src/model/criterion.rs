@@ -126,6 +126,11 @@ pub struct Criterion {
     /// for a cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub veto: Option<f64>,
+    /// This criterion scores the effort an option takes. A portfolio counts effort once, as
+    /// the capacity it uses, so it leaves such criteria out of an option's value; the
+    /// session's own ranking still uses them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub measures_effort: bool,
 }
 
 impl Criterion {
@@ -140,6 +145,7 @@ impl Criterion {
             direction,
             scale: Scale::default(),
             veto: None,
+            measures_effort: false,
         }
     }
 

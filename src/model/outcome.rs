@@ -1,6 +1,8 @@
 //! The explicit outcome, kill criteria, and the decision log.
 
-use super::ids::{CriterionId, OptionId};
+use super::ids::{CriterionId, OptionId, RaterId};
+use super::review::Rating;
+use super::round::RoundScope;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -135,25 +137,74 @@ pub enum LogEvent {
         /// The note.
         text: String,
     },
+    /// A facilitated scoring round started.
+    RoundStarted {
+        /// The round's number in this session.
+        number: u32,
+        /// How its cells were chosen.
+        scope: RoundScope,
+        /// How many cells it asks for.
+        cells: usize,
+    },
+    /// A round's hidden scores were put on screen.
+    RoundRevealed {
+        /// The round's number.
+        number: u32,
+        /// Who had scored, in id order.
+        raters: Vec<RaterId>,
+        /// Cells left in low agreement, sent to the discuss queue.
+        low_agreement: usize,
+    },
+    /// The facilitator accepted a round's scores: they became the raters' scores.
+    RoundAccepted {
+        /// The round's number.
+        number: u32,
+        /// How many cells were accepted.
+        cells: usize,
+    },
+    /// A round was abandoned; its scores were discarded.
+    RoundCancelled {
+        /// The round's number.
+        number: u32,
+    },
+    /// The decision was looked at again after the fact.
+    Reviewed {
+        /// What was expected at decision time, as it was written then.
+        #[serde(default)]
+        expected: String,
+        /// What actually happened, against the expected result.
+        happened: String,
+        /// Was it a good call with what we knew then?
+        decision: Rating,
+        /// Did it turn out well?
+        outcome: Rating,
+    },
 }
 
 impl LogEvent {
-    /// The entry in plain words, naming options by id.
+    /// The entry in plain words, naming options and raters by id.
     pub fn describe(&self) -> String {
-        self.describe_with(|id| format!("`{id}`"))
+        self.describe_with(|id| format!("`{id}`"), |id| format!("`{id}`"))
     }
 
-    /// The entry in plain words, naming options by their title in `session` (by id when the
-    /// option has since been deleted).
+    /// The entry in plain words, naming options by their title and raters by their name in
+    /// `session` (by id when they have since been deleted).
     pub fn describe_in(&self, session: &super::Session) -> String {
-        self.describe_with(|id| {
-            session
-                .option(id)
-                .map_or_else(|| format!("`{id}`"), |o| format!("“{}”", o.title))
-        })
+        self.describe_with(
+            |id| {
+                session
+                    .option(id)
+                    .map_or_else(|| format!("`{id}`"), |o| format!("“{}”", o.title))
+            },
+            |id| session.rater_name(id),
+        )
     }
 
-    fn describe_with(&self, option_name: impl Fn(&OptionId) -> String) -> String {
+    fn describe_with(
+        &self,
+        option_name: impl Fn(&OptionId) -> String,
+        rater_name: impl Fn(&RaterId) -> String,
+    ) -> String {
         match self {
             LogEvent::OutcomeChanged { to } => match to {
                 Outcome::Undecided => "Outcome reset to undecided".to_owned(),
@@ -183,6 +234,59 @@ impl LogEvent {
                 format!("Weights set by {}: {}", method.label(), list.join(", "))
             }
             LogEvent::Note { text } => text.clone(),
+            LogEvent::RoundStarted {
+                number,
+                scope,
+                cells,
+            } => format!(
+                "Scoring round {number} started on {} ({cells} {})",
+                scope.describe(),
+                plural(*cells, "cell", "cells")
+            ),
+            LogEvent::RoundRevealed {
+                number,
+                raters,
+                low_agreement,
+            } => {
+                let who = if raters.is_empty() {
+                    "nobody had scored".to_owned()
+                } else {
+                    let names: Vec<String> = raters.iter().map(&rater_name).collect();
+                    format!("scored by {}", names.join(", "))
+                };
+                format!(
+                    "Scoring round {number} revealed, {who}; {low_agreement} {} in low agreement",
+                    plural(*low_agreement, "cell", "cells")
+                )
+            }
+            LogEvent::RoundAccepted { number, cells } => format!(
+                "Scoring round {number} accepted: {cells} {} now hold the raters' scores",
+                plural(*cells, "cell", "cells")
+            ),
+            LogEvent::RoundCancelled { number } => {
+                format!("Scoring round {number} cancelled; its scores were discarded")
+            }
+            LogEvent::Reviewed {
+                happened,
+                decision,
+                outcome,
+                ..
+            } => review_words(happened, *decision, *outcome),
         }
     }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// A review in one line: what happened, then the two judgements kept apart.
+pub fn review_words(happened: &str, decision: Rating, outcome: Rating) -> String {
+    format!(
+        "Reviewed: {}. Decision quality (a good call with what we knew then?): {}; \
+         outcome quality: {}",
+        happened.trim().trim_end_matches('.'),
+        decision.label(),
+        outcome.label()
+    )
 }

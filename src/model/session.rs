@@ -3,13 +3,16 @@
 use super::criteria_set::CriteriaSet;
 use super::criterion::Criterion;
 use super::directive::Directive;
+use super::follow_up::{NextStep, People, Reversibility};
 use super::framing::{ChallengeQuestion, Framing};
 use super::ids::{CriterionId, OptionId, RaterId, unique_slug};
+use super::memo::MemoProse;
 use super::outcome::{KillCriterion, LogEntry, LogEvent, Outcome};
 use super::rater::{Aggregation, Rater};
+use super::round::ScoringRound;
 use super::solution_option::{Lens, SolutionOption};
 use super::templates::Templates;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The save-file format this program writes and the newest it reads.
@@ -39,6 +42,21 @@ pub struct Session {
     /// The decision.
     #[serde(default)]
     pub outcome: Outcome,
+    /// What happens next, with owners and due dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<NextStep>,
+    /// When the decision is looked at again; the kill criteria are re-checked then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<NaiveDate>,
+    /// How hard the decision is to undo, when someone has said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reversibility: Option<Reversibility>,
+    /// Deciders, consulted and informed.
+    #[serde(default, skip_serializing_if = "People::is_empty")]
+    pub people: People,
+    /// Prose written for sections of the narrative memo.
+    #[serde(default, skip_serializing_if = "MemoProse::is_empty")]
+    pub memo: MemoProse,
     /// Dated record of outcome changes and notes.
     #[serde(default)]
     pub log: Vec<LogEntry>,
@@ -54,6 +72,13 @@ pub struct Session {
     /// How raters' scores are combined into the scores the ranking uses.
     #[serde(default, skip_serializing_if = "Aggregation::is_mean")]
     pub aggregation: Aggregation,
+    /// What fully reaching the business goal is worth, in the portfolio's value unit;
+    /// `None` when not estimated (the session is then left out of portfolio selection).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stakes: Option<f64>,
+    /// The facilitated scoring round in progress, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<ScoringRound>,
 }
 
 impl Default for Session {
@@ -95,11 +120,18 @@ impl Session {
             options: Vec::new(),
             kill_criteria: Vec::new(),
             outcome: Outcome::Undecided,
+            next_steps: Vec::new(),
+            review_date: None,
+            reversibility: None,
+            people: People::default(),
+            memo: MemoProse::default(),
             log: Vec::new(),
             notes: String::new(),
             weights_locked: false,
             raters: Vec::new(),
             aggregation: Aggregation::Mean,
+            stakes: None,
+            round: None,
         }
     }
 
@@ -187,9 +219,33 @@ impl Session {
             .collect()
     }
 
+    /// The open round while its scores are still hidden.
+    pub fn hidden_round(&self) -> Option<&ScoringRound> {
+        self.round.as_ref().filter(|r| r.is_scoring())
+    }
+
+    /// The number the next scoring round gets: one more than any round logged or open.
+    pub fn next_round_number(&self) -> u32 {
+        let logged = self.log.iter().filter_map(|e| match &e.event {
+            LogEvent::RoundStarted { number, .. } => Some(*number),
+            _ => None,
+        });
+        let open = self.round.iter().map(|r| r.number);
+        logged.chain(open).max().unwrap_or(0) + 1
+    }
+
     /// True when any kill criterion has tripped.
     pub fn any_kill_criterion_tripped(&self) -> bool {
         self.kill_criteria.iter().any(|k| k.tripped)
+    }
+
+    /// When the outcome last changed: the date of the decision as it stands, from the log.
+    pub fn decided_on(&self) -> Option<NaiveDate> {
+        self.log
+            .iter()
+            .filter(|e| matches!(e.event, LogEvent::OutcomeChanged { .. }))
+            .map(|e| e.at.date_naive())
+            .next_back()
     }
 
     /// Sets the outcome and, if it changed, logs the change at `at`. Returns whether it changed.

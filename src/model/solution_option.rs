@@ -1,6 +1,7 @@
 //! One possible answer to the directive, the kind of answer it is, and its scores.
 
 use super::effort::Effort;
+use super::expectation::ExpectedResult;
 use super::ids::{CriterionId, OptionId, RaterId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -123,6 +124,21 @@ pub struct SolutionOption {
     /// The team's time it takes, in person-weeks; `None` when not estimated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<Effort>,
+    /// Who would own the work if this option is chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Weeks from starting until the first result can be seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_result_weeks: Option<f64>,
+    /// The result expected against each success metric.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expected_results: Vec<ExpectedResult>,
+    /// The best argument for this option, put as its champion would (the steelman).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub strongest_case: String,
+    /// What, if it came true, would make this the wrong choice (the tripwire).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub wrong_if: String,
 }
 
 impl SolutionOption {
@@ -137,6 +153,11 @@ impl SolutionOption {
             notes: String::new(),
             rater_scores: BTreeMap::new(),
             effort: None,
+            owner: String::new(),
+            first_result_weeks: None,
+            expected_results: Vec::new(),
+            strongest_case: String::new(),
+            wrong_if: String::new(),
         }
     }
 
@@ -145,6 +166,11 @@ impl SolutionOption {
         self.scores
             .insert(CriterionId::new(criterion), Score::point(likely));
         self
+    }
+
+    /// The expected result against the success metric `metric`, if one was written.
+    pub fn expected_on(&self, metric: &str) -> Option<&ExpectedResult> {
+        self.expected_results.iter().find(|e| e.metric == metric)
     }
 
     /// The score on `criterion`, if any.

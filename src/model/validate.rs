@@ -42,6 +42,8 @@ pub fn validate(session: &Session) -> Vec<ValidationIssue> {
     check_framing(session, &mut issues);
     check_outcome(session, &mut issues);
     check_raters(session, &mut issues);
+    check_stakes(session, &mut issues);
+    check_round(session, &mut issues);
     issues.0
 }
 
@@ -133,6 +135,45 @@ fn check_options(session: &Session, issues: &mut Issues) {
         if let Some(effort) = &option.effort {
             check_effort(issues, &format!("options[{o_idx}].effort"), effort);
         }
+        if let Some(weeks) = option.first_result_weeks {
+            let path = || format!("options[{o_idx}].first_result_weeks");
+            if issues.finite(path, weeks) && weeks < 0.0 {
+                issues.push(
+                    path(),
+                    format!("{weeks} weeks is negative; the time to a first result is 0 or more"),
+                );
+            }
+        }
+        check_expected_results(session, o_idx, issues);
+    }
+}
+
+fn check_expected_results(session: &Session, o_idx: usize, issues: &mut Issues) {
+    let metrics = &session.framing.success_metrics;
+    let mut seen = HashSet::new();
+    for (e_idx, expected) in session.options[o_idx].expected_results.iter().enumerate() {
+        let at = |field: &str| format!("options[{o_idx}].expected_results[{e_idx}].{field}");
+        if !metrics.contains(&expected.metric) {
+            issues.push(
+                at("metric"),
+                format!(
+                    "{:?} is not one of the success metrics; use a metric's exact text from \
+                     framing.success_metrics",
+                    expected.metric
+                ),
+            );
+        } else if !seen.insert(expected.metric.as_str()) {
+            issues.push(
+                at("metric"),
+                format!(
+                    "{:?} has a second expected result; keep one per metric",
+                    expected.metric
+                ),
+            );
+        }
+        if let Some(value) = expected.value {
+            issues.finite(|| at("value"), value);
+        }
     }
 }
 
@@ -165,6 +206,23 @@ fn check_effort(issues: &mut Issues, path: &str, effort: &super::Effort) {
                 effort.likely,
                 effort.high_or_likely()
             ),
+        );
+    }
+}
+
+/// The largest stakes accepted, in the portfolio's value unit: a trillion leaves room for
+/// any real business case while keeping portfolio sums exact (they are counted in
+/// thousandths of the unit, in 64-bit integers).
+pub const MAX_STAKES: f64 = 1e12;
+
+fn check_stakes(session: &Session, issues: &mut Issues) {
+    let Some(stakes) = session.stakes else {
+        return;
+    };
+    if issues.finite(|| "stakes".to_owned(), stakes) && !(0.0..=MAX_STAKES).contains(&stakes) {
+        issues.push(
+            "stakes".into(),
+            format!("stakes {stakes} must be 0 or more and at most {MAX_STAKES:e}"),
         );
     }
 }
@@ -283,6 +341,72 @@ fn check_raters(session: &Session, issues: &mut Issues) {
     }
 }
 
+fn check_round(session: &Session, issues: &mut Issues) {
+    let Some(round) = &session.round else { return };
+    let unknown_rater = |issues: &mut Issues, path: String, rater: &super::RaterId| {
+        if session.rater(rater).is_none() {
+            issues.push(
+                path,
+                format!(
+                    "unknown rater {:?}; add them to `raters` or remove them from the round",
+                    rater.as_str()
+                ),
+            );
+        }
+    };
+    for (idx, cell) in round.cells.iter().enumerate() {
+        if session.option(&cell.option).is_none() {
+            issues.push(
+                format!("round.cells[{idx}].option"),
+                format!("there is no option with id {:?}", cell.option.as_str()),
+            );
+        }
+        if session.criterion(&cell.criterion).is_none() {
+            issues.push(
+                format!("round.cells[{idx}].criterion"),
+                format!(
+                    "there is no criterion with id {:?}",
+                    cell.criterion.as_str()
+                ),
+            );
+        }
+    }
+    if let Some(rater) = &round.turn {
+        unknown_rater(issues, "round.turn".into(), rater);
+    }
+    for (idx, rater) in round.finished.iter().enumerate() {
+        unknown_rater(issues, format!("round.finished[{idx}]"), rater);
+    }
+    for (rater, by_option) in &round.scores {
+        let at = format!("round.scores.{rater}");
+        unknown_rater(issues, at.clone(), rater);
+        for (option, by_criterion) in by_option {
+            for (criterion_id, value) in by_criterion {
+                let path = format!("{at}.{option}.{criterion_id}");
+                if !round.contains(option, criterion_id) {
+                    issues.push(
+                        path,
+                        "a score for a cell this round does not ask for".into(),
+                    );
+                    continue;
+                }
+                let Some(criterion) = session.criterion(criterion_id) else {
+                    continue;
+                };
+                if issues.finite(|| path.clone(), *value) && !criterion.scale.contains(*value) {
+                    issues.push(
+                        path,
+                        format!(
+                            "{value} is outside the scale {}..{} of {:?}",
+                            criterion.scale.lo, criterion.scale.hi, criterion.name
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,6 +492,17 @@ mod tests {
     }
 
     #[test]
+    fn stakes_must_be_finite_and_not_negative() {
+        let mut s = Session::new("x");
+        s.stakes = Some(250.0);
+        assert!(paths(&s).is_empty());
+        for bad in [-1.0, f64::INFINITY, 2e12] {
+            s.stakes = Some(bad);
+            assert_eq!(paths(&s), ["stakes"], "{bad}");
+        }
+    }
+
+    #[test]
     fn rater_scores_are_checked_like_scores_and_must_name_a_rater() {
         let mut s = Session::new("x");
         s.raters.push(crate::model::Rater::new("ana", "Ana"));
@@ -400,5 +535,33 @@ mod tests {
         s.options
             .push(SolutionOption::new("Not A Slug", "C", Lens::Buy));
         assert_eq!(paths(&s), ["options[1].id", "options[2].id"]);
+    }
+
+    #[test]
+    fn expected_results_must_name_a_success_metric_once_with_a_finite_value() {
+        let mut s = Session::new("x");
+        s.framing
+            .success_metrics
+            .push("Minutes lost per match".into());
+        let mut option = SolutionOption::new("a", "A", Lens::Buy);
+        option.first_result_weeks = Some(-2.0);
+        option.expected_results = vec![
+            crate::model::ExpectedResult {
+                value: Some(f64::INFINITY),
+                ..crate::model::ExpectedResult::on("Minutes lost per match")
+            },
+            crate::model::ExpectedResult::on("Minutes lost per match"),
+            crate::model::ExpectedResult::on("Minutes lost"),
+        ];
+        s.options.push(option);
+        assert_eq!(
+            paths(&s),
+            [
+                "options[0].first_result_weeks",
+                "options[0].expected_results[0].value",
+                "options[0].expected_results[1].metric",
+                "options[0].expected_results[2].metric",
+            ]
+        );
     }
 }

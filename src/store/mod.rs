@@ -12,6 +12,9 @@
 //! - [`FileStamp`], [`check_unchanged`]: notice someone else's change before saving.
 //! - [`DocumentLock`]: one editor per document, released when its process dies.
 //! - [`RecoveryStore`]: unsaved work kept aside for after a crash.
+//! - [`session_files`], [`sessions_due`]: the sessions in a folder, for the review list.
+//! - [`LoadJob`]: loading on a worker thread, with a cancel.
+//! - [`load_portfolio`]: every session of a folder, in parallel, and its `portfolio.ron`.
 //!
 //! The promises these keep, and the tests that prove them, are listed in
 //! `docs/RELIABILITY.md`; the file format is described in `docs/FORMAT.md`.
@@ -19,12 +22,14 @@
 mod atomic;
 mod canonical;
 mod error;
+mod folder;
 mod load;
 mod lock;
 mod migrate;
 mod path_kind;
 mod path_serde;
 mod peek;
+mod portfolio;
 mod recovery;
 mod stamp;
 
@@ -34,12 +39,17 @@ pub use atomic::{
 };
 pub use canonical::to_canonical_ron;
 pub use error::{LoadError, SaveError};
+pub use folder::{DueList, DueSession, session_files, sessions_due};
 pub use load::{
     INPUT_NAME, Loaded, load_document, load_file, load_file_info, load_named, read_bytes, read_text,
 };
 pub use lock::{DocumentLock, LockError, lock_holder, lock_path};
 pub use migrate::OLDEST_FORMAT;
 pub use path_kind::is_same_file;
+pub use portfolio::{
+    FolderError, FolderProblem, PortfolioFolder, is_folder, load_portfolio, portfolio_files,
+    portfolio_stamps,
+};
 pub use recovery::{RecoveryEntry, RecoveryListing, RecoveryStore};
 pub use stamp::{DiskState, FileStamp, check_unchanged, load_file_stamped};
 
@@ -58,4 +68,10 @@ pub fn existing_file(path: std::path::PathBuf) -> Option<std::path::PathBuf> {
 pub fn existing_folder(path: &std::path::Path) -> Option<std::path::PathBuf> {
     path.is_dir()
         .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// The folder the program was started in, as an absolute path, so a path suggested to the
+/// user always says where the file will go.
+pub fn working_folder() -> Option<std::path::PathBuf> {
+    std::env::current_dir().ok()
 }

@@ -1,5 +1,5 @@
-//! The Log & share place: the dated decision log, a note field, the Markdown summary shown
-//! read-only, and an export button for every format.
+//! The Log & share place: the dated decision log, a note field, the decision record drawn
+//! as a document (the exported Markdown, rendered), and an export button for every format.
 
 use crate::document::Edit;
 use crate::export::Format;
@@ -28,6 +28,8 @@ pub fn log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {
             }
         });
     }
+    ui.add_space(theme::SPACE_M);
+    crate::ui::memo::memo_ui(ui, cx);
     ui.add_space(theme::SPACE_M);
     let summary = cx.summary;
     ui.columns(2, |columns| {
@@ -70,15 +72,9 @@ fn decision_log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState
 }
 
 fn summary_ui(ui: &mut egui::Ui, summary: &str) {
-    ui.label(egui::RichText::new("Decision summary (Markdown)").strong());
+    ui.label(egui::RichText::new("Decision record").strong());
     egui::ScrollArea::vertical()
         .id_salt("summary")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add(
-                egui::Label::new(egui::RichText::new(summary).monospace())
-                    .wrap()
-                    .selectable(true),
-            );
-        });
+        .show(ui, |ui| super::markdown_view::markdown_ui(ui, summary));
 }

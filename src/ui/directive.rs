@@ -49,6 +49,16 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             );
             ui.end_row();
             date_field(ui, cx, "Deadline", directive.deadline, Edit::SetDeadline);
+            if let (Some(received), Some(deadline)) = (directive.received, directive.deadline)
+                && deadline < received
+            {
+                ui.colored_label(
+                    theme::palette(ui).warning,
+                    format!("before the day it was received ({received})"),
+                );
+            }
+            ui.end_row();
+            stakes_field(ui, cx, session.stakes);
             ui.end_row();
         });
     ui.add_space(theme::SPACE_XL);
@@ -60,6 +70,32 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             crate::ui::fields::text_input(ui, cx, label.id, &session.notes, true, Edit::SetNotes);
         },
     );
+}
+
+/// What reaching the goal is worth, for a portfolio of sessions: not estimated until
+/// "Estimated" is ticked.
+fn stakes_field(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, stakes: Option<f64>) {
+    let label = ui.label("Stakes");
+    ui.horizontal(|ui| {
+        let mut set = stakes.is_some();
+        let mut value = stakes.unwrap_or(0.0);
+        let toggle = ui.checkbox(&mut set, "Estimated").on_hover_text(
+            "What fully reaching the business goal is worth, in the portfolio's value unit; \
+             a portfolio weighs this session's options by it",
+        );
+        let drag = ui
+            .add_enabled(
+                set,
+                egui::DragValue::new(&mut value).range(0.0..=crate::model::MAX_STAKES),
+            )
+            .labelled_by(label.id);
+        if toggle.changed() || (set && drag.changed()) {
+            cx.edit(Edit::SetStakes(set.then_some(value)));
+        }
+        if toggle.changed() || drag.drag_stopped() || drag.lost_focus() {
+            cx.seal();
+        }
+    });
 }
 
 /// The read-only version shown to a room.

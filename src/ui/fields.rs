@@ -48,8 +48,11 @@ pub fn text_input(
     response
 }
 
-/// A label and a `YYYY-MM-DD` field for an optional date; an empty field clears it. Text
-/// that is not a date yet stays in the field (marked) without changing the document.
+/// A label and a `YYYY-MM-DD` field for an optional date; an empty field clears it.
+///
+/// The date is taken when the field is left (Enter, Tab or a click elsewhere), never while
+/// typing, so a half-typed "2026-06-3" on the way to "2026-06-31" is never stored. Text that is
+/// not a date stays in the field, marked, and the document keeps its date until it is fixed.
 pub fn date_field(
     ui: &mut egui::Ui,
     cx: &mut ViewCtx<'_>,
@@ -75,20 +78,26 @@ pub fn date_field(
     } else {
         parse_date(&text).ok().map(Some)
     };
-    if response.changed()
+    if response.lost_focus()
         && let Some(date) = parsed
         && date != value
     {
         cx.edit(edit(date));
+        cx.seal();
     }
-    if response.has_focus() {
+    let keep_draft = response.has_focus() || (parsed.is_none() && text != shown);
+    if keep_draft {
         ui.data_mut(|d| d.insert_temp(draft_id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(draft_id));
     }
-    if parsed.is_none() {
-        ui.colored_label(theme::palette(ui).warning, "not a date (YYYY-MM-DD)");
+    if parsed.is_none() && !response.has_focus() {
+        let kept = if shown.is_empty() {
+            "not a date (YYYY-MM-DD): nothing saved".to_owned()
+        } else {
+            format!("not a date (YYYY-MM-DD): still {shown}")
+        };
+        ui.colored_label(theme::palette(ui).warning, kept);
     }
-    cx.seal_after(&response);
     response
 }

@@ -27,6 +27,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     }
                 }
             });
+            if Command::OpenPortfolio.menu_item(ui, true) {
+                picked = Some(Command::OpenPortfolio);
+            }
+            if info.has_portfolio && Command::ShowPortfolio.menu_item(ui, true) {
+                picked = Some(Command::ShowPortfolio);
+            }
             ui.separator();
             if Command::Save.menu_item(ui, !info.read_only) {
                 picked = Some(Command::Save);

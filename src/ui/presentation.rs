@@ -34,14 +34,48 @@ pub fn stepper_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let leave = Command::TogglePresentation;
-            if leave.button(ui, &leave.label_when(true), true) {
+            if leave.button(ui, "Leave", true) {
                 picked = Some(leave);
+            }
+            ui.label(
+                egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len()))
+                    .strong(),
+            );
+            let summary = summary_shown(ui.ctx(), place);
+            let toggle = if summary {
+                "Back to the places"
+            } else {
+                "Summary slide"
+            };
+            if ui
+                .add(egui::Button::selectable(summary, toggle))
+                .on_hover_text("The whole decision on one slide")
+                .clicked()
+            {
+                show_summary(ui.ctx(), (!summary).then_some(place));
             }
         });
     });
     if let Some(command) = picked {
         cx.command(command);
     }
+}
+
+fn summary_key() -> egui::Id {
+    egui::Id::unique("verdict-summary-slide")
+}
+
+/// True while the summary slide is shown instead of `place`. The slide belongs to the place
+/// it was opened on, so stepping to another place (by click, key or clicker) leaves it.
+pub fn summary_shown(ctx: &egui::Context, place: Place) -> bool {
+    ctx.data(|d| d.get_temp::<Option<Place>>(summary_key()))
+        .flatten()
+        == Some(place)
+}
+
+/// Shows the summary slide over `place`, or hides it with `None`.
+pub fn show_summary(ctx: &egui::Context, over: Option<Place>) {
+    ctx.data_mut(|d| d.insert_temp(summary_key(), over));
 }
 
 /// The look of the whole window for a theme, a zoom and whether it is being presented.

@@ -27,7 +27,8 @@ pub struct Palette {
     pub never_flips: Color32,
     /// One colour per option in charts, cycling after ten.
     pub series: [Color32; 10],
-    /// Matrix cell backgrounds: worst, middle and best normalised score.
+    /// Matrix cell backgrounds: worst, middle and best normalised score; orange, grey and
+    /// blue so they stay apart with red-green colour blindness (checked in `ui::palette`).
     pub score_ramp: [[u8; 3]; 3],
     /// Text while presenting: as much contrast as the screen gives.
     pub presenting_text: Color32,
@@ -46,6 +47,22 @@ const SERIES: [Color32; 10] = [
     Color32::from_rgb(0xd8, 0x1b, 0x60),
     Color32::from_rgb(0x55, 0x8b, 0x2f),
     Color32::from_rgb(0x54, 0x6e, 0x7a),
+];
+
+/// Rank acceptability shades: samples of the viridis map (van der Walt & Smith), dark purple
+/// to yellow, which `ui::palette` spreads over the ranks shown (checked there under simulated
+/// colour blindness).
+pub const RANK_VIRIDIS: [[u8; 3]; 10] = [
+    [0x44, 0x01, 0x54],
+    [0x48, 0x28, 0x78],
+    [0x3e, 0x49, 0x89],
+    [0x31, 0x68, 0x8e],
+    [0x26, 0x82, 0x8e],
+    [0x1f, 0x9e, 0x89],
+    [0x35, 0xb7, 0x79],
+    [0x6e, 0xce, 0x58],
+    [0xb5, 0xde, 0x2b],
+    [0xfd, 0xe7, 0x25],
 ];
 
 const RANK_RAMP: [Color32; 5] = [
@@ -68,14 +85,14 @@ pub const DARK: Palette = Palette {
     flip: Color32::from_rgb(220, 120, 60),
     never_flips: Color32::from_rgb(170, 170, 170),
     series: SERIES,
-    score_ramp: [[0x6b, 0x22, 0x22], [0x3a, 0x3a, 0x3a], [0x1f, 0x5c, 0x2a]],
+    score_ramp: [[0x8a, 0x54, 0x14], [0x3a, 0x3a, 0x3a], [0x2b, 0x5f, 0x9e]],
     presenting_text: Color32::WHITE,
     presenting_background: Color32::BLACK,
 };
 
 /// The light theme.
 pub const LIGHT: Palette = Palette {
-    score_ramp: [[0xf4, 0xc7, 0xc3], [0xf2, 0xf2, 0xf2], [0xc8, 0xe6, 0xc9]],
+    score_ramp: [[0xe8, 0xa2, 0x5a], [0xf2, 0xf2, 0xf2], [0x7f, 0xb0, 0xe0]],
     presenting_text: Color32::BLACK,
     presenting_background: Color32::WHITE,
     ..DARK
@@ -84,6 +101,11 @@ pub const LIGHT: Palette = Palette {
 /// The palette of the theme `ui` is drawn in.
 pub fn palette(ui: &egui::Ui) -> &'static Palette {
     palette_for(ui.visuals().dark_mode)
+}
+
+/// A colour worked out from the tokens (a heat-map or rank shade) as egui draws it.
+pub const fn rgb(c: [u8; 3]) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
 }
 
 /// The palette of the dark (`true`) or light theme.
@@ -117,6 +139,10 @@ pub const SPACE_XL: f32 = 12.0;
 pub const SPACE_NONE: f32 = 0.0;
 /// Between the parts of one compact widget (a matrix cell, a header), points.
 pub const SPACE_XS: f32 = 2.0;
+/// Room between a presented matrix cell's edge and its number.
+pub const CELL_INSET: f32 = 10.0;
+/// How far a quoted line sits in from the text around it.
+pub const INDENT: f32 = 16.0;
 
 /// The directive quoted while presenting, points.
 pub const QUOTE_SIZE: f32 = 28.0;
@@ -134,26 +160,10 @@ pub const MARK_STROKE: f32 = 1.5;
 /// Height of the veto gauge along the bottom of a matrix cell.
 pub const VETO_GAUGE_HEIGHT: f32 = 3.0;
 
-/// Background for a matrix cell whose normalised value (0 worst, 1 best) is `n`:
-/// red through neutral to green, muted enough to keep text legible in both themes.
+/// Background for a matrix cell whose normalised value (0 worst, 1 best) is `n`: the
+/// colour-blind-safe orange ↔ grey ↔ blue scale of [`super::palette::heat_fill`].
 pub fn score_fill(n: f64, dark_mode: bool) -> Color32 {
-    let n = if n.is_finite() {
-        n.clamp(0.0, 1.0) as f32
-    } else {
-        0.5
-    };
-    let [bad, mid, good] = palette_for(dark_mode).score_ramp;
-    let (from, to, t) = if n < 0.5 {
-        (bad, mid, n * 2.0)
-    } else {
-        (mid, good, (n - 0.5) * 2.0)
-    };
-    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
-    Color32::from_rgb(
-        mix(from[0], to[0]),
-        mix(from[1], to[1]),
-        mix(from[2], to[2]),
-    )
+    super::palette::heat_fill(n, dark_mode).color32()
 }
 
 /// A distinct colour per series (options in charts), cycling after ten.

@@ -4,6 +4,7 @@
 use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::{RankLookup, Ranking, Recommendation};
 use crate::document::Edit;
+use crate::export::MemoLength;
 use crate::model::{CriterionId, OptionId, Session};
 use crate::ui::command::Command;
 use crate::ui::nav::Place;
@@ -33,6 +34,8 @@ pub struct Chrome {
     pub dirty: bool,
     /// True when a recovery folder is in use (unsaved work can be looked for).
     pub can_recover: bool,
+    /// True when a portfolio is open (its view can be shown again).
+    pub has_portfolio: bool,
 }
 
 /// The robustness analysis as the Decide place shows it.
@@ -64,6 +67,8 @@ pub struct ViewCtx<'a> {
     pub summary: &'a str,
     /// The background robustness analysis, when the window runs one.
     pub robustness: Option<RobustnessShown<'a>>,
+    /// The narrative memo's length, computed once per revision while Log & share is shown.
+    pub memo_length: Option<MemoLength>,
     /// What the window shows around the place.
     pub chrome: Chrome,
     out: Outbox,
@@ -88,6 +93,7 @@ impl<'a> ViewCtx<'a> {
             discuss_first: &[],
             summary: "",
             robustness: None,
+            memo_length: None,
             chrome: Chrome::default(),
             out: Outbox::default(),
         }
@@ -102,6 +108,12 @@ impl<'a> ViewCtx<'a> {
     /// Sets the decision record shown in Log & share.
     pub fn with_summary(mut self, summary: &'a str) -> Self {
         self.summary = summary;
+        self
+    }
+
+    /// Sets the memo length shown in Log & share.
+    pub fn with_memo_length(mut self, length: Option<MemoLength>) -> Self {
+        self.memo_length = length;
         self
     }
 

@@ -83,7 +83,9 @@ fn every_shipped_session_in_saves_is_valid_and_canonical() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "ron") {
+            } else if path.extension().is_some_and(|e| e == "ron")
+                && path.file_name().is_some_and(|n| n != "portfolio.ron")
+            {
                 files.push(path);
             }
         }

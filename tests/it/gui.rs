@@ -2,7 +2,11 @@
 //! smoke test of the real binary under a virtual X server.
 
 mod criteria;
+mod dates;
 mod drafts;
 mod flow;
 mod import;
+mod notice;
+mod presenting;
+mod round;
 mod smoke;

@@ -5,4 +5,5 @@ mod format_doc;
 mod fuzz_regressions;
 pub mod generate;
 mod properties;
+mod round_file;
 mod save;

@@ -8,12 +8,15 @@ mod criteria;
 
 pub use criteria::{OutsideScore, as_percentages, scores_outside};
 
+use super::follow_up;
+use super::round_edit::{RoundEdit, apply_round};
 use crate::import::MatrixImport;
 use crate::model::{Aggregation, Rater, RaterId, WeightMethod, unique_slug};
 use crate::model::{
     Assumption, Criterion, CriterionId, Direction, KillCriterion, Lens, LogEntry, LogEvent,
     OptionId, Outcome, Score, Session, SolutionOption, Stakeholder, Stance, Templates,
 };
+use crate::model::{Effort, ExpectedResult, MemoSection, NextStep, Rating, Reversibility, Role};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// The plain-text lists of the framing.
@@ -81,6 +84,28 @@ pub enum DirectiveField {
     BusinessGoal,
 }
 
+/// A text field of an option's details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptionText {
+    /// Who would own the work.
+    Owner,
+    /// The best argument for it.
+    StrongestCase,
+    /// What would make it the wrong choice.
+    WrongIf,
+}
+
+impl OptionText {
+    /// The field's name as a label, e.g. "Owner".
+    pub fn label(self) -> &'static str {
+        match self {
+            OptionText::Owner => "Owner",
+            OptionText::StrongestCase => "Strongest case for it",
+            OptionText::WrongIf => "Wrong choice if",
+        }
+    }
+}
+
 /// One change to the document.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -92,6 +117,8 @@ pub enum Edit {
     SetReceived(Option<NaiveDate>),
     /// Change the deadline.
     SetDeadline(Option<NaiveDate>),
+    /// Change what reaching the business goal is worth (`None`: not estimated).
+    SetStakes(Option<f64>),
     /// Append an empty item to a framing list.
     AddListItem(FramingList),
     /// Change one item of a framing list.
@@ -139,6 +166,15 @@ pub enum Edit {
     SetOptionNotes(OptionId, String),
     /// Add the template starter of every lens nobody has used yet.
     CoverMissingLenses,
+    /// Change one of an option's text details: owner, strongest case, what would make it wrong.
+    SetOptionText(OptionId, OptionText, String),
+    /// Set or clear (`None`) an option's effort in person-weeks.
+    SetOptionEffort(OptionId, Option<Effort>),
+    /// Set or clear (`None`) the weeks until an option shows a first result.
+    SetFirstResult(OptionId, Option<f64>),
+    /// Set the result an option is expected to reach on one success metric (named in the
+    /// value); a blank one removes it.
+    SetExpectedResult(OptionId, ExpectedResult),
     /// Set or clear (`None`) one score.
     SetScore(OptionId, CriterionId, Option<Score>),
     /// Change a criterion's weight (logged when weights are locked).
@@ -185,6 +221,30 @@ pub enum Edit {
     SetOutcome(Outcome),
     /// Add a note to the decision log.
     AddLogNote(String),
+    /// Append an empty next step.
+    AddNextStep,
+    /// Replace a next step.
+    SetNextStep(usize, NextStep),
+    /// Remove a next step.
+    RemoveNextStep(usize),
+    /// Set or clear the date the decision is looked at again.
+    SetReviewDate(Option<NaiveDate>),
+    /// Say how hard the decision is to undo, or clear it.
+    SetReversibility(Option<Reversibility>),
+    /// Replace the names in one of the deciders / consulted / informed roles.
+    SetPeople(Role, Vec<String>),
+    /// Write (or, with empty text, clear) the prose of one memo section.
+    SetMemoProse(MemoSection, String),
+    /// Log a review: what happened, and the decision and outcome judged apart. The
+    /// expectation recorded at decision time is copied into the entry.
+    RecordReview {
+        /// What happened, against the expected result.
+        happened: String,
+        /// Was it a good call with what we knew then?
+        decision: Rating,
+        /// Did it turn out well?
+        outcome: Rating,
+    },
     /// Change the session's private notes.
     SetNotes(String),
     /// Add a rater with a fresh id: their name and (possibly empty) role.
@@ -197,6 +257,8 @@ pub enum Edit {
     SetRaterScore(OptionId, RaterId, CriterionId, Option<Score>),
     /// Choose how raters' scores are combined.
     SetAggregation(Aggregation),
+    /// A step of a facilitated scoring round.
+    Round(RoundEdit),
 }
 
 /// Why an edit could not be applied; the document is unchanged.
@@ -217,6 +279,9 @@ pub enum EditError {
     /// A number is NaN, infinite, negative or outside its scale.
     #[error("{0}")]
     BadNumber(String),
+    /// The scoring round is not in a state that allows this step.
+    #[error("{0}")]
+    Round(String),
     /// An imported matrix no longer fits the session.
     #[error("{0}")]
     Import(String),
@@ -265,6 +330,7 @@ impl Edit {
             }
             Edit::SetReceived(_) => "change the date received".into(),
             Edit::SetDeadline(_) => "change the deadline".into(),
+            Edit::SetStakes(_) => "change the stakes".into(),
             Edit::AddListItem(list) => format!("add to {}", list.label().to_lowercase()),
             Edit::SetListItem(list, ..) => format!("edit {}", list.label().to_lowercase()),
             Edit::RemoveListItem(list, _) => format!("remove from {}", list.label().to_lowercase()),
@@ -286,6 +352,16 @@ impl Edit {
             Edit::SetOptionDescription(id, _) => format!("describe {}", option(id)),
             Edit::SetOptionNotes(id, _) => format!("edit notes on {}", option(id)),
             Edit::CoverMissingLenses => "cover the missing lenses".into(),
+            Edit::SetOptionText(id, field, _) => {
+                format!("change {} of {}", field.label().to_lowercase(), option(id))
+            }
+            Edit::SetOptionEffort(id, _) => format!("change the effort of {}", option(id)),
+            Edit::SetFirstResult(id, _) => {
+                format!("change the time to a first result of {}", option(id))
+            }
+            Edit::SetExpectedResult(id, _) => {
+                format!("change the expected result of {}", option(id))
+            }
             Edit::SetScore(o, c, _) => format!("change {} of {}", criterion(c), option(o)),
             Edit::SetWeight(c, _) => format!("change the weight of {}", criterion(c)),
             // Typing a name is many edits merged under the first one's label, so the label
@@ -327,6 +403,16 @@ impl Edit {
             Edit::RemoveKillCriterion(_) => "remove a kill criterion".into(),
             Edit::SetOutcome(outcome) => format!("set the outcome to {}", outcome.label()),
             Edit::AddLogNote(_) => "add a log note".into(),
+            Edit::AddNextStep => "add a next step".into(),
+            Edit::SetNextStep(..) => "edit a next step".into(),
+            Edit::RemoveNextStep(_) => "remove a next step".into(),
+            Edit::SetReviewDate(_) => "change the review date".into(),
+            Edit::SetReversibility(_) => "change how reversible the decision is".into(),
+            Edit::SetPeople(role, _) => format!("edit {}", role.label().to_lowercase()),
+            Edit::SetMemoProse(section, _) => {
+                format!("write the memo's “{}”", section.heading())
+            }
+            Edit::RecordReview { .. } => "record a review".into(),
             Edit::SetNotes(_) => "edit private notes".into(),
             Edit::AddRater(name, _) => format!("add rater {name}"),
             Edit::SetRater(r, name, _) if *name != rater(r) => {
@@ -338,6 +424,7 @@ impl Edit {
                 format!("change {}'s {} of {}", rater(r), criterion(c), option(o))
             }
             Edit::SetAggregation(a) => format!("aggregate raters by {}", a.label()),
+            Edit::Round(step) => step.label(session),
         }
     }
 
@@ -355,6 +442,14 @@ impl Edit {
             Edit::SetOptionLens(id, _) => format!("lens:{id}"),
             Edit::SetOptionDescription(id, _) => format!("description:{id}"),
             Edit::SetOptionNotes(id, _) => format!("notes:{id}"),
+            Edit::SetOptionText(id, field, _) => format!("option-text:{id}:{field:?}"),
+            Edit::SetOptionEffort(id, _) => format!("effort:{id}"),
+            Edit::SetFirstResult(id, _) => format!("first-result:{id}"),
+            Edit::SetExpectedResult(id, e) => format!("expected:{id}:{}", e.metric),
+            Edit::SetNextStep(idx, _) => format!("next-step:{idx}"),
+            Edit::SetReviewDate(_) => "review-date".into(),
+            Edit::SetPeople(role, _) => format!("people:{role:?}"),
+            Edit::SetMemoProse(section, _) => format!("memo:{section:?}"),
             Edit::SetScore(o, c, _) => format!("score:{o}:{c}"),
             Edit::SetRaterScore(o, r, c, _) => format!("rater-score:{o}:{r}:{c}"),
             Edit::SetRater(r, ..) => format!("rater:{r}"),
@@ -362,6 +457,8 @@ impl Edit {
             Edit::SetCriterion(c, _) => format!("criterion:{c}"),
             Edit::SetKillCriterion(idx, _) => format!("kill:{idx}"),
             Edit::SetNotes(_) => "notes".into(),
+            Edit::SetStakes(_) => "stakes".into(),
+            Edit::Round(step) => return step.merge_key(),
             _ => return None,
         })
     }
@@ -382,9 +479,31 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
         },
         Edit::SetReceived(date) => session.directive.received = date,
         Edit::SetDeadline(date) => session.directive.deadline = date,
+        Edit::SetStakes(stakes) => {
+            if let Some(v) = stakes
+                && !(v.is_finite() && (0.0..=crate::model::MAX_STAKES).contains(&v))
+            {
+                return Err(EditError::BadNumber(format!(
+                    "stakes {v} must be 0 or more and at most {:e}",
+                    crate::model::MAX_STAKES
+                )));
+            }
+            session.stakes = stakes;
+        }
         Edit::AddListItem(list) => list.items_mut(session).push(String::new()),
-        Edit::SetListItem(list, idx, text) => *item_mut(list.items_mut(session), idx)? = text,
-        Edit::RemoveListItem(list, idx) => remove_at(list.items_mut(session), idx)?,
+        Edit::SetListItem(list, idx, text) => {
+            let old = std::mem::replace(item_mut(list.items_mut(session), idx)?, text.clone());
+            if list == FramingList::SuccessMetrics {
+                follow_up::rename_metric(session, &old, &text);
+            }
+        }
+        Edit::RemoveListItem(list, idx) => {
+            let old = item_mut(list.items_mut(session), idx)?.clone();
+            remove_at(list.items_mut(session), idx)?;
+            if list == FramingList::SuccessMetrics {
+                follow_up::forget_metric(session, &old);
+            }
+        }
         Edit::AddAssumption => session.framing.assumptions.push(Assumption {
             text: String::new(),
             confidence: 50.0,
@@ -455,6 +574,18 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
                 option_mut(session, &id)?.description = prompt;
             }
         }
+        edit @ (Edit::SetOptionText(..)
+        | Edit::SetOptionEffort(..)
+        | Edit::SetFirstResult(..)
+        | Edit::SetExpectedResult(..)
+        | Edit::AddNextStep
+        | Edit::SetNextStep(..)
+        | Edit::RemoveNextStep(_)
+        | Edit::SetReviewDate(_)
+        | Edit::SetReversibility(_)
+        | Edit::SetPeople(..)
+        | Edit::SetMemoProse(..)
+        | Edit::RecordReview { .. }) => follow_up::apply(session, edit, now)?,
         Edit::SetScore(option, criterion, score) => {
             check_score(session, &criterion, score.as_ref())?;
             let o = option_mut(session, &option)?;
@@ -593,6 +724,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             }
         }
         Edit::SetAggregation(aggregation) => session.aggregation = aggregation,
+        Edit::Round(step) => apply_round(session, step, now)?,
     }
     Ok(())
 }
@@ -635,13 +767,13 @@ fn check_score(
     Ok(())
 }
 
-fn option_idx(session: &Session, id: &OptionId) -> Result<usize, EditError> {
+pub(super) fn option_idx(session: &Session, id: &OptionId) -> Result<usize, EditError> {
     session
         .option_idx(id)
         .ok_or_else(|| EditError::UnknownOption(id.to_string()))
 }
 
-fn option_mut<'a>(
+pub(super) fn option_mut<'a>(
     session: &'a mut Session,
     id: &OptionId,
 ) -> Result<&'a mut SolutionOption, EditError> {
@@ -660,11 +792,11 @@ fn criterion_mut<'a>(
         .ok_or_else(|| EditError::UnknownCriterion(id.to_string()))
 }
 
-fn item_mut<T>(items: &mut [T], idx: usize) -> Result<&mut T, EditError> {
+pub(super) fn item_mut<T>(items: &mut [T], idx: usize) -> Result<&mut T, EditError> {
     items.get_mut(idx).ok_or(EditError::NoSuchItem(idx))
 }
 
-fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditError> {
+pub(super) fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditError> {
     if idx < items.len() {
         items.remove(idx);
         Ok(())
@@ -678,3 +810,6 @@ mod rater_tests;
 
 #[cfg(test)]
 mod criteria_tests;
+
+#[cfg(test)]
+mod portfolio_tests;

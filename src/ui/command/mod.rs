@@ -25,6 +25,12 @@ pub enum Command {
     Open,
     /// Open this session file.
     OpenPath(PathBuf),
+    /// Open a folder of sessions as a portfolio, chosen in a dialog.
+    OpenPortfolio,
+    /// Open this folder as a portfolio.
+    OpenPortfolioPath(PathBuf),
+    /// Show the open portfolio again.
+    ShowPortfolio,
     /// Read the file again, dropping the changes made since it was loaded or saved.
     Revert,
     /// Look for unsaved work that a window which did not close cleanly left behind.

@@ -111,6 +111,8 @@ fn format_name(format: Format) -> &'static str {
         Format::Html => "HTML",
         Format::Csv => "CSV",
         Format::Json => "JSON",
+        Format::Memo => "Memo (Markdown)",
+        Format::MemoHtml => "Memo (HTML)",
     }
 }
 
@@ -133,6 +135,17 @@ impl Command {
                 format!("Open {}", path.display()),
                 &[],
             ),
+            Command::OpenPortfolio => spec(
+                "Open portfolio…",
+                "Open a folder of sessions: which work to fund with the people you have",
+                &[],
+            ),
+            Command::OpenPortfolioPath(path) => spec(
+                format!("Portfolio {}", path.display()),
+                format!("Open {} as a portfolio", path.display()),
+                &[],
+            ),
+            Command::ShowPortfolio => spec("Portfolio view", "Back to the open portfolio", &[]),
             Command::Revert => spec(
                 "Revert to saved",
                 "Read the file again, dropping the changes not saved",
@@ -161,7 +174,7 @@ impl Command {
             ),
             Command::Export(format) => spec(
                 format!("Export {}…", format_name(*format)),
-                format!("Write the decision summary as a {}", format.label()),
+                format!("Write the session as a {}", format.label()),
                 &[],
             ),
             Command::ImportCsv => spec(
@@ -200,12 +213,21 @@ impl Command {
             Command::NextPlace => spec(
                 "Next",
                 "Go to the next stage of the flow",
-                &[presenting(Key::ArrowRight)],
+                // A presentation clicker sends Page Down (some send the arrows).
+                &[
+                    presenting(Key::ArrowRight),
+                    presenting(Key::PageDown),
+                    presenting(Key::ArrowDown),
+                ],
             ),
             Command::PreviousPlace => spec(
                 "Previous",
                 "Go to the previous stage of the flow",
-                &[presenting(Key::ArrowLeft)],
+                &[
+                    presenting(Key::ArrowLeft),
+                    presenting(Key::PageUp),
+                    presenting(Key::ArrowUp),
+                ],
             ),
             Command::TogglePresentation => CommandSpec {
                 toggled_label: Some("Leave presentation mode"),
@@ -267,6 +289,7 @@ impl Command {
             Command::SaveAs,
             Command::Revert,
             Command::Recover,
+            Command::OpenPortfolio,
         ];
         all.extend(Format::ALL.map(Command::Export));
         all.extend([

@@ -307,6 +307,17 @@ fn definition_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ed: &mut CriteriaEditor, c: 
                 }
             });
             ui.end_row();
+            ui.label("Portfolio");
+            let mut effort = c.measures_effort;
+            let flag = ui.checkbox(&mut effort, "Measures effort").on_hover_text(
+                "A portfolio counts effort once, as the person-weeks an option takes, so it \
+                 leaves this criterion out of the option's value",
+            );
+            if flag.changed() {
+                cx.edit(changed(c, |n| n.measures_effort = effort));
+                cx.seal();
+            }
+            ui.end_row();
         });
     scale::scale_ui(ui, cx, &mut ed.scale, c);
 }

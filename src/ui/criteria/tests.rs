@@ -161,6 +161,21 @@ fn a_narrower_scale_names_the_scores_outside_and_rescales_only_when_asked() {
 }
 
 #[test]
+fn a_criterion_is_flagged_as_measuring_effort_and_unflagged_again() {
+    let mut h = harness(session());
+    h.run();
+    h.get_by_label("Edit criterion Cost").click();
+    h.run();
+    h.get_by_label("Measures effort").click();
+    h.run();
+    assert!(criterion(&h, "cost").measures_effort);
+    assert!(!criterion(&h, "impact").measures_effort);
+    h.get_by_label("Measures effort").click();
+    h.run();
+    assert!(!criterion(&h, "cost").measures_effort);
+}
+
+#[test]
 fn removing_a_criterion_asks_first_naming_how_many_scores_go() {
     let mut h = harness(session());
     h.run();

@@ -1,11 +1,13 @@
 //! The classic value/effort 2×2: impact against cost for every option, trust risk as the
 //! marker size, quadrants split at the scale midpoints and named.
 
+use crate::analysis::number::short;
 use crate::model::{Criterion, Direction, Session, SolutionOption};
+use crate::ui::label_layout::{Marker, leader_end, place_labels};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{Align2, RichText, Ui};
-use egui_plot::{HLine, HoverPosition, Plot, PlotPoint, Points, Text, VLine};
+use egui_plot::{HLine, HoverPosition, Plot, PlotPoint, PlotTransform, Points, Text, VLine};
 
 /// Marker sizes come in this many steps, one plot series each.
 const SIZE_STEPS: usize = 5;
@@ -87,6 +89,8 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
     // One series per (colour group, size step): a handful of plot items for any number
     // of options.
     let mut series: Vec<Vec<[f64; 2]>> = vec![Vec::new(); 3 * SIZE_STEPS];
+    // Every plotted option, to be named beside its marker once the plot is laid out.
+    let mut named: Vec<([f64; 2], f32, &str)> = Vec::new();
     let groups = [Group::Recommended, Group::Vetoed, Group::Other];
     // The ranking lists every option once, with its veto status.
     for row in &cx.ranking.rows {
@@ -108,6 +112,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
             .unwrap_or(0);
         let g = groups.iter().position(|x| *x == group).unwrap_or(2);
         series[g * SIZE_STEPS + step].push(point);
+        named.push((point, MIN_RADIUS + RADIUS_STEP * step as f32, &option.title));
     }
     let (x_mid, y_mid) = (mid(cost), mid(impact));
     // Quadrant names sit in bands above and below the scale, clear of every marker.
@@ -119,7 +124,7 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
         HoverPosition::Elsewhere { .. } => None,
     };
     let palette = theme::palette(ui);
-    Plot::new("decide-impact-cost-chart")
+    let plotted = Plot::new("decide-impact-cost-chart")
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
@@ -167,17 +172,80 @@ pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
                 );
             }
         });
+    name_markers_ui(ui, &plotted.transform, &named, (&impact.name, &cost.name));
     let size_note = risk.map_or_else(
         || "All markers the same size: no risk criterion.".to_owned(),
         |r| format!("Marker size: {} (bigger is riskier).", r.name),
     );
     ui.label(
         RichText::new(format!(
-            "{size_note} Blue: recommended; hollow grey: vetoed. Hover a marker to name it."
+            "{size_note} Blue: recommended; hollow grey: vetoed. Options on the same spot \
+             are listed together."
         ))
         .small()
         .weak(),
     );
+}
+
+/// Writes every option's name beside its marker (options on one spot share a label;
+/// labels pushed away from a crowd get a leader line). Labels are real widgets, so the
+/// names are in the accessibility tree without hovering.
+fn name_markers_ui(
+    ui: &mut Ui,
+    transform: &PlotTransform,
+    named: &[([f64; 2], f32, &str)],
+    axes: (&str, &str),
+) {
+    let markers: Vec<Marker> = named
+        .iter()
+        .map(|&([x, y], radius, title)| Marker {
+            pos: transform.position_from_point(&PlotPoint::new(x, y)),
+            radius,
+            name: title.to_owned(),
+        })
+        .collect();
+    let frame = *transform.frame();
+    let measure = |text: &str| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Small,
+            )
+            .size()
+    };
+    let labels = place_labels(&markers, frame, 1.0, measure);
+    let painter = ui.painter_at(frame);
+    let stroke = egui::Stroke::new(1.0, ui.visuals().weak_text_color());
+    for label in labels {
+        if label.leader {
+            painter.line_segment([label.anchor, leader_end(label.rect, label.anchor)], stroke);
+        }
+        let [x, y] = named[label.members[0]].0;
+        let spoken = format!(
+            "{}: {} {}, {} {}",
+            label.text.replace('\n', ", "),
+            axes.0,
+            short(y),
+            axes.1,
+            short(x)
+        );
+        // A child that takes no room in the layout: the chart's own space already holds it.
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(label.rect)
+                .layout(egui::Layout::top_down(egui::Align::LEFT)),
+        );
+        let response = child.add(
+            egui::Label::new(RichText::new(label.text).small())
+                .wrap_mode(egui::TextWrapMode::Extend)
+                .selectable(false),
+        );
+        // Screen readers (and tests) hear where the marker is, not just its name.
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_value(spoken));
+    }
 }
 
 /// The plotted position of an option: (cost, impact), when it has both scores.

@@ -1,6 +1,7 @@
 //! The Decide place: ranking chart, impact-versus-cost chart, recommendation, kill criteria
 //! and the outcome.
 
+mod follow_up;
 pub mod impact_cost_chart;
 mod kill;
 mod outcome;
@@ -21,6 +22,7 @@ pub struct DecideState {
     kill_draft: String,
     /// The robustness analysis settings.
     pub robustness: RobustnessSettings,
+    review: follow_up::ReviewForm,
 }
 
 /// Two charts sit side by side when the place is at least this wide, points.
@@ -29,6 +31,21 @@ const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 /// Draws the Decide place and emits edits for kill criteria and the outcome. The place
 /// grows downwards; the caller puts it in a vertical scroll area (with whatever follows it).
 pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
+    if cx.presenting {
+        // The room first sees the advice and the decision side by side, then the charts.
+        // Left-aligned: justified columns would stretch the letters of a long sentence.
+        let left_aligned = egui::Layout::top_down(egui::Align::LEFT);
+        ui.columns(2, |columns| {
+            columns[0].with_layout(left_aligned, |ui| recommendation_ui(ui, cx, state));
+            columns[1].with_layout(left_aligned, |ui| recorded_outcome_ui(ui, cx));
+        });
+        ui.add_space(theme::SPACE_XL);
+        charts_ui(ui, cx);
+        ui.add_space(theme::SPACE_XL);
+        ui.heading("Kill criteria");
+        kill::kill_criteria_ui(ui, cx, &mut state.kill_draft);
+        return;
+    }
     recommendation_ui(ui, cx, state);
     ui.add_space(theme::SPACE_XL);
     charts_ui(ui, cx);
@@ -38,6 +55,8 @@ pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
     ui.add_space(theme::SPACE_XL);
     ui.heading("Outcome");
     outcome::outcome_ui(ui, cx, &mut state.form);
+    ui.add_space(theme::SPACE_XL);
+    follow_up::follow_up_ui(ui, cx, &mut state.review);
 }
 
 /// The advice in plain words, framed in the accent colour, or the kill colour for Kill.
@@ -75,6 +94,22 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
             {
                 state.form.take_advice(kind, option, plain);
             }
+        });
+}
+
+/// The recorded outcome, framed like the recommendation beside it.
+fn recorded_outcome_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()))
+        .inner_margin(theme::SPACE_XL)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Decision").small().weak());
+            let line = super::summary_slide::outcome_line(cx.session, &cx.session.outcome);
+            // Left-aligned, not justified: a long rationale must not stretch its letters.
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                ui.label(RichText::new(line).heading().strong());
+            });
         });
 }
 

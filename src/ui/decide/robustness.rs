@@ -7,16 +7,20 @@
 //! options and, with several raters, the cells to discuss first. Every chart is followed by
 //! the same facts in words, so screen readers and tests can read them.
 
-use crate::analysis::flip_points::FlipPoint;
+use crate::analysis::flip_points::{FlipKind, FlipPoint};
+use crate::analysis::number::{fixed, short};
 use crate::analysis::robustness::{RobustnessConfig, RobustnessReport};
 use crate::analysis::uncertainty::{DEFAULT_SAMPLES, SmaaConfig, WeightMode};
 use crate::analysis::verdict::VerdictKind;
-use crate::model::{CriterionId, OptionId};
+use crate::model::{CriterionId, OptionId, Session};
+use crate::ui::cell_jump;
+use crate::ui::command::Command;
+use crate::ui::nav::Place;
 use crate::ui::outbox::Intent;
 use crate::ui::theme;
 use crate::ui::view_ctx::{RobustnessShown, ViewCtx};
 use egui::RichText;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 /// How weights vary in Monte Carlo, as offered in the view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,25 +111,10 @@ pub fn robustness_ui(
     ui.label(format!("Recommendation: {}", report.recommendation));
     ui.separator();
 
-    ui.horizontal(|ui| {
-        egui::ComboBox::from_label("Monte Carlo weights")
-            .selected_text(settings.weights.label())
-            .show_ui(ui, |ui| {
-                for choice in WeightChoice::ALL {
-                    ui.selectable_value(&mut settings.weights, choice, choice.label());
-                }
-            });
-        let label = ui.label("Samples");
-        ui.add(
-            egui::DragValue::new(&mut settings.samples)
-                .range(100..=200_000)
-                .speed(100),
-        )
-        .labelled_by(label.id);
-        let label = ui.label("Seed");
-        ui.add(egui::DragValue::new(&mut settings.seed))
-            .labelled_by(label.id);
-    });
+    // The room reads the results; the settings are the analyst's, off screen.
+    if !cx.presenting {
+        settings_ui(ui, settings);
+    }
     if let Some(p) = progress {
         ui.horizontal(|ui| {
             ui.add(
@@ -145,33 +134,55 @@ pub fn robustness_ui(
     if !report.weight_flips.is_empty() {
         ui.separator();
         ui.strong("How far a weight must move before the leader changes");
-        tornado_ui(ui, report, &name);
-        for flip in &report.weight_flips {
+        tornado_ui(ui, report, &name, &title);
+        // Nearest flip first, as in the chart; shares everywhere, raw weights in brackets.
+        let mut flips: Vec<_> = report.weight_flips.iter().collect();
+        flips.sort_by(|a, b| {
+            let near = |f: &crate::analysis::flip_points::WeightFlip| {
+                f.nearest().map_or(f64::INFINITY, |p| p.share_change.abs())
+            };
+            near(a).total_cmp(&near(b))
+        });
+        for flip in flips {
             let side = |p: &Option<FlipPoint>, dir: &str| match p {
                 Some(p) => format!(
-                    "{dir} to {}, and “{}” leads",
+                    "{dir} to {} (weight {}), and “{}” takes over",
                     crate::analysis::number::percent(p.share),
+                    short(p.weight),
                     title(&p.new_leader)
                 ),
                 None => format!("{dir}: never flips"),
             };
             ui.label(format!(
-                "{} (now {}): {}; {}",
+                "{} (now {}, weight {}): {}; {}",
                 name(&flip.criterion),
                 crate::analysis::number::percent(flip.share),
+                short(flip.weight),
                 side(&flip.up, "up"),
                 side(&flip.down, "down")
             ));
         }
     }
 
-    if let Some(mc) = &report.monte_carlo {
+    if let Some((option, criterion)) = score_flips_ui(ui, session, report, &title, &name) {
+        cell_jump::request(ui.ctx(), &option, &criterion);
+        cx.command(Command::GoTo(Place::Matrix));
+    }
+
+    let settled = report.monte_carlo.as_ref().map(|mc| &mc.config.weights);
+    if let Some(weights) = settled
+        && crate::analysis::variation::nothing_to_vary(session, weights)
+    {
+        ui.separator();
+        ui.strong("How often each option takes each place");
+        ui.label(crate::analysis::variation::NOTHING_TO_VARY);
+    } else if let Some(mc) = &report.monte_carlo {
         ui.separator();
         ui.strong(format!(
             "How often each option takes each place ({} samples)",
             mc.config.samples
         ));
-        acceptability_ui(ui, report, &title);
+        crate::ui::acceptability_chart::acceptability_chart_ui(ui, &mc.options, &title);
         let mut rows: Vec<_> = mc.options.iter().collect();
         rows.sort_by(|a, b| b.p_best.total_cmp(&a.p_best));
         for row in rows {
@@ -231,6 +242,91 @@ pub fn robustness_ui(
     cx.push(Intent::Analyse(settings.config()));
 }
 
+/// The smallest single score changes that swap first place, each with a button that goes
+/// to the cell in the Matrix.
+fn score_flips_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    report: &RobustnessReport,
+    title: &dyn Fn(&OptionId) -> String,
+    name: &dyn Fn(&CriterionId) -> String,
+) -> Option<(OptionId, CriterionId)> {
+    let (Some(leader), Some(runner_up)) = (&report.leader, &report.runner_up) else {
+        return None;
+    };
+    ui.separator();
+    ui.strong(format!(
+        "One score away: the smallest single changes that put “{}” ahead of “{}”",
+        title(runner_up),
+        title(leader)
+    ));
+    if report.score_flips.is_empty() {
+        ui.label("No single score change can make them swap.");
+        return None;
+    }
+    let mut action = None;
+    for (idx, flip) in report
+        .score_flips
+        .iter()
+        .take(SCORE_FLIPS_SHOWN)
+        .enumerate()
+    {
+        let scale = session
+            .criterion(&flip.criterion)
+            .map_or(String::new(), |c| {
+                format!(" on a {}–{} scale", short(c.scale.lo), short(c.scale.hi))
+            });
+        let why = match flip.by {
+            FlipKind::Crossing => "",
+            FlipKind::Veto => "; vetoed past it",
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "“{}” on {}: from {} to {} ({} % of the scale{scale}{why})",
+                title(&flip.option),
+                name(&flip.criterion),
+                short(flip.from),
+                short(flip.to),
+                fixed(flip.scale_fraction * 100.0, 0),
+            ));
+            let go = ui
+                .push_id(idx, |ui| ui.small_button("Go to cell"))
+                .inner
+                .on_hover_text("Show this score in the Matrix");
+            if go.clicked() {
+                action = Some((flip.option.clone(), flip.criterion.clone()));
+            }
+        });
+    }
+    action
+}
+
+/// How many score flip points the view lists; `verdict analyze` lists as many.
+const SCORE_FLIPS_SHOWN: usize = 5;
+
+/// The Monte Carlo settings: how weights vary, samples and seed.
+fn settings_ui(ui: &mut egui::Ui, settings: &mut RobustnessSettings) {
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Monte Carlo weights")
+            .selected_text(settings.weights.label())
+            .show_ui(ui, |ui| {
+                for choice in WeightChoice::ALL {
+                    ui.selectable_value(&mut settings.weights, choice, choice.label());
+                }
+            });
+        let label = ui.label("Samples");
+        ui.add(
+            egui::DragValue::new(&mut settings.samples)
+                .range(100..=200_000)
+                .speed(100),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Seed");
+        ui.add(egui::DragValue::new(&mut settings.seed))
+            .labelled_by(label.id);
+    });
+}
+
 fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
     let visuals = ui.visuals();
     let colour = match report.verdict.kind {
@@ -251,7 +347,12 @@ fn verdict_ui(ui: &mut egui::Ui, report: &RobustnessReport) {
 
 /// Horizontal bars per criterion, most sensitive on top: left is lowering the weight,
 /// right raising it, in percentage points of its share.
-fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&CriterionId) -> String) {
+fn tornado_ui(
+    ui: &mut egui::Ui,
+    report: &RobustnessReport,
+    name: &dyn Fn(&CriterionId) -> String,
+    title: &dyn Fn(&OptionId) -> String,
+) {
     let distance = |p: &Option<FlipPoint>| p.as_ref().map(|p| p.share_change.abs());
     let mut flips: Vec<_> = report.weight_flips.iter().collect();
     flips.sort_by(|a, b| {
@@ -266,8 +367,13 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
     let names: Vec<String> = flips.iter().map(|f| name(&f.criterion)).collect();
     let mut flip_bars = Vec::new();
     let mut never_bars = Vec::new();
+    // Each flip is marked at its bar's end with the option that takes over.
+    let mut takes_over: Vec<(f64, f64, String)> = Vec::new();
     for (y, f) in flips.iter().enumerate() {
         let y = y as f64;
+        for p in [&f.up, &f.down].into_iter().flatten() {
+            takes_over.push((p.share_change * 100.0, y, title(&p.new_leader)));
+        }
         match &f.up {
             Some(p) => flip_bars.push(Bar::new(y, p.share_change * 100.0).name(&names[y as usize])),
             None => never_bars.push(Bar::new(y, (1.0 - f.share) * 100.0)),
@@ -278,17 +384,36 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
             None => {}
         }
     }
-    let height = 40.0 + 28.0 * flips.len() as f32;
+    // Rows grow with the type, so every criterion keeps its name on the axis.
+    let row = ui.text_style_height(&egui::TextStyle::Body) * 2.0;
+    let height = 3.0 * row + row * flips.len() as f32;
     let palette = theme::palette(ui);
     Plot::new("robustness-tornado")
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .legend(Legend::default())
+        .include_x(-100.0)
+        .include_x(100.0)
         .x_axis_label("change of share, percentage points")
         .y_axis_formatter(move |mark, _| label_at(&names, mark.value))
         .show(ui, |plot| {
+            for (x, y, leader) in takes_over {
+                let anchor = if x >= 0.0 {
+                    egui::Align2::LEFT_CENTER
+                } else {
+                    egui::Align2::RIGHT_CENTER
+                };
+                let at = egui_plot::PlotPoint::new(x + 2.0 * x.signum(), y);
+                plot.text(
+                    egui_plot::Text::new(
+                        format!("{leader} at {y}"),
+                        at,
+                        RichText::new(leader).small(),
+                    )
+                    .anchor(anchor),
+                );
+            }
             plot.bar_chart(
                 BarChart::new("flips the leader", flip_bars)
                     .horizontal()
@@ -302,64 +427,15 @@ fn tornado_ui(ui: &mut egui::Ui, report: &RobustnessReport, name: &dyn Fn(&Crite
                     .width(0.3),
             );
         });
-}
-
-/// One stacked bar per option: its chance of rank 1, 2, 3, 4 and 5 or worse.
-fn acceptability_ui(
-    ui: &mut egui::Ui,
-    report: &RobustnessReport,
-    title: &dyn Fn(&OptionId) -> String,
-) {
-    let Some(mc) = &report.monte_carlo else {
-        return;
-    };
-    let mut rows: Vec<_> = mc.options.iter().collect();
-    rows.sort_by(|a, b| a.p_best.total_cmp(&b.p_best));
-    let names: Vec<String> = rows.iter().map(|r| title(&r.option)).collect();
-    let mut charts: Vec<BarChart> = Vec::new();
-    let ramp = &theme::palette(ui).rank_ramp;
-    for (k, fill) in ramp.iter().enumerate() {
-        let bars = rows
-            .iter()
-            .enumerate()
-            .map(|(y, r)| {
-                let p: f64 = if k + 1 < ramp.len() {
-                    r.rank_acceptability.get(k).copied().unwrap_or(0.0)
-                } else {
-                    r.rank_acceptability.iter().skip(k).sum()
-                };
-                Bar::new(y as f64, p * 100.0)
-            })
-            .collect();
-        let label = if k + 1 < ramp.len() {
-            format!("rank {}", k + 1)
-        } else {
-            format!("rank {} or worse", k + 1)
-        };
-        let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(label, bars)
-            .horizontal()
-            .color(*fill)
-            .width(0.6)
-            .stack_on(&refs);
-        charts.push(chart);
-    }
-    let height = 40.0 + 28.0 * rows.len() as f32;
-    Plot::new("robustness-acceptability")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_x(0.0)
-        .include_x(100.0)
-        .legend(Legend::default())
-        .x_axis_label("% of samples")
-        .y_axis_formatter(move |mark, _| label_at(&names, mark.value))
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+    ui.label(
+        RichText::new(
+            "Orange: how far the weight's share must move before the leader changes, with the \
+             option that takes over at the bar's end. Grey: it can move to the end of its \
+             range and the leader stays.",
+        )
+        .small()
+        .weak(),
+    );
 }
 
 /// The name at an integer axis position, empty between rows.

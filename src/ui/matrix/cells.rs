@@ -95,6 +95,8 @@ pub(super) fn cell_ui(
     ui.painter().rect_filled(rect, 0.0, fill);
     veto_gauge_ui(ui, rect, slot.criterion, score.likely);
     if cx.presenting {
+        // Clear of the cell's edge, so the number reads as inside its colour.
+        ui.add_space(theme::CELL_INSET);
         let response = ui.label(RichText::new(format_value(score.likely)).strong());
         hover_rationale(response, slot.criterion, score);
         return false;

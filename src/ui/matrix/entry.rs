@@ -198,7 +198,9 @@ pub(super) fn entry_ui(
     }
     let response = ui.interact(rect, id, Sense::click_and_drag());
     super::cells::name_widget(&response, || slot.name());
-    if state.focus.as_ref().is_some_and(|(k, _)| *k == key) {
+    // Another place (a flip point in Decide) may have asked for this cell.
+    let jumped = crate::ui::cell_jump::take_if(ui.ctx(), &slot.option.id, &slot.criterion.id);
+    if jumped || state.focus.as_ref().is_some_and(|(k, _)| *k == key) {
         state.focus = None;
         cx.focus(id);
         ui.ctx().request_repaint();

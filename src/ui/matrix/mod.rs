@@ -56,6 +56,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
         .show(ui, |ui| table_ui(ui, cx, state, &view));
+    super::cell_jump::tick(ui.ctx());
     if !cx.presenting {
         rationale::rationale_window_ui(ui, cx, &mut state.rationale);
     }
@@ -134,7 +135,8 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     let mut row_height =
         (body_height + small_height + 10.0).max(ui.spacing().interact_size.y + 8.0);
     if cx.presenting {
-        row_height *= 1.3;
+        // Two lines of title, so the room reads whole names instead of "Rebuild the…".
+        row_height = row_height.max(2.0 * body_height + small_height + 4.0);
     }
     let header_height = body_height + ui.spacing().interact_size.y + 10.0;
     // The cells that edit a score: the shared ones, or the raters' own in a rater's view.
@@ -157,7 +159,10 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     } else {
         96.0
     };
-    let table = TableBuilder::new(ui)
+    // A cell asked for elsewhere (a score flip point) is scrolled into view.
+    let jump_row =
+        super::cell_jump::pending(ui.ctx()).and_then(|(option, _)| cx.session.option_idx(&option));
+    let mut table = TableBuilder::new(ui)
         .id_salt("matrix-table")
         .striped(false)
         .resizable(!cx.presenting)
@@ -170,10 +175,12 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         )
         .column(Column::initial(total_width).at_least(64.0))
         .min_scrolled_height(0.0);
-    let table = match state.entry.scroll_to.take() {
-        Some(row) => table.scroll_to_row(row, None),
-        None => table,
-    };
+    // A row the keyboard moved to, or a cell another place asked to show.
+    let scroll = (state.entry.scroll_to.take().map(|row| (row, None)))
+        .or(jump_row.map(|row| (row, Some(egui::Align::Center))));
+    if let Some((row, align)) = scroll {
+        table = table.scroll_to_row(row, align);
+    }
     // The table remembers its column widths; when ranges come or go, or presenting starts
     // or ends, it starts again from the widths meant for that layout.
     let layout = (ranges, cx.presenting);
@@ -252,7 +259,7 @@ fn row_ui(
     // Blind mode hides the ranking too: it is built from the raters' aggregate.
     let ranked = ranked.filter(|_| !view.hidden);
     row.col(|ui| rank_ui(ui, session, ranked));
-    row.col(|ui| option_ui(ui, session, option, ranked));
+    row.col(|ui| option_ui(ui, session, option, ranked, cx.presenting));
     let mut request = None;
     for criterion in &session.criteria {
         row.col(|ui| {
@@ -314,10 +321,28 @@ fn option_ui(
     session: &Session,
     option: &SolutionOption,
     ranked: Option<&RankedOption>,
+    presenting: bool,
 ) {
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = theme::SPACE_NONE;
-        ui.add(Label::new(RichText::new(&option.title).strong()).truncate());
+        if presenting {
+            let mut job = egui::text::LayoutJob::default();
+            RichText::new(&option.title).strong().append_to(
+                &mut job,
+                ui.style(),
+                egui::FontSelection::Default,
+                egui::Align::LEFT,
+            );
+            job.wrap = egui::text::TextWrapping {
+                max_width: ui.available_width(),
+                max_rows: 2,
+                break_anywhere: false,
+                overflow_character: Some('…'),
+            };
+            ui.add(Label::new(job).wrap());
+        } else {
+            ui.add(Label::new(RichText::new(&option.title).strong()).truncate());
+        }
         ui.horizontal(|ui| {
             ui.label(RichText::new(option.lens.label()).small().weak());
             if let Some(ranked) = ranked.filter(|r| r.is_vetoed()) {

@@ -1,4 +1,4 @@
-//! The HTML one-pager rendered by headless Chromium: the screenshot must not be blank.
+//! The HTML one-pager and the HTML memo rendered by headless Chromium: neither screenshot may be blank.
 //!
 //! Without Chromium the test prints a skip note, unless the `CI` variable is set: then it
 //! fails, because CI installs Chromium.
@@ -25,6 +25,15 @@ fn chromium() -> Option<PathBuf> {
 
 #[test]
 fn the_html_export_renders_in_headless_chromium_as_a_non_blank_page() {
+    rendered_page_is_not_blank(Format::Html, "summary");
+}
+
+#[test]
+fn the_html_memo_renders_in_headless_chromium_as_a_non_blank_page() {
+    rendered_page_is_not_blank(Format::MemoHtml, "memo");
+}
+
+fn rendered_page_is_not_blank(format: Format, name: &str) {
     let Some(browser) = chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -34,10 +43,10 @@ fn the_html_export_renders_in_headless_chromium_as_a_non_blank_page() {
         return;
     };
     let dir = tempfile::tempdir().expect("temporary directory");
-    let page = dir.path().join("summary.html");
-    let png = dir.path().join("summary.png");
-    std::fs::write(&page, render(&small_session(), Format::Html, today())).expect("write page");
-    let profile = dir.path().join("profile");
+    let page = dir.path().join(format!("{name}.html"));
+    let png = dir.path().join(format!("{name}.png"));
+    std::fs::write(&page, render(&small_session(), format, today())).expect("write page");
+    let profile = dir.path().join(format!("profile-{name}"));
     let status = Command::new(&browser)
         .args([
             "--headless",

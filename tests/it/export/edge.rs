@@ -13,7 +13,8 @@ fn an_empty_session_exports_in_every_format() {
         assert!(!out.is_empty(), "{format}");
     }
     let md = render(&empty, Format::Markdown, today());
-    assert!(md.starts_with("# Untitled decision\n"), "{md}");
+    assert!(md.starts_with("---\nstatus: \"proposed\"\n"), "{md}");
+    assert!(md.contains("\n---\n\n# Untitled decision\n"), "{md}");
     let json: serde_json::Value =
         serde_json::from_str(&render(&empty, Format::Json, today())).expect("valid JSON");
     assert_eq!(

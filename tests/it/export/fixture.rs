@@ -3,9 +3,17 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use verdict::model::{
-    Assumption, KillCriterion, Lens, LogEntry, LogEvent, Outcome, Score, Session, SolutionOption,
-    Stakeholder, Stance,
+    Assumption, ExpectedResult, KillCriterion, Lens, LogEntry, LogEvent, MemoSection, NextStep,
+    Outcome, Rating, Score, Session, SolutionOption, Stakeholder, Stance,
 };
+
+/// The shipped example `saves/NAME.ron`.
+pub fn shipped(name: &str) -> Session {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(format!("{name}.ron"));
+    verdict::store::load_file(&path).expect("a shipped example loads")
+}
 
 /// The date every export in these tests is made on.
 pub fn today() -> NaiveDate {
@@ -140,6 +148,44 @@ pub fn hostile_session() -> Session {
         o.description = title.to_string();
         s.options.push(o);
     }
+    s.framing.success_metrics = HOSTILE.iter().map(|t| t.to_string()).collect();
+    for (i, o) in s.options.iter_mut().enumerate() {
+        let text = HOSTILE[(i + 1) % HOSTILE.len()];
+        o.owner = text.into();
+        o.strongest_case = text.into();
+        o.wrong_if = text.into();
+        o.first_result_weeks = Some(2.0);
+        o.expected_results.push(ExpectedResult {
+            result: text.into(),
+            value: Some(-1.5),
+            reaches: Some(i % 2 == 0),
+            ..ExpectedResult::on(HOSTILE[i])
+        });
+    }
+    s.next_steps = HOSTILE
+        .iter()
+        .map(|t| NextStep {
+            text: t.to_string(),
+            owner: t.to_string(),
+            due: Some(today()),
+            done: false,
+        })
+        .collect();
+    s.review_date = Some(today());
+    s.people.deciders = HOSTILE.iter().map(|t| t.to_string()).collect();
+    s.people.informed = vec![HOSTILE[3].into()];
+    for section in MemoSection::ALL.into_iter().step_by(2) {
+        *s.memo.get_mut(section) = HOSTILE.join("\n\n");
+    }
+    s.log.push(LogEntry {
+        at: Utc.with_ymd_and_hms(2026, 3, 13, 9, 0, 0).unwrap(),
+        event: LogEvent::Reviewed {
+            expected: HOSTILE[4].into(),
+            happened: HOSTILE[0].into(),
+            decision: Rating::Good,
+            outcome: Rating::Poor,
+        },
+    });
     s.kill_criteria[0].condition = HOSTILE[7].into();
     s.kill_criteria[0].tripped = true;
     s.outcome = Outcome::Killed {

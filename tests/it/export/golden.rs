@@ -1,15 +1,25 @@
-//! Golden files: the small fixed session in every format, compared byte for byte.
+//! Golden files: the small fixed session and the hostile one in every format, and the
+//! shipped example sessions as decision records and memos, compared byte for byte.
 //! Run with `UPDATE_GOLDEN=1` to rewrite them after an intended change, then review the diff.
 
-use super::fixture::{hostile_session, small_session, today};
+use super::fixture::{hostile_session, shipped, small_session, today};
 use std::path::PathBuf;
 use verdict::export::{Format, render};
 use verdict::model::Session;
 
+/// The golden file of `name` in `format`; the memo's files are `NAME.memo.md` and
+/// `NAME.memo.html`, apart from the record's.
+fn golden_name(name: &str, format: Format) -> String {
+    match format {
+        Format::Memo | Format::MemoHtml => format!("{name}.memo.{}", format.extension()),
+        _ => format!("{name}.{}", format.extension()),
+    }
+}
+
 fn check(name: &str, session: &Session, format: Format) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
-        .join(format!("{name}.{}", format.extension()));
+        .join(golden_name(name, format));
     let actual = render(session, format, today());
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &actual).expect("write golden file");
@@ -49,6 +59,22 @@ fn the_small_session_matches_its_golden_files_in_every_format() {
 fn the_hostile_session_matches_its_golden_files_in_every_format() {
     for format in Format::ALL {
         check("hostile-session", &hostile_session(), format);
+    }
+}
+
+#[test]
+fn the_shipped_sessions_match_their_golden_records_and_memos() {
+    for name in ["live-streams", "checkout-rewrite-kill", "raters/merged"] {
+        let session = shipped(name);
+        let golden = format!("shipped-{}", name.replace('/', "-"));
+        for format in [
+            Format::Markdown,
+            Format::Html,
+            Format::Memo,
+            Format::MemoHtml,
+        ] {
+            check(&golden, &session, format);
+        }
     }
 }
 

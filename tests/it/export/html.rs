@@ -113,17 +113,7 @@ fn the_matrix_table_has_one_row_per_option_with_totals_and_ranks() {
         .collect();
     assert_eq!(
         first,
-        [
-            "A",
-            "Buy a second CDN",
-            "Buy",
-            "4",
-            "3",
-            "2",
-            "68.8",
-            "1",
-            ""
-        ]
+        ["A", "Buy a second CDN", "Buy", "4", "3", "2", "69", "1", ""]
     );
     assert_eq!(rows[1].value().attr("class"), Some("vetoed"));
 }

@@ -5,7 +5,11 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use verdict::export::{Format, render};
 
 fn parse(md: &str) -> Vec<Event<'_>> {
-    Parser::new_ext(md, Options::ENABLE_TABLES).collect()
+    Parser::new_ext(
+        md,
+        Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
+    )
+    .collect()
 }
 
 /// The cells of the first table after the heading `heading`, as plain text, header first.
@@ -80,7 +84,7 @@ fn the_matrix_is_a_table_with_one_row_per_option_and_the_expected_cells() {
     assert_eq!(rows.len(), 5, "{rows:#?}");
     assert_eq!(
         rows[1],
-        ["Buy a second CDN", "Buy", "4", "3", "2", "68.8", "1", ""]
+        ["Buy a second CDN", "Buy", "4", "3", "2", "69", "1", ""]
     );
     assert_eq!(rows[2][7], "vetoed");
     assert_eq!(
@@ -159,11 +163,12 @@ fn the_record_has_the_decision_record_sections() {
     let md = render(&small_session(), Format::Markdown, today());
     let text = all_text(&md);
     for section in [
+        "Why",
+        "What we rejected and why",
+        "Risks and tripwires",
+        "Appendix",
         "Context and problem statement",
         "Decision drivers",
-        "Considered options",
-        "Decision outcome",
-        "Consequences",
         "Pros and cons of the options",
         "Scoring matrix",
         "Ranking",
@@ -171,7 +176,7 @@ fn the_record_has_the_decision_record_sections() {
         "Decision log",
         "Improve availability for our live sports streams",
         "Yes: churn follows outages within a week",
-        "Choose “Buy a second CDN”",
+        "we chose “Buy a second CDN”",
     ] {
         assert!(text.contains(section), "{section:?} missing");
     }

@@ -20,8 +20,8 @@ fn type_into(harness: &mut Harness<'_, VerdictApp>, label: &str, text: &str) {
     harness.run();
 }
 
-/// Types a draft into every place that keeps one (and a cell's rationale into its open
-/// editor window), edits the document so it has an undo history, and leaves the path
+/// Types a draft into every place that keeps one (a cell's rationale into its open editor
+/// window, what happened into the review form of the decision due for review), edits the document so it has an undo history, and leaves the path
 /// prompt open with a typed path.
 fn type_everywhere(harness: &mut Harness<'_, VerdictApp>) {
     press(harness, Modifiers::COMMAND, Key::Num2);
@@ -46,6 +46,11 @@ fn type_everywhere(harness: &mut Harness<'_, VerdictApp>) {
     press(harness, Modifiers::COMMAND, Key::Num5);
     type_into(harness, "Rationale", "Zebra rationale");
     type_into(harness, "New kill criterion", "Zebra kill");
+    type_into(
+        harness,
+        "What happened, against the expected result?",
+        "Zebra happened",
+    );
     press(harness, Modifiers::COMMAND, Key::Num6);
     type_into(harness, "Note", "Zebra note");
     press(harness, Modifiers::COMMAND, Key::Num1);
@@ -111,7 +116,10 @@ fn assert_nothing_crossed(harness: &mut Harness<'_, VerdictApp>) {
 /// A window on `plan.ron` (the checkout session) in a fresh folder.
 fn window_on_a_file(dir: &std::path::Path) -> Harness<'static, VerdictApp> {
     let path = dir.join("plan.ron");
-    verdict::store::save_file(&path, &checkout_session()).unwrap();
+    let mut session = checkout_session();
+    // Due for review, so Decide shows the review form and its draft.
+    session.review_date = chrono::NaiveDate::from_ymd_opt(2026, 11, 1);
+    verdict::store::save_file(&path, &session).unwrap();
     let app = VerdictApp::new_for_test(verdict::model::Session::new(""), Prefs::default())
         .with_clock(noon)
         .with_recovery(RecoveryStore::new(dir.join("recovery")));

@@ -304,7 +304,7 @@ fn every_place_draws_with_every_input_named() {
 
 /// Types `path` into the in-window path prompt (there is no file dialog in tests), confirms
 /// it, and waits for the file job it starts.
-fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
+pub(super) fn answer_path_prompt(harness: &mut Harness<'_, VerdictApp>, path: &std::path::Path) {
     harness.get_by_label("File path").click();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
@@ -524,7 +524,8 @@ fn the_markdown_summary_is_exported_from_log_and_share() {
     harness.run();
     answer_path_prompt(&mut harness, &path);
     let text = std::fs::read_to_string(&path).expect("the export was written");
-    assert!(text.starts_with("# Checkout"), "{text}");
+    assert!(text.starts_with("---\nstatus: \"proposed\"\n"), "{text}");
+    assert!(text.contains("\n# Checkout\n"), "{text}");
     assert!(text.contains("Tune the database"), "{text}");
     assert!(
         !harness.state().document().is_dirty(),

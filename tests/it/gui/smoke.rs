@@ -60,16 +60,25 @@ fn start_xvfb() -> (Reaped, String) {
     let xvfb = Reaped(child);
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut reader = std::io::BufReader::new(stdout);
         let mut line = String::new();
-        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+        let _ = std::io::BufRead::read_line(&mut reader, &mut line);
         let _ = sender.send(line);
+        // Keep reading until the server ends: a closed pipe would kill it (SIGPIPE) at its
+        // next write to standard output.
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
     });
     let number = receiver
         .recv_timeout(Duration::from_secs(20))
         .expect("Xvfb reports its display within 20 s");
     let number = number.trim();
     assert!(!number.is_empty(), "Xvfb exited without a display");
-    (xvfb, format!(":{number}"))
+    let display = format!(":{number}");
+    let answers = wait_until(Duration::from_secs(20), || {
+        xdotool(&display, &["getdisplaygeometry"]).filter(|g| !g.trim().is_empty())
+    });
+    assert!(answers.is_some(), "Xvfb on {display} does not answer");
+    (xvfb, display)
 }
 
 fn xdotool(display: &str, args: &[&str]) -> Option<String> {
@@ -121,6 +130,37 @@ fn why_no_window(app: &mut Reaped, display: &str, home: &std::path::Path, name: 
     )
 }
 
+/// A virtual X server with the app running in it on `file`, and the app's window id.
+///
+/// When the app cannot reach the server it has just been given (a failure of the machine
+/// running the test, not of the app), both are started again, at most three times.
+fn app_in_xvfb(
+    home: &std::path::Path,
+    file: &std::path::Path,
+    name: &str,
+) -> (Reaped, String, Reaped, String) {
+    let mut last = String::new();
+    for _ in 0..3 {
+        let (xvfb, display) = start_xvfb();
+        let mut app = spawn_verdict(&display, home, file);
+        let window = wait_until(Duration::from_secs(60), || {
+            let found = xdotool(&display, &["search", "--name", name]);
+            let gone = matches!(app.0.try_wait(), Ok(Some(_)));
+            (found.is_some() || gone).then_some(found)
+        })
+        .flatten();
+        if let Some(window) = window {
+            let window = window.lines().next().unwrap_or_default().to_owned();
+            return (xvfb, display, app, window);
+        }
+        last = why_no_window(&mut app, &display, home, name);
+        if !last.contains("connection to X server") {
+            break;
+        }
+    }
+    panic!("{last}");
+}
+
 #[test]
 fn the_window_opens_the_example_shows_it_and_closes_cleanly() {
     let missing: Vec<&str> = ["Xvfb", "xdotool", "import"]
@@ -136,15 +176,12 @@ fn the_window_opens_the_example_shows_it_and_closes_cleanly() {
         eprintln!("{why}");
         return;
     }
-    let (_xvfb, display) = start_xvfb();
     let home = tempfile::tempdir().unwrap();
-    let mut app = spawn_verdict(&display, home.path(), "saves/live-streams.ron".as_ref());
-
-    let window = wait_until(Duration::from_secs(60), || {
-        xdotool(&display, &["search", "--name", "live-streams.ron"])
-    })
-    .expect("a window titled with the file name appears");
-    let window = window.lines().next().unwrap_or_default().to_owned();
+    let (_xvfb, display, mut app, window) = app_in_xvfb(
+        home.path(),
+        "saves/live-streams.ron".as_ref(),
+        "live-streams.ron",
+    );
     let title = xdotool(&display, &["getwindowname", &window]).unwrap_or_default();
     assert_eq!(title, "live-streams.ron — Verdict");
 
@@ -194,7 +231,6 @@ fn unsaved_work_in_the_real_window_survives_a_kill() {
         eprintln!("{why}");
         return;
     }
-    let (_xvfb, display) = start_xvfb();
     let home = tempfile::tempdir().unwrap();
     let original = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/live-streams.ron"),
@@ -202,17 +238,7 @@ fn unsaved_work_in_the_real_window_survives_a_kill() {
     .unwrap();
     let file = home.path().join("crash-me.ron");
     std::fs::write(&file, &original).unwrap();
-    let mut app = spawn_verdict(&display, home.path(), &file);
-    let window = wait_until(Duration::from_secs(60), || {
-        xdotool(&display, &["search", "--name", "crash-me.ron"])
-    })
-    .unwrap_or_else(|| {
-        panic!(
-            "{}",
-            why_no_window(&mut app, &display, home.path(), "crash-me.ron")
-        )
-    });
-    let window = window.lines().next().unwrap_or_default().to_owned();
+    let (_xvfb, display, mut app, window) = app_in_xvfb(home.path(), &file, "crash-me.ron");
     std::thread::sleep(Duration::from_secs(2));
 
     // Click into the session title on the Directive place and type at its end.

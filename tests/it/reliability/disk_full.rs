@@ -169,5 +169,10 @@ fn verdict_export_to_a_full_disk_exits_1_naming_the_output_and_leaves_nothing() 
 
     let elsewhere = source.path().join("decision.md");
     assert_exit(&export(&elsewhere), 0);
-    assert!(fs::read_to_string(&elsewhere).unwrap().starts_with('#'));
+    // The whole record: its front matter, then its title.
+    let record = fs::read_to_string(&elsewhere).unwrap();
+    assert!(
+        record.starts_with("---\n") && record.contains("\n# "),
+        "{record}"
+    );
 }

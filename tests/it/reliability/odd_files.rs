@@ -372,7 +372,12 @@ fn a_path_with_bytes_that_are_not_utf8_works_and_is_named_in_messages() {
         path.as_os_str(),
     ];
     assert_exit(&verdict(&args), 0);
-    assert!(fs::read_to_string(&export).unwrap().starts_with('#'));
+    // The whole record: its front matter, then its title.
+    let record = fs::read_to_string(&export).unwrap();
+    assert!(
+        record.starts_with("---\n") && record.contains("\n# "),
+        "{record}"
+    );
 
     let broken = folder.join(OsStr::from_bytes(b"br\xefken.ron"));
     fs::write(&broken, "(format: 1, title: ").unwrap();
@@ -458,6 +463,11 @@ fn on_a_filesystem_that_cannot_sync_a_folder_saving_still_succeeds() {
     let out = under_fault(&args);
     assert_exit(&out, 0);
     assert!(stderr(&out).contains("refused fsync on a folder"));
-    assert!(fs::read_to_string(&export).unwrap().starts_with('#'));
+    // The whole record: its front matter, then its title.
+    let record = fs::read_to_string(&export).unwrap();
+    assert!(
+        record.starts_with("---\n") && record.contains("\n# "),
+        "{record}"
+    );
     assert_eq!(names_in(dir.path()), ["decision.md", "plan.ron"]);
 }

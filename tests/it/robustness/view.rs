@@ -72,8 +72,15 @@ fn the_view_shows_the_verdict_flips_acceptability_topsis_and_dominance() {
     );
     harness.run();
     harness.get_by_label_contains("Clear winner: “Buy a multi-CDN service”");
-    harness.get_by_label_contains("Impact (now 50 %)");
-    harness.get_by_label("“Buy a multi-CDN service” wins 100 % of samples");
+    harness.get_by_label_contains("Impact (now 50 %, weight 50)");
+    // Point scores and fixed weights: every sample is the same ranking, and the view says so
+    // instead of "wins 100 %".
+    harness.get_by_label_contains("Monte Carlo has nothing to vary");
+    assert!(
+        harness
+            .query_by_label("“Buy a multi-CDN service” wins 100 % of samples")
+            .is_none()
+    );
     harness.get_by_label("TOPSIS agrees: “Buy a multi-CDN service” wins both ways");
     harness.get_by_label_contains("“Rebuild the origin” is dominated by");
     // Inputs carry their names.
@@ -139,4 +146,27 @@ fn without_a_report_the_view_says_it_is_working() {
     });
     harness.run();
     harness.get_by_label("Working out how robust the winner is…");
+}
+
+#[test]
+fn one_score_range_gives_monte_carlo_something_to_vary_and_its_shares_are_shown() {
+    let mut s = session();
+    let cost = verdict::model::CriterionId::new("cost");
+    if let Some(score) = s.options[2].scores.get_mut(&cost) {
+        score.low = Some(1.0);
+        score.high = Some(4.0);
+    }
+    let report = analyze(&s, &RobustnessConfig::default());
+    let mut settings = RobustnessSettings::default();
+    let mut harness = Harness::new_ui(|ui| {
+        draw(ui, &s, Some(&report), None, &mut settings);
+    });
+    harness.run();
+    assert!(harness.query_by_label_contains("nothing to vary").is_none());
+    assert!(
+        harness
+            .query_all_by_label_contains("“Buy a multi-CDN service” wins")
+            .next()
+            .is_some()
+    );
 }

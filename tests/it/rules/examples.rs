@@ -535,12 +535,17 @@ fn totals_round_halves_away_from_zero_everywhere() {
         "{analyze_text}"
     );
     assert!(analyze_text.contains("it ranks first with 74.3 of 100"));
+    // The record shows totals at the precision the scores support (whole numbers while
+    // they tell the options apart) and scores at one decimal: halves still go away from
+    // zero, 74.25 → 74.3 and 62.5 → 63 where Rust's own formatting gives 74.2 and 62.
     let md = render(&s, Format::Markdown, today());
-    assert!(md.contains("- No. 1: A with 74.3 of 100"), "{md}");
-    assert!(md.contains("| 74.25 | 74.3 | 1 |"), "{md}");
-    let html = render(&s, Format::Html, today());
-    assert!(html.contains("<td class=\"num\">74.3</td><td class=\"num\">1</td>"));
-    assert!(html.contains("class=\"value\">74.3</text>"));
+    assert!(md.contains("| 74.3 | 74 | 1 |"), "{md}");
+    let half = shares(&[("a", 62.5), ("b", 10.0)]);
+    let md = render(&half, Format::Markdown, today());
+    assert!(md.contains("- No. 1: A with 63 of 100"), "{md}");
+    let html = render(&half, Format::Html, today());
+    assert!(html.contains("<td class=\"num\">63</td><td class=\"num\">1</td>"));
+    assert!(html.contains("class=\"value\">63</text>"));
     assert!(render(&s, Format::Csv, today()).contains(",74.25,"));
     assert_eq!(
         rank(&s).rows[0].total.map(|t| (t - 74.25).abs() < 1e-9),

@@ -21,7 +21,14 @@ fn the_annotated_example_in_the_format_doc_loads_and_uses_every_part() {
     assert_eq!(session.options.len(), 3);
     assert!(session.options[0].scores.values().any(|s| s.low.is_some()));
     assert!(matches!(session.outcome, Outcome::Chosen { .. }));
-    assert_eq!(session.log.len(), 3);
+    assert_eq!(session.log.len(), 4);
+    let written = &session.options[0];
+    assert!(!written.owner.is_empty() && !written.strongest_case.is_empty());
+    assert!(!written.wrong_if.is_empty() && written.first_result_weeks.is_some());
+    assert_eq!(written.expected_results[0].reaches, Some(false));
+    assert!(session.review_date.is_some() && session.reversibility.is_some());
+    assert_eq!(session.next_steps.len(), 1);
+    assert!(!session.people.is_empty() && !session.memo.is_empty());
     assert!(session.weights_locked && !session.notes.is_empty());
     assert!(session.directive.deadline.is_some());
     assert_eq!(session.framing.stakeholders.len(), 2);

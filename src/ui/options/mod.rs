@@ -4,6 +4,8 @@
 //! Rows are virtualised (only the visible ones are laid out), so a menu of hundreds of
 //! options costs the same per frame as a short one.
 
+mod details;
+
 use crate::document::Edit;
 use crate::model::{Lens, OptionId, Session};
 use crate::ui::fields::text_input;
@@ -68,7 +70,7 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         .as_ref()
         .is_some_and(|id| session.option(id).is_some());
     let list_height = if has_details {
-        (ui.available_height() - 200.0).max(120.0)
+        (ui.available_height() * 0.45).max(120.0)
     } else {
         ui.available_height()
     };
@@ -93,7 +95,10 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         });
     if has_details {
         ui.separator();
-        details_ui(ui, cx, state);
+        egui::ScrollArea::vertical()
+            .id_salt("menu-details")
+            .auto_shrink([false, false])
+            .show(ui, |ui| details_ui(ui, cx, state));
     }
 }
 
@@ -190,10 +195,13 @@ fn option_row_ui(
     ui.push_id(&id, |ui| {
         ui.horizontal(|ui| {
             ui.set_height(ROW_HEIGHT);
+            // Ranks stay hidden while a scoring round is.
+            let blind = session.hidden_round().is_some();
             let rank = cx
                 .ranks
                 .row(option_idx)
                 .and_then(|r| r.rank)
+                .filter(|_| !blind)
                 .map_or_else(|| "–".to_owned(), |r| format!("#{r}"));
             let selected = state.selected.as_ref() == Some(&id);
             if ui
@@ -245,6 +253,7 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
     ui.label(egui::RichText::new(&option.title).strong());
     if cx.presenting {
         ui.label(&option.description);
+        details::option_details_ui(ui, cx, option);
         return;
     }
     egui::Grid::new("option-details")
@@ -269,4 +278,5 @@ fn details_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
             });
             ui.end_row();
         });
+    details::option_details_ui(ui, cx, option);
 }

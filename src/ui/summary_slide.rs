@@ -1,0 +1,88 @@
+//! The whole decision on one slide, for the end of a screen-shared meeting: the directive,
+//! the recommendation beside the recorded outcome, the top three options and how robust
+//! the winner is, in one line.
+
+use super::view_ctx::ViewCtx;
+use crate::analysis::number::fixed;
+use crate::analysis::robustness::RobustnessReport;
+use crate::model::Outcome;
+use egui::{RichText, Ui};
+
+/// How many options the slide lists.
+const TOP: usize = 3;
+
+/// Draws the slide. `report` is the latest robustness report, if one has arrived.
+pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&RobustnessReport>) {
+    let session = cx.session;
+    let title = if session.title.trim().is_empty() {
+        "Decision summary"
+    } else {
+        session.title.as_str()
+    };
+    ui.heading(RichText::new(title).strong());
+    ui.label(RichText::new(format!("“{}”", session.directive.ask.trim())).italics());
+    if !session.directive.business_goal.trim().is_empty() {
+        ui.label(format!(
+            "Business goal: {}",
+            session.directive.business_goal.trim()
+        ));
+    }
+    ui.add_space(super::theme::SPACE_XL);
+    let left_aligned = egui::Layout::top_down(egui::Align::LEFT);
+    ui.columns(2, |columns| {
+        columns[0].with_layout(left_aligned, |ui| {
+            ui.label(RichText::new("Recommendation").strong());
+            ui.label(cx.recommendation.plain(session));
+        });
+        columns[1].with_layout(left_aligned, |ui| {
+            ui.label(RichText::new("Decision").strong());
+            ui.label(outcome_line(session, &session.outcome));
+        });
+    });
+    ui.add_space(super::theme::SPACE_XL);
+    ui.label(RichText::new(format!("Top {TOP}")).strong());
+    let mut ranked: Vec<_> = cx.ranking.ranked().collect();
+    ranked.sort_by_key(|r| r.rank);
+    if ranked.is_empty() {
+        ui.label("No option is scored yet.");
+    }
+    for row in ranked.into_iter().take(TOP) {
+        let Some(option) = session.options.get(row.option_idx) else {
+            continue;
+        };
+        let veto = if row.is_vetoed() { " (vetoed)" } else { "" };
+        ui.label(format!(
+            "{}. {} — {}{veto}",
+            row.rank.unwrap_or(0),
+            option.title,
+            row.total.map_or_else(|| "–".to_owned(), |t| fixed(t, 1))
+        ));
+    }
+    ui.add_space(super::theme::SPACE_XL);
+    ui.label(RichText::new("Robustness").strong());
+    ui.label(report.map_or("Working out how robust the winner is…", |r| {
+        r.verdict.line.as_str()
+    }));
+}
+
+/// The decision in one line: what was decided and why.
+pub fn outcome_line(session: &crate::model::Session, outcome: &Outcome) -> String {
+    let what = match outcome {
+        Outcome::Undecided => return "Not decided yet".into(),
+        Outcome::Chosen { option, .. } => format!(
+            "Chosen: {}",
+            session
+                .option(option)
+                .map_or(option.as_str(), |o| o.title.as_str())
+        ),
+        Outcome::Killed { .. } => "Killed".to_owned(),
+        Outcome::Deferred { until, .. } => format!("Deferred until {until}"),
+        Outcome::Reframe { .. } => "Sent back to be reframed".to_owned(),
+    };
+    let why = outcome.rationale().trim();
+    if why.is_empty() {
+        what
+    } else {
+        format!("{what}: {why}")
+    }
+}

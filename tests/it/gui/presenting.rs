@@ -1,0 +1,121 @@
+//! Presentation mode as the room sees it: nothing to edit on any place, and every option in
+//! the impact-versus-cost chart named on screen without hovering.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable};
+use std::path::PathBuf;
+use verdict::app::{Prefs, VerdictApp};
+use verdict::store;
+use verdict::ui::command::Command;
+use verdict::ui::nav::Place;
+
+/// Widgets that change something when typed into, dragged or ticked.
+const EDITABLE: [Role; 8] = [
+    Role::TextInput,
+    Role::MultilineTextInput,
+    Role::SearchInput,
+    Role::SpinButton,
+    Role::Slider,
+    Role::CheckBox,
+    Role::ComboBox,
+    Role::RadioButton,
+];
+
+fn shipped(name: &str) -> verdict::model::Session {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name);
+    store::load_file(&path).expect("the shipped session loads")
+}
+
+fn presenting(session: verdict::model::Session) -> Harness<'static, VerdictApp> {
+    let app = VerdictApp::new_for_test(session, Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
+    harness.run();
+    command(&mut harness, Command::TogglePresentation);
+    assert!(harness.state().is_presenting());
+    harness
+}
+
+fn command(harness: &mut Harness<'_, VerdictApp>, command: Command) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().command(&ctx, command);
+    harness.run();
+}
+
+#[test]
+fn no_place_offers_anything_to_edit_while_presenting() {
+    for session in ["live-streams.ron", "checkout-rewrite-kill.ron"] {
+        let mut harness = presenting(shipped(session));
+        for place in Place::ALL {
+            command(&mut harness, Command::GoTo(place));
+            for role in EDITABLE {
+                let found: Vec<String> = harness
+                    .query_all(By::new().role(role))
+                    .map(|n| format!("{n:?}"))
+                    .collect();
+                assert!(
+                    found.is_empty(),
+                    "{session}, {place:?}: {role:?} while presenting: {found:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_option_in_the_impact_cost_chart_is_named_without_hovering() {
+    let session = shipped("live-streams.ron");
+    let titles: Vec<String> = session
+        .options
+        .iter()
+        .filter(|o| !o.scores.is_empty())
+        .map(|o| o.title.clone())
+        .collect();
+    let mut harness = presenting(session);
+    command(&mut harness, Command::GoTo(Place::Decide));
+    let labels: Vec<String> = harness
+        .query_all(By::new().predicate(|n| n.value().is_some_and(|v| v.contains(": Impact "))))
+        .filter_map(|n| n.value())
+        .collect();
+    for title in &titles {
+        assert!(
+            labels.iter().any(|l| l
+                .split(": Impact ")
+                .next()
+                .is_some_and(|names| { names.split(", ").any(|name| name == title) })),
+            "“{title}” is not labelled in the chart; chart labels: {labels:?}"
+        );
+    }
+}
+
+#[test]
+fn a_scoring_round_on_the_shared_screen_offers_nothing_to_type_into() {
+    use verdict::model::{Cell, Rater, RaterId, RoundScope, ScoringRound};
+    let mut session = shipped("live-streams.ron");
+    session.raters = vec![Rater::new("ana", "Ana"), Rater::new("bo", "Bo")];
+    let started = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 4, 10, 0, 0).unwrap();
+    let id = session.options[0].id.clone();
+    let mut round = ScoringRound::new(
+        1,
+        RoundScope::All,
+        vec![Cell::new(id.as_str(), "cost")],
+        started,
+    );
+    round.turn = Some(RaterId::new("ana"));
+    session.round = Some(round);
+    let mut harness = presenting(session);
+    command(&mut harness, Command::GoTo(Place::Matrix));
+    assert!(harness.query_by_label("Reveal scores").is_some());
+    for role in EDITABLE {
+        assert_eq!(
+            harness.query_all(By::new().role(role)).count(),
+            0,
+            "{role:?}"
+        );
+    }
+}
