@@ -199,6 +199,9 @@ pub enum Edit {
     RescaleCriterion(CriterionId, f64, f64),
     /// Add and update options and their scores from a matrix read from CSV, as one step.
     ImportMatrix(MatrixImport),
+    /// Set or clear many scores at once, e.g. a block pasted from a spreadsheet: each is a
+    /// [`Edit::SetScore`] or [`Edit::SetRaterScore`]; all apply as one step, or none does.
+    SetScores(Vec<Edit>),
     /// Set every criterion's weight at once from a comparison method; logged.
     SetWeights {
         /// The new weight of every criterion.
@@ -387,6 +390,11 @@ impl Edit {
                 } else {
                     "rows"
                 }
+            ),
+            Edit::SetScores(edits) => format!(
+                "paste {} {}",
+                edits.len(),
+                if edits.len() == 1 { "score" } else { "scores" }
             ),
             Edit::SetWeightsLocked(true) => "lock the weights".into(),
             Edit::SetWeightsLocked(false) => "unlock the weights".into(),
@@ -585,6 +593,19 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
                 Some(score) => o.scores.insert(criterion, score),
                 None => o.scores.remove(&criterion),
             };
+        }
+        Edit::SetScores(edits) => {
+            let mut next = session.clone();
+            for edit in edits {
+                if !matches!(edit, Edit::SetScore(..) | Edit::SetRaterScore(..)) {
+                    return Err(EditError::BadNumber(format!(
+                        "only scores can be set together, not “{}”",
+                        edit.label(session)
+                    )));
+                }
+                apply(&mut next, edit, now)?;
+            }
+            *session = next;
         }
         Edit::SetWeight(criterion, weight) => {
             if !weight.is_finite() || weight < 0.0 {

@@ -73,6 +73,17 @@ pub fn shortcuts_ui(ui: &mut egui::Ui) {
         }
     });
     ui.add_space(theme::SPACE_M);
+    ui.strong("In the Matrix, on a score cell");
+    egui::Grid::new("cell-shortcuts")
+        .striped(true)
+        .show(ui, |ui| {
+            for (keys, what) in crate::ui::matrix::CELL_KEYS {
+                ui.label(what);
+                ui.label(keys);
+                ui.end_row();
+            }
+        });
+    ui.add_space(theme::SPACE_M);
     ui.weak(
         "In a text field: Enter adds what was typed, Escape closes a rater's form, and \
          Ctrl+Z undoes the typing itself.",

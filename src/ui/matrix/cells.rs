@@ -2,6 +2,7 @@
 //! and low/high when ranges are shown), its rationale on hover, or an offer to score it
 //! when it is empty. The same cell edits the shared score or one rater's own (a [`Slot`]).
 
+use super::entry::{EntryState, entry_ui};
 use crate::analysis::normalised;
 use crate::document::Edit;
 use crate::model::{Criterion, Rater, Score, SolutionOption};
@@ -74,13 +75,18 @@ fn drag_speed(criterion: &Criterion) -> f64 {
     }
 }
 
-/// Draws one cell into the table cell `ui`; true when its rationale button was clicked
-/// (the matrix then opens the cell's rationale editor).
-pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges: bool) -> bool {
+/// Draws one cell into the table cell `ui`; true when its rationale was asked for (the
+/// matrix then opens the cell's rationale editor).
+pub(super) fn cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    slot: Slot<'_>,
+    ranges: bool,
+    entry: &mut EntryState,
+) -> bool {
     let rect = ui.max_rect();
     let Some(score) = slot.score() else {
-        empty_cell_ui(ui, cx, slot, rect);
-        return false;
+        return empty_cell_ui(ui, cx, slot, rect, entry);
     };
     let fill = theme::score_fill(
         normalised(slot.criterion, score.likely),
@@ -95,44 +101,52 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
         hover_rationale(response, slot.criterion, score);
         return false;
     }
-    // Read before the editors run: pressing Tab hands focus on while they are drawn.
-    let focused = ui.memory(|m| m.focused());
     // The cell's own layout is already left-to-right and centred: no child layout needed.
     ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
-    if ranges {
+    // The rationale button keeps a strip at the right, so it never covers the digits.
+    let button_width = RATIONALE_BUTTON_WIDTH;
+    let shown = if ranges {
         low_ui(ui, cx, slot, score);
-    }
-    let likely = likely_ui(ui, cx, slot, score);
-    if ranges {
+        let (likely, _) = ui.allocate_exact_size(
+            egui::vec2(LIKELY_WIDTH, ui.spacing().interact_size.y),
+            egui::Sense::hover(),
+        );
+        let shown = entry_ui(ui, cx, slot, likely, entry);
         high_ui(ui, cx, slot, score);
-    }
-    // The rationale button shows while the cell is pointed at or its value or the button
-    // itself has keyboard focus (so Tab reaches it): idle cells cost one widget, not two.
-    // The button lives in a scope with an explicit id, so its own id is stable whatever
-    // the editors before it did this frame; its id is remembered while it is drawn.
-    let scope = || {
-        egui::Id::unique((
-            "matrix-rationale",
-            slot.option.id.as_str(),
-            slot.criterion.id.as_str(),
-            slot.rater.map(|r| r.id.as_str()),
-        ))
+        shown
+    } else {
+        let mut value = rect;
+        value.max.x -= button_width;
+        entry_ui(ui, cx, slot, value, entry)
     };
-    let wanted = ui.rect_contains_pointer(rect)
-        || focused.is_some_and(|id| {
-            id == likely || ui.data(|d| d.get_temp::<egui::Id>(scope())) == Some(id)
+    let mut wants_rationale = shown.wants_rationale;
+    if let Some(response) = shown.response {
+        response.context_menu(|ui| {
+            let clear = ui.button("Clear this score").on_hover_text(
+                "Remove the score, its range and its rationale (Ctrl+Z brings it back)",
+            );
+            if clear.clicked() {
+                cx.edit(slot.edit(None));
+                cx.seal();
+                ui.close();
+            }
         });
-    if wanted {
-        let scope = scope();
-        let response = ui
-            .scope_builder(egui::UiBuilder::new().scope_id(scope), |ui| {
-                rationale_button_ui(ui, slot, score)
-            })
-            .inner;
-        ui.data_mut(|d| d.insert_temp(scope, response.id));
-        if response.clicked() {
-            return true;
-        }
+        hover_rationale(response, slot.criterion, score);
+    }
+    let pointed = ui.rect_contains_pointer(rect);
+    if pointed {
+        let strip = egui::Rect::from_min_max(
+            egui::pos2(rect.right() - button_width, rect.top()),
+            rect.right_bottom(),
+        );
+        let response = ui.put(
+            egui::Rect::from_center_size(
+                strip.center(),
+                egui::vec2(button_width, strip.height().min(22.0)),
+            ),
+            |ui: &mut Ui| rationale_button_ui(ui, slot, score),
+        );
+        wants_rationale |= response.clicked();
     } else if !score.rationale.is_empty() {
         // A small corner mark, as spreadsheets show a comment.
         let corner = rect.right_top();
@@ -147,8 +161,13 @@ pub(super) fn cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, ranges:
             Stroke::NONE,
         ));
     }
-    false
+    wants_rationale
 }
+
+/// Width of the likely value between the low and high editors when ranges are shown.
+const LIKELY_WIDTH: f32 = 48.0;
+/// Width of the strip at a cell's right that holds its rationale button.
+const RATIONALE_BUTTON_WIDTH: f32 = 20.0;
 
 /// Along the bottom of a cell whose criterion has a veto, the cell's colour scale from worst
 /// (left) to best (right): the part the veto rules out in the veto colour, and a tick where
@@ -178,45 +197,6 @@ fn veto_gauge_ui(ui: &Ui, rect: egui::Rect, criterion: &Criterion, value: f64) {
 /// The value as a short label: at most two decimals, whole numbers without any.
 pub(super) fn format_value(value: f64) -> String {
     crate::analysis::number::short(value)
-}
-
-/// The likely value's editor; returns its widget id. Its context menu clears the score.
-fn likely_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) -> egui::Id {
-    let scale = &slot.criterion.scale;
-    let mut likely = score.likely;
-    let response = ui.add(
-        DragValue::new(&mut likely)
-            .range(scale.lo..=scale.hi)
-            .speed(drag_speed(slot.criterion))
-            .max_decimals(2)
-            .custom_formatter(|v, _| format_value(v)),
-    );
-    name_widget(&response, || slot.name());
-    if crate::ui::cell_jump::take_if(ui.ctx(), &slot.option.id, &slot.criterion.id) {
-        response.request_focus();
-    }
-    if response.changed() && likely != score.likely && scale.contains(likely) {
-        let mut new = score.clone();
-        new.likely = likely;
-        // Keep low ≤ likely ≤ high: a range end the new value passes moves with it.
-        new.low = new.low.map(|low| low.min(likely));
-        new.high = new.high.map(|high| high.max(likely));
-        cx.edit(slot.edit(Some(new)));
-    }
-    cx.seal_after(&response);
-    response.context_menu(|ui| {
-        let clear = ui
-            .button("Clear this score")
-            .on_hover_text("Remove the score, its range and its rationale (Ctrl+Z brings it back)");
-        if clear.clicked() {
-            cx.edit(slot.edit(None));
-            cx.seal();
-            ui.close();
-        }
-    });
-    let id = response.id;
-    hover_rationale(response, slot.criterion, score);
-    id
 }
 
 fn low_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
@@ -317,14 +297,14 @@ fn level_meaning(criterion: &Criterion, value: f64) -> Option<String> {
     })
 }
 
-fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::Rect) {
+fn empty_cell_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    slot: Slot<'_>,
+    rect: egui::Rect,
+    entry: &mut EntryState,
+) -> bool {
     let criterion = slot.criterion;
-    // Whether raters scored the cell (only the hover text says so).
-    let rated = slot
-        .option
-        .rater_scores
-        .values()
-        .any(|scores| scores.contains_key(&criterion.id));
     // A rater who has not scored a cell is simply left out of its aggregate; a shared
     // cell is marked when the ranking says it keeps the option from a total.
     let leaves_unscored = slot.rater.is_none()
@@ -346,29 +326,10 @@ fn empty_cell_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, rect: egui::
         } else {
             ui.label(RichText::new("–").weak());
         }
-        return;
+        return false;
     }
-    let response = ui.add(egui::Button::new("Set…").small());
-    name_widget(&response, || format!("Set {}", slot.name()));
-    let hover = match slot.rater {
-        None if rated => "No shared score: the ranking uses the raters' scores here. Click \
-                          to set a shared one, starting at the middle"
-            .to_owned(),
-        None => "No score yet: click to start at the middle".to_owned(),
-        Some(rater) => format!(
-            "No score from {} yet: click to start at the middle",
-            rater.name
-        ),
-    };
-    if response.on_hover_text(hover).clicked() {
-        let scale = &criterion.scale;
-        let mut middle = (scale.lo + scale.hi) / 2.0;
-        if scale.hi - scale.lo >= 2.0 {
-            middle = middle.round().clamp(scale.lo, scale.hi);
-        }
-        cx.edit(slot.edit(Some(Score::point(middle))));
-        cx.seal();
-    }
+    // Nothing is recorded until a value is typed: an empty cell is an entry like any other.
+    entry_ui(ui, cx, slot, rect, entry).wants_rationale
 }
 
 #[cfg(test)]

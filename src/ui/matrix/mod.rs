@@ -5,6 +5,8 @@
 //! under the pointer never jumps away mid-drag; the rank column shows where each stands.
 
 mod cells;
+mod entry;
+mod grid;
 mod header;
 mod raters;
 mod rationale;
@@ -19,6 +21,8 @@ use egui_extras::{Column, TableBuilder, TableRow};
 use raters::{MatrixMode, RaterState, RaterView};
 use rationale::RationaleEditor;
 
+pub use entry::CELL_KEYS;
+
 /// Runtime state of the matrix (never saved).
 #[derive(Debug, Default)]
 pub struct MatrixState {
@@ -28,6 +32,8 @@ pub struct MatrixState {
     raters: RaterState,
     /// Ranges shown and presenting, as last drawn: the column widths follow both.
     layout: Option<(bool, bool)>,
+    /// The cell being typed into and where the keyboard goes next.
+    entry: entry::EntryState,
     /// The criteria editor window, opened with "Criteria…".
     pub criteria: crate::ui::criteria::CriteriaEditor,
 }
@@ -45,6 +51,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
     toolbar_ui(ui, cx, state);
     raters::discuss_line_ui(ui, cx.session, &view);
+    entry_message_ui(ui, &state.entry);
     ui.add_space(theme::SPACE_S);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
@@ -54,6 +61,19 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         rationale::rationale_window_ui(ui, cx, &mut state.rationale);
     }
     crate::ui::criteria::criteria_window_ui(ui.ctx(), cx, &mut state.criteria);
+}
+
+/// The last refusal or note from typing or pasting into the cells.
+fn entry_message_ui(ui: &mut Ui, entry: &entry::EntryState) {
+    let Some(message) = &entry.message else {
+        return;
+    };
+    let color = if message.refused {
+        theme::palette(ui).error
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    ui.add(Label::new(RichText::new(&message.text).color(color)).wrap());
 }
 
 fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
@@ -155,8 +175,11 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         )
         .column(Column::initial(total_width).at_least(64.0))
         .min_scrolled_height(0.0);
-    if let Some(row) = jump_row {
-        table = table.scroll_to_row(row, Some(egui::Align::Center));
+    // A row the keyboard moved to, or a cell another place asked to show.
+    let scroll = (state.entry.scroll_to.take().map(|row| (row, None)))
+        .or(jump_row.map(|row| (row, Some(egui::Align::Center))));
+    if let Some((row, align)) = scroll {
+        table = table.scroll_to_row(row, align);
     }
     // The table remembers its column widths; when ranges come or go, or presenting starts
     // or ends, it starts again from the widths meant for that layout.
@@ -166,6 +189,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
         state.layout = Some(layout);
     }
     let mut request: Option<(usize, CriterionId)> = None;
+    let entry = &mut state.entry;
     table
         .header(header_height, |mut row| header::header_ui(&mut row, cx))
         .body(|body| {
@@ -177,11 +201,14 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
                     ranges,
                     view,
                 };
-                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, &how) {
+                if let Some(criterion) = row_ui(row, cx, option_idx, ranked, &how, entry) {
                     request = Some((option_idx, criterion));
                 }
             });
         });
+    if state.entry.end_frame() {
+        ui.ctx().request_repaint();
+    }
     if let Some((option_idx, criterion_id)) = request
         && let Some(criterion) = cx.session.criterion(&criterion_id)
     {
@@ -224,6 +251,7 @@ fn row_ui(
     option_idx: usize,
     ranked: Option<&RankedOption>,
     how: &CellsDrawn<'_, '_>,
+    entry: &mut entry::EntryState,
 ) -> Option<CriterionId> {
     let view = how.view;
     let session: &Session = cx.session;
@@ -242,7 +270,7 @@ fn row_ui(
                     criterion,
                     rater,
                 };
-                if cells::cell_ui(ui, cx, slot, how.ranges) {
+                if cells::cell_ui(ui, cx, slot, how.ranges, entry) {
                     request = Some(criterion.id.clone());
                 }
             } else {

@@ -73,13 +73,22 @@ fn an_option_added_in_the_menu_is_scored_ranked_killed_undone_redone_and_saved()
     );
     assert_eq!(harness.state().document().session().options.len(), 2);
 
-    // Matrix: score it at the middle of every scale, then raise its impact.
+    // Matrix: score it at the middle of every scale, typing along the row, then raise
+    // its impact.
     press(&mut harness, Modifiers::COMMAND, Key::Num4);
     assert_eq!(harness.state().place(), Place::Matrix);
-    for criterion in ["Impact", "Cost", "Trust risk"] {
+    harness.get_by_label("Impact of Buy a CDN").click();
+    harness.run();
+    for (criterion, key) in [
+        ("Impact", Key::Tab),
+        ("Cost", Key::Tab),
+        ("Trust risk", Key::Enter),
+    ] {
         harness
-            .get_by_label(&format!("Set {criterion} of Buy a CDN"))
-            .click();
+            .get_by_label(&format!("{criterion} of Buy a CDN"))
+            .type_text("3");
+        harness.run();
+        harness.key_press(key);
         harness.run();
     }
     assert_eq!(rank_of(harness.state(), "buy-a-cdn"), Some(2));
