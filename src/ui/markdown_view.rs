@@ -179,7 +179,7 @@ fn plain(text: &str) -> String {
 
 /// The blocks of `markdown`, parsed once per text and kept in egui's memory: the record
 /// changes with the document, not with every frame.
-fn parsed(ui: &Ui, markdown: &str) -> std::sync::Arc<Vec<Block>> {
+fn parsed(ui: &Ui, markdown: &str) -> (u64, std::sync::Arc<Vec<Block>>) {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     markdown.hash(&mut hasher);
@@ -187,25 +187,53 @@ fn parsed(ui: &Ui, markdown: &str) -> std::sync::Arc<Vec<Block>> {
     let id = egui::Id::unique("markdown-view-blocks");
     let kept = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<Vec<Block>>)>(id));
     match kept {
-        Some((kept_key, blocks)) if kept_key == key => blocks,
+        Some((kept_key, blocks)) if kept_key == key => (key, blocks),
         _ => {
             let blocks = std::sync::Arc::new(parse(markdown));
             ui.data_mut(|d| d.insert_temp(id, (key, std::sync::Arc::clone(&blocks))));
-            blocks
+            (key, blocks)
         }
     }
 }
 
 /// Draws `markdown` as a document.
+///
+/// A long record (hundreds of options) is laid out in full once; after that only the blocks
+/// inside the visible part of the scroll area are drawn, the others take the height they took
+/// last time (kept per text and width).
 pub fn markdown_ui(ui: &mut Ui, markdown: &str) {
-    let blocks = parsed(ui, markdown);
+    let (text_key, blocks) = parsed(ui, markdown);
+    let width_key = ui.available_width().round() as i64;
+    let heights_id = egui::Id::unique("markdown-view-heights");
+    let key = (text_key, width_key);
+    let mut heights: Vec<Option<f32>> = ui
+        .data(|d| d.get_temp::<((u64, i64), Vec<Option<f32>>)>(heights_id))
+        .filter(|(kept, h)| *kept == key && h.len() == blocks.len())
+        .map_or_else(|| vec![None; blocks.len()], |(_, h)| h);
     // Left-aligned: a justified layout would stretch the letters of every wrapped line.
     ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
         for (idx, block) in blocks.iter().enumerate() {
+            let top = ui.cursor().top();
+            if let Some(height) = heights[idx] {
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(ui.cursor().left(), top),
+                    egui::vec2(ui.available_width(), height),
+                );
+                if !ui.is_rect_visible(rect) {
+                    ui.add_space(height);
+                    continue;
+                }
+            }
             block_ui(ui, idx, block);
             ui.add_space(super::theme::SPACE_XS);
+            heights[idx] = Some(ui.cursor().top() - top);
         }
+        // Space added for blocks left out at the end does not grow the area by itself; the
+        // scroll area must still know the whole height.
+        let end = egui::pos2(ui.min_rect().left(), ui.cursor().top());
+        ui.expand_to_include_rect(egui::Rect::from_min_max(end, end));
     });
+    ui.data_mut(|d| d.insert_temp(heights_id, (key, heights)));
 }
 
 fn block_ui(ui: &mut Ui, idx: usize, block: &Block) {
