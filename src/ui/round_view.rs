@@ -185,7 +185,21 @@ fn turn_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, rater: &Rate
                 ) else {
                     continue;
                 };
-                ui.label(&option.title);
+                let own = seen
+                    .score(&cell.option, &cell.criterion, Some(rater))
+                    .then(|| round.score(rater, &cell.option, &cell.criterion))
+                    .flatten();
+                // The field comes first so that it stays on screen however long the option's
+                // title is; the words after it name it.
+                let (field, warning) = score_input(
+                    ui,
+                    cx,
+                    rater,
+                    cell,
+                    own,
+                    criterion.scale.lo,
+                    criterion.scale.hi,
+                );
                 let label = ui.label(format!(
                     "{name}: {} on {} ({} to {})",
                     option.title,
@@ -193,20 +207,11 @@ fn turn_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, rater: &Rate
                     number(criterion.scale.lo),
                     number(criterion.scale.hi)
                 ));
-                let own = seen
-                    .score(&cell.option, &cell.criterion, Some(rater))
-                    .then(|| round.score(rater, &cell.option, &cell.criterion))
-                    .flatten();
-                score_input(
-                    ui,
-                    cx,
-                    label.id,
-                    rater,
-                    cell,
-                    own,
-                    criterion.scale.lo,
-                    criterion.scale.hi,
-                );
+                field.labelled_by(label.id);
+                match warning {
+                    Some(text) => ui.colored_label(theme::palette(ui).warning, text),
+                    None => ui.label(""),
+                };
                 ui.end_row();
             }
         });
@@ -215,27 +220,26 @@ fn turn_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, rater: &Rate
     }
 }
 
-/// A text field for one hidden score; text that is not a number on the scale stays in the
-/// field, marked, without changing the document.
-#[allow(clippy::too_many_arguments)]
+/// A text field for one hidden score, and what is wrong with its text, if anything.
+///
+/// The score is taken when the field is left (Enter, Tab or a click elsewhere), never while
+/// typing, so "900" on a 0 to 500 scale is never stored as the "90" typed on the way. Text
+/// that is not a number on the scale stays in the field, marked, and changes nothing.
 fn score_input(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
-    label_id: egui::Id,
     rater: &RaterId,
     cell: &Cell,
     own: Option<f64>,
     lo: f64,
     hi: f64,
-) {
+) -> (egui::Response, Option<String>) {
     let draft_id = egui::Id::unique(("round-draft", rater, &cell.option, &cell.criterion));
     let shown = own.map(number).unwrap_or_default();
     let mut text: String = ui
         .data(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| shown.clone());
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(80.0))
-        .labelled_by(label_id);
+    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(80.0));
     let trimmed = text.trim();
     let parsed: Option<Option<f64>> = if trimmed.is_empty() {
         Some(None)
@@ -247,7 +251,7 @@ fn score_input(
             .filter(|v| v.is_finite() && (lo..=hi).contains(v))
             .map(Some)
     };
-    if response.changed()
+    if response.lost_focus()
         && let Some(value) = parsed
         && value != own
     {
@@ -257,19 +261,18 @@ fn score_input(
             cell.criterion.clone(),
             value,
         )));
+        cx.seal();
     }
-    if response.has_focus() {
+    let keep_draft = response.has_focus() || (parsed.is_none() && text != shown);
+    if keep_draft {
         ui.data_mut(|d| d.insert_temp(draft_id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(draft_id));
     }
-    if parsed.is_none() {
-        ui.colored_label(
-            theme::palette(ui).warning,
-            format!("a number from {} to {}", number(lo), number(hi)),
-        );
-    }
-    cx.seal_after(&response);
+    let warning = parsed
+        .is_none()
+        .then(|| format!("a number from {} to {}", number(lo), number(hi)));
+    (response, warning)
 }
 
 fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: &Reveal) {
