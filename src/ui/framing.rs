@@ -166,6 +166,9 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.add_space(theme::SPACE_L);
 }
 
+/// Room a stakeholder row keeps for its labels, the Stance list and Remove.
+const STANCE_AND_REMOVE_WIDTH: f32 = 420.0;
+
 fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.label(egui::RichText::new("Stakeholders").strong());
     for (idx, s) in cx.session.framing.stakeholders.iter().enumerate() {
@@ -174,14 +177,22 @@ fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             continue;
         }
         ui.push_id(("stakeholder", idx), |ui| {
+            // Name and Role share what Stance and Remove leave, so the row always fits.
+            let field_width = ((ui.available_width() - STANCE_AND_REMOVE_WIDTH) / 2.0).max(0.0);
             ui.horizontal(|ui| {
                 let name = ui.label("Name");
-                text_input(ui, cx, name.id, &s.name, false, |name| {
-                    Edit::SetStakeholder(idx, Stakeholder { name, ..s.clone() })
+                ui.scope(|ui| {
+                    ui.set_max_width(field_width);
+                    text_input(ui, cx, name.id, &s.name, false, |name| {
+                        Edit::SetStakeholder(idx, Stakeholder { name, ..s.clone() })
+                    });
                 });
                 let role = ui.label("Role");
-                text_input(ui, cx, role.id, &s.role, false, |role| {
-                    Edit::SetStakeholder(idx, Stakeholder { role, ..s.clone() })
+                ui.scope(|ui| {
+                    ui.set_max_width(field_width);
+                    text_input(ui, cx, role.id, &s.role, false, |role| {
+                        Edit::SetStakeholder(idx, Stakeholder { role, ..s.clone() })
+                    });
                 });
                 let stance_label = ui.label("Stance");
                 let mut stance = s.stance;
