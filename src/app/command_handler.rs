@@ -115,6 +115,18 @@ impl VerdictApp {
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(Command::ImportCsv, "matrix.csv"),
             },
+            Command::AddOption => {
+                if !self.presenting {
+                    self.go_to(Place::Menu);
+                    self.open.places.menu.focus_new_title = true;
+                }
+            }
+            Command::RecordOutcome => {
+                if !self.presenting {
+                    self.go_to(Place::Decide);
+                    self.open.places.decide.ask_to_record();
+                }
+            }
             Command::AddCriterion => {
                 if !self.presenting {
                     self.go_to(Place::Matrix);

@@ -58,6 +58,7 @@ impl VerdictApp {
             can_recover: self.recovery.is_some(),
             has_portfolio: self.portfolio.is_some(),
         };
+        let arrived = self.arrival(ui.ctx());
         let Self {
             open,
             derived,
@@ -79,6 +80,7 @@ impl VerdictApp {
         .with_summary(summary)
         .with_memo_length(derived.record.memo_length())
         .with_chrome(chrome)
+        .with_arrival(arrived)
         .with_outbox(out);
         if let Some(worker) = analysis.as_ref() {
             cx = cx.with_robustness(RobustnessShown {
@@ -117,6 +119,26 @@ impl VerdictApp {
             }
         });
         cx.into_outbox()
+    }
+
+    /// True when the place's first field should take the keyboard this frame: the document
+    /// is new to the window (a fresh window, a file opened), or Tab is pressed while nothing
+    /// has the keyboard (so Tab enters the place rather than the menu bar).
+    fn arrival(&mut self, ctx: &egui::Context) -> bool {
+        let fresh = self.serial_drawn.replace(self.open.serial) != Some(self.open.serial);
+        let place_shown = self.open.dialog.is_none()
+            && self.recovery_offer.is_none()
+            && !self.presenting
+            && !self.portfolio.as_ref().is_some_and(|p| p.visible);
+        if !place_shown {
+            return false;
+        }
+        let tab_into_place = ctx.memory(|m| m.focused().is_none())
+            && ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none());
+        if tab_into_place {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
+        fresh || tab_into_place
     }
 
     /// Applies the frame's outbox in order, then refreshes what is derived from the

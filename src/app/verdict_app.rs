@@ -53,6 +53,9 @@ pub struct VerdictApp {
     pub(super) style_applied: Option<(bool, u32, bool)>,
     pub(super) clock: Box<dyn Fn() -> DateTime<Utc>>,
     pub(super) started: bool,
+    /// The document (by serial) drawn last frame, so that a document new to the window
+    /// gives its place's first field the keyboard.
+    pub(super) serial_drawn: Option<u64>,
     /// The background robustness analysis shown in Decide; `None` leaves it out.
     pub(super) analysis: Option<AnalysisWorker>,
     /// Sessions due for review, found on start.
@@ -99,6 +102,7 @@ impl VerdictApp {
             style_applied: None,
             clock: Box::new(Utc::now),
             started: false,
+            serial_drawn: None,
             analysis: None,
             reviews: super::review_list::ReviewList::default(),
             portfolio: None,

@@ -38,19 +38,39 @@ pub fn log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {
     });
 }
 
+/// Room the note row keeps for its label and "Add note".
+const NOTE_BUTTON_WIDTH: f32 = 90.0;
+
 fn decision_log_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut LogState) {
     ui.label(egui::RichText::new("Decision log").strong());
     if !cx.presenting {
         ui.horizontal(|ui| {
             let label = ui.label("Note");
+            // A note may run to a few lines: the field wraps, Enter adds it, Shift+Enter
+            // breaks the line.
+            let id = ui.scope_id().with("note");
+            let enter =
+                ui.memory(|m| m.has_focus(id)) && crate::ui::fields::take_key(ui, egui::Key::Enter);
+            let width = (ui.available_width() - NOTE_BUTTON_WIDTH).max(120.0);
             let response = ui
-                .add(egui::TextEdit::singleline(&mut state.draft_note).desired_width(220.0))
+                .add(
+                    egui::TextEdit::multiline(&mut state.draft_note)
+                        .id(id)
+                        .desired_rows(1)
+                        .desired_width(width)
+                        .return_key(egui::KeyboardShortcut::new(
+                            egui::Modifiers::SHIFT,
+                            egui::Key::Enter,
+                        )),
+                )
                 .labelled_by(label.id);
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            cx.focus_on_arrival(&response);
             let note = state.draft_note.trim().to_owned();
             if (ui.button("Add note").clicked() || enter) && !note.is_empty() {
                 cx.edit(Edit::AddLogNote(note));
+                cx.seal();
                 state.draft_note.clear();
+                response.request_focus();
             }
         });
     }

@@ -41,11 +41,100 @@ pub fn text_input(
         egui::TextEdit::singleline(&mut text)
     };
     let response = ui.add(widget.desired_width(width)).labelled_by(label_id);
+    cx.focus_on_arrival(&response);
     if response.changed() {
         cx.edit(edit(text));
     }
     cx.seal_after(&response);
     response
+}
+
+/// What a key pressed in a list item asks of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKey {
+    /// Nothing.
+    None,
+    /// Enter: start a new item after this one.
+    Next,
+    /// Backspace in an empty item: remove it.
+    RemoveEmpty,
+}
+
+/// One item of a bulleted list (problem statements, metrics, assumptions…): a field that
+/// wraps and grows with its text. Enter asks for the next item, Shift+Enter breaks the
+/// line, Backspace in an empty item asks for it to go; `focus` gives it the keyboard with
+/// the cursor at the end.
+pub fn list_item_input(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    label_id: egui::Id,
+    value: &str,
+    focus: bool,
+    edit: impl FnOnce(String) -> Edit,
+) -> (egui::Response, ListKey) {
+    let id = ui.scope_id().with("list-item");
+    let mut key = ListKey::None;
+    if ui.memory(|m| m.has_focus(id)) {
+        if take_key(ui, egui::Key::Enter) {
+            key = ListKey::Next;
+        } else if value.is_empty() && take_key(ui, egui::Key::Backspace) {
+            key = ListKey::RemoveEmpty;
+        }
+    }
+    if focus {
+        put_cursor_at_end(ui.ctx(), id, value);
+    }
+    let mut text = value.to_owned();
+    let width = ui.available_width().clamp(160.0, 640.0);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .id(id)
+                .desired_rows(1)
+                .desired_width(width)
+                .return_key(egui::KeyboardShortcut::new(
+                    egui::Modifiers::SHIFT,
+                    egui::Key::Enter,
+                )),
+        )
+        .labelled_by(label_id);
+    if focus {
+        response.request_focus();
+    } else {
+        cx.focus_on_arrival(&response);
+    }
+    if response.changed() {
+        cx.edit(edit(text));
+    }
+    if response.lost_focus() || key != ListKey::None {
+        cx.seal();
+    }
+    (response, key)
+}
+
+/// Takes a press of `key` with no modifiers out of this frame's input; true if there was one.
+pub fn take_key(ui: &egui::Ui, key: egui::Key) -> bool {
+    ui.input_mut(|input| {
+        let before = input.events.len();
+        input.events.retain(|event| {
+            !matches!(
+                event,
+                egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                    if *k == key && modifiers.is_none()
+            )
+        });
+        input.events.len() != before
+    })
+}
+
+/// Puts the cursor of the text field `id` after the last character of `text`.
+fn put_cursor_at_end(ctx: &egui::Context, id: egui::Id, text: &str) {
+    let end = egui::text::CCursor::new(text.chars().count());
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(end)));
+    egui::TextEdit::store_state(ctx, id, state);
 }
 
 /// A label and a `YYYY-MM-DD` field for an optional date; an empty field clears it.
@@ -100,4 +189,41 @@ pub fn date_field(
         ui.colored_label(theme::palette(ui).warning, kept);
     }
     response
+}
+
+/// Lets the up and down arrow keys step a closed drop-down list (`response`, while it has
+/// the keyboard) through `choices`, as a desktop drop-down does; true when `value` changed.
+pub fn step_with_arrows<T: PartialEq + Clone>(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    value: &mut T,
+    choices: &[T],
+) -> bool {
+    if !response.has_focus() || choices.is_empty() {
+        return false;
+    }
+    // The arrows are the list's while it has the keyboard, not focus moves.
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    let down = take_key(ui, egui::Key::ArrowDown);
+    let up = take_key(ui, egui::Key::ArrowUp);
+    let at = choices.iter().position(|c| c == value);
+    let to = match (down, up, at) {
+        (true, false, Some(i)) => (i + 1).min(choices.len() - 1),
+        (false, true, Some(i)) => i.saturating_sub(1),
+        (true, false, None) | (false, true, None) => 0,
+        _ => return false,
+    };
+    if at == Some(to) {
+        return false;
+    }
+    *value = choices[to].clone();
+    true
 }

@@ -3,7 +3,7 @@
 
 use crate::document::{Edit, FramingList};
 use crate::model::{Assumption, Stakeholder, Stance};
-use crate::ui::fields::text_input;
+use crate::ui::fields::{ListKey, list_item_input, step_with_arrows, text_input};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -12,6 +12,22 @@ use crate::ui::view_ctx::ViewCtx;
 pub struct FramingState {
     /// The challenge question being added.
     pub new_question: String,
+    /// The field that takes the keyboard when it is next drawn: an item just added, or the
+    /// one before an item just removed.
+    focus: Option<Slot>,
+}
+
+/// A field of the Framing place that can be given the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    /// An item of a framing list.
+    Item(FramingList, usize),
+    /// An assumption's text.
+    Assumption(usize),
+    /// A stakeholder's name.
+    Stakeholder(usize),
+    /// The new question's field.
+    NewQuestion,
 }
 
 /// Draws the framing and emits edits.
@@ -31,15 +47,33 @@ pub fn framing_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingSt
         );
     }
     ui.add_space(theme::SPACE_M);
-    questions_ui(ui, cx, state);
+    // Asked for last frame, taken by the field it names as it is drawn this one.
+    let focus = state.focus.take();
+    questions_ui(ui, cx, state, focus);
     for list in FramingList::ALL {
-        list_ui(ui, cx, list);
+        list_ui(ui, cx, list, focus, &mut state.focus);
     }
-    assumptions_ui(ui, cx);
-    stakeholders_ui(ui, cx);
+    assumptions_ui(ui, cx, focus, &mut state.focus);
+    stakeholders_ui(ui, cx, focus, &mut state.focus);
 }
 
-fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingState) {
+/// Where the keyboard goes after `key` in item `idx` of a list of `len`: the new item
+/// after it, or the item before one removed (the first, if the first was removed).
+fn after_key(key: ListKey, idx: usize, len: usize) -> Option<usize> {
+    match key {
+        ListKey::None => None,
+        ListKey::Next => Some(idx + 1),
+        ListKey::RemoveEmpty if len > 1 => Some(idx.saturating_sub(1)),
+        ListKey::RemoveEmpty => None,
+    }
+}
+
+fn questions_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    state: &mut FramingState,
+    focus: Option<Slot>,
+) {
     let session = cx.session;
     ui.label(egui::RichText::new("Challenge questions").strong());
     for (idx, q) in session.framing.questions.iter().enumerate() {
@@ -77,20 +111,33 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingStat
         let draft = &mut state.new_question;
         ui.horizontal(|ui| {
             let label = ui.label("New question");
+            let width = (ui.available_width() - 140.0).clamp(160.0, 480.0);
             let response = ui
-                .add(egui::TextEdit::singleline(draft).desired_width(320.0))
+                .add(egui::TextEdit::singleline(draft).desired_width(width))
                 .labelled_by(label.id);
+            if focus == Some(Slot::NewQuestion) {
+                response.request_focus();
+            }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Add question").clicked() || enter) && !draft.trim().is_empty() {
                 cx.edit(Edit::AddQuestion(draft.trim().to_owned()));
+                cx.seal();
                 draft.clear();
+                // The next question can be typed straight away.
+                state.focus = Some(Slot::NewQuestion);
             }
         });
     }
     ui.add_space(theme::SPACE_L);
 }
 
-fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
+fn list_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    list: FramingList,
+    focus: Option<Slot>,
+    next_focus: &mut Option<Slot>,
+) {
     let items = list.items(cx.session);
     let label = ui.label(egui::RichText::new(list.label()).strong());
     ui.push_id(list.label(), |ui| {
@@ -101,11 +148,29 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
             }
             ui.push_id(idx, |ui| {
                 ui.horizontal(|ui| {
-                    text_input(ui, cx, label.id, item, false, |t| {
-                        Edit::SetListItem(list, idx, t)
-                    });
-                    if ui.small_button("Remove").clicked() {
+                    let width = (ui.available_width() - REMOVE_WIDTH).max(0.0);
+                    let key = ui
+                        .scope(|ui| {
+                            ui.set_max_width(width);
+                            let focused = focus == Some(Slot::Item(list, idx));
+                            list_item_input(ui, cx, label.id, item, focused, |t| {
+                                Edit::SetListItem(list, idx, t)
+                            })
+                            .1
+                        })
+                        .inner;
+                    let remove = ui
+                        .small_button("Remove")
+                        .on_hover_text("Remove this item (Backspace in an empty one does too)");
+                    if remove.clicked() || key == ListKey::RemoveEmpty {
                         cx.edit(Edit::RemoveListItem(list, idx));
+                        cx.seal();
+                    } else if key == ListKey::Next {
+                        cx.edit(Edit::AddListItem(list, idx + 1));
+                        cx.seal();
+                    }
+                    if let Some(to) = after_key(key, idx, items.len()) {
+                        *next_focus = Some(Slot::Item(list, to));
                     }
                 });
             });
@@ -113,16 +178,31 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
         if !cx.presenting
             && ui
                 .button(format!("Add to {}", list.label().to_lowercase()))
+                .on_hover_text("A new item at the end (Enter in an item adds one after it)")
                 .clicked()
         {
-            cx.edit(Edit::AddListItem(list));
+            cx.edit(Edit::AddListItem(list, items.len()));
+            cx.seal();
+            *next_focus = Some(Slot::Item(list, items.len()));
         }
     });
     ui.add_space(theme::SPACE_L);
 }
 
-fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+/// Room a list row keeps for its Remove button.
+const REMOVE_WIDTH: f32 = 80.0;
+
+/// Room an assumption row keeps for its confidence slider and Remove.
+const CONFIDENCE_AND_REMOVE_WIDTH: f32 = 330.0;
+
+fn assumptions_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    focus: Option<Slot>,
+    next_focus: &mut Option<Slot>,
+) {
     let label = ui.label(egui::RichText::new("Assumptions").strong());
+    let count = cx.session.framing.assumptions.len();
     for (idx, a) in cx.session.framing.assumptions.iter().enumerate() {
         if cx.presenting {
             ui.label(format!("• {} ({:.0} % sure)", a.text, a.confidence));
@@ -130,15 +210,23 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         }
         ui.push_id(("assumption", idx), |ui| {
             ui.horizontal(|ui| {
-                text_input(ui, cx, label.id, &a.text, false, |text| {
-                    Edit::SetAssumption(
-                        idx,
-                        Assumption {
-                            text,
-                            confidence: a.confidence,
-                        },
-                    )
-                });
+                let width = (ui.available_width() - CONFIDENCE_AND_REMOVE_WIDTH).max(0.0);
+                let key = ui
+                    .scope(|ui| {
+                        ui.set_max_width(width);
+                        let focused = focus == Some(Slot::Assumption(idx));
+                        list_item_input(ui, cx, label.id, &a.text, focused, |text| {
+                            Edit::SetAssumption(
+                                idx,
+                                Assumption {
+                                    text,
+                                    confidence: a.confidence,
+                                },
+                            )
+                        })
+                        .1
+                    })
+                    .inner;
                 let conf_label = ui.label("Confidence");
                 let mut confidence = a.confidence;
                 let response = ui
@@ -154,14 +242,23 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     ));
                 }
                 cx.seal_after(&response);
-                if ui.small_button("Remove").clicked() {
+                if ui.small_button("Remove").clicked() || key == ListKey::RemoveEmpty {
                     cx.edit(Edit::RemoveAssumption(idx));
+                    cx.seal();
+                } else if key == ListKey::Next {
+                    cx.edit(Edit::AddAssumption(idx + 1));
+                    cx.seal();
+                }
+                if let Some(to) = after_key(key, idx, count) {
+                    *next_focus = Some(Slot::Assumption(to));
                 }
             });
         });
     }
     if !cx.presenting && ui.button("Add an assumption").clicked() {
-        cx.edit(Edit::AddAssumption);
+        cx.edit(Edit::AddAssumption(count));
+        cx.seal();
+        *next_focus = Some(Slot::Assumption(count));
     }
     ui.add_space(theme::SPACE_L);
 }
@@ -169,7 +266,12 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 /// Room a stakeholder row keeps for its labels, the Stance list and Remove.
 const STANCE_AND_REMOVE_WIDTH: f32 = 420.0;
 
-fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+fn stakeholders_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    focus: Option<Slot>,
+    next_focus: &mut Option<Slot>,
+) {
     ui.label(egui::RichText::new("Stakeholders").strong());
     for (idx, s) in cx.session.framing.stakeholders.iter().enumerate() {
         if cx.presenting {
@@ -183,9 +285,12 @@ fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 let name = ui.label("Name");
                 ui.scope(|ui| {
                     ui.set_max_width(field_width);
-                    text_input(ui, cx, name.id, &s.name, false, |name| {
+                    let field = text_input(ui, cx, name.id, &s.name, false, |name| {
                         Edit::SetStakeholder(idx, Stakeholder { name, ..s.clone() })
                     });
+                    if focus == Some(Slot::Stakeholder(idx)) {
+                        field.request_focus();
+                    }
                 });
                 let role = ui.label("Role");
                 ui.scope(|ui| {
@@ -196,7 +301,7 @@ fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 });
                 let stance_label = ui.label("Stance");
                 let mut stance = s.stance;
-                egui::ComboBox::from_id_salt("stance")
+                let combo = egui::ComboBox::from_id_salt("stance")
                     .selected_text(stance.label())
                     .show_ui(ui, |ui| {
                         for option in Stance::ALL {
@@ -205,6 +310,7 @@ fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     })
                     .response
                     .labelled_by(stance_label.id);
+                step_with_arrows(ui, &combo, &mut stance, &Stance::ALL);
                 if stance != s.stance {
                     cx.edit(Edit::SetStakeholder(
                         idx,
@@ -223,5 +329,7 @@ fn stakeholders_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     }
     if !cx.presenting && ui.button("Add a stakeholder").clicked() {
         cx.edit(Edit::AddStakeholder);
+        cx.seal();
+        *next_focus = Some(Slot::Stakeholder(cx.session.framing.stakeholders.len()));
     }
 }

@@ -72,8 +72,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 }
             }
             ui.separator();
-            if Command::AddCriterion.menu_item(ui, !info.read_only && !cx.presenting) {
-                picked = Some(Command::AddCriterion);
+            let editable = !info.read_only && !cx.presenting;
+            for command in [
+                Command::AddOption,
+                Command::AddCriterion,
+                Command::RecordOutcome,
+            ] {
+                if command.menu_item(ui, editable) {
+                    picked = Some(command);
+                }
             }
         });
         ui.menu_button("View", |ui| {

@@ -71,6 +71,9 @@ pub struct ViewCtx<'a> {
     pub memo_length: Option<MemoLength>,
     /// What the window shows around the place.
     pub chrome: Chrome,
+    /// True on the first frame of a place for a document (a fresh window, a file opened, a
+    /// place switched to) until a field has taken the keyboard.
+    arrived: bool,
     out: Outbox,
 }
 
@@ -95,6 +98,7 @@ impl<'a> ViewCtx<'a> {
             robustness: None,
             memo_length: None,
             chrome: Chrome::default(),
+            arrived: false,
             out: Outbox::default(),
         }
     }
@@ -127,6 +131,20 @@ impl<'a> ViewCtx<'a> {
     pub fn with_chrome(mut self, chrome: Chrome) -> Self {
         self.chrome = chrome;
         self
+    }
+
+    /// Marks this frame as the first of the place, so its first field takes the keyboard.
+    pub fn with_arrival(mut self, arrived: bool) -> Self {
+        self.arrived = arrived && !self.presenting;
+        self
+    }
+
+    /// Gives `response`'s widget the keyboard when it is the first field drawn on arriving
+    /// at the place; every field that can come first calls this.
+    pub fn focus_on_arrival(&mut self, response: &egui::Response) {
+        if std::mem::take(&mut self.arrived) {
+            response.request_focus();
+        }
     }
 
     /// Starts from intents gathered before the views draw (keyboard, dropped files).

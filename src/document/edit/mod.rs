@@ -119,14 +119,14 @@ pub enum Edit {
     SetDeadline(Option<NaiveDate>),
     /// Change what reaching the business goal is worth (`None`: not estimated).
     SetStakes(Option<f64>),
-    /// Append an empty item to a framing list.
-    AddListItem(FramingList),
+    /// Insert an empty item into a framing list at this position (its length appends).
+    AddListItem(FramingList, usize),
     /// Change one item of a framing list.
     SetListItem(FramingList, usize, String),
     /// Remove one item of a framing list.
     RemoveListItem(FramingList, usize),
-    /// Append an assumption.
-    AddAssumption,
+    /// Insert an assumption at this position (the list's length appends), 50 % sure.
+    AddAssumption(usize),
     /// Replace an assumption.
     SetAssumption(usize, Assumption),
     /// Remove an assumption.
@@ -331,10 +331,10 @@ impl Edit {
             Edit::SetReceived(_) => "change the date received".into(),
             Edit::SetDeadline(_) => "change the deadline".into(),
             Edit::SetStakes(_) => "change the stakes".into(),
-            Edit::AddListItem(list) => format!("add to {}", list.label().to_lowercase()),
+            Edit::AddListItem(list, _) => format!("add to {}", list.label().to_lowercase()),
             Edit::SetListItem(list, ..) => format!("edit {}", list.label().to_lowercase()),
             Edit::RemoveListItem(list, _) => format!("remove from {}", list.label().to_lowercase()),
-            Edit::AddAssumption => "add an assumption".into(),
+            Edit::AddAssumption(_) => "add an assumption".into(),
             Edit::SetAssumption(..) => "edit an assumption".into(),
             Edit::RemoveAssumption(_) => "remove an assumption".into(),
             Edit::AddStakeholder => "add a stakeholder".into(),
@@ -490,7 +490,7 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
             }
             session.stakes = stakes;
         }
-        Edit::AddListItem(list) => list.items_mut(session).push(String::new()),
+        Edit::AddListItem(list, idx) => insert_at(list.items_mut(session), idx, String::new())?,
         Edit::SetListItem(list, idx, text) => {
             let old = std::mem::replace(item_mut(list.items_mut(session), idx)?, text.clone());
             if list == FramingList::SuccessMetrics {
@@ -504,10 +504,14 @@ pub fn apply(session: &mut Session, edit: Edit, now: DateTime<Utc>) -> Result<()
                 follow_up::forget_metric(session, &old);
             }
         }
-        Edit::AddAssumption => session.framing.assumptions.push(Assumption {
-            text: String::new(),
-            confidence: 50.0,
-        }),
+        Edit::AddAssumption(idx) => insert_at(
+            &mut session.framing.assumptions,
+            idx,
+            Assumption {
+                text: String::new(),
+                confidence: 50.0,
+            },
+        )?,
         Edit::SetAssumption(idx, assumption) => {
             if !(0.0..=100.0).contains(&assumption.confidence) {
                 return Err(EditError::BadNumber("confidence must be 0 to 100".into()));
@@ -794,6 +798,15 @@ fn criterion_mut<'a>(
 
 pub(super) fn item_mut<T>(items: &mut [T], idx: usize) -> Result<&mut T, EditError> {
     items.get_mut(idx).ok_or(EditError::NoSuchItem(idx))
+}
+
+pub(super) fn insert_at<T>(items: &mut Vec<T>, idx: usize, item: T) -> Result<(), EditError> {
+    if idx <= items.len() {
+        items.insert(idx, item);
+        Ok(())
+    } else {
+        Err(EditError::NoSuchItem(idx))
+    }
 }
 
 pub(super) fn remove_at<T>(items: &mut Vec<T>, idx: usize) -> Result<(), EditError> {

@@ -47,8 +47,13 @@ pub enum Command {
     Export(Format),
     /// Add and update options and scores from a CSV file shaped like the CSV export.
     ImportCsv,
+    /// Show the Menu with the cursor in "New option title".
+    AddOption,
     /// Open the criteria editor on the Matrix with the cursor in "New criterion name".
     AddCriterion,
+    /// Record the outcome written in Decide's form, or show the form where it is not
+    /// complete yet.
+    RecordOutcome,
     /// Run the first command (Open, Save As, an export) with the path typed in the window.
     UsePath(Box<Command>, PathBuf),
     /// Close the question on screen without doing anything.

@@ -183,6 +183,16 @@ impl Command {
                  nothing changes if any row is bad",
                 &[],
             ),
+            Command::AddOption => spec(
+                "Add option…",
+                "Show the Menu with the cursor in the new option's title",
+                &[always(CTRL_SHIFT, Key::O)],
+            ),
+            Command::RecordOutcome => spec(
+                "Record outcome",
+                "Record the outcome written in Decide, or show what it still needs",
+                &[always(CTRL, Key::Enter)],
+            ),
             Command::AddCriterion => spec(
                 "Add criterion…",
                 "Open the criteria editor to add, shape and weigh criteria",
@@ -296,7 +306,9 @@ impl Command {
             Command::ImportCsv,
             Command::Undo,
             Command::Redo,
+            Command::AddOption,
             Command::AddCriterion,
+            Command::RecordOutcome,
         ]);
         all.extend(Place::ALL.map(Command::GoTo));
         all.extend([

@@ -34,6 +34,7 @@ pub(super) fn kill_criteria_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut St
                 .desired_width(ui.available_width().clamp(240.0, 630.0)),
         );
         let response = response.accessible_name("New kill criterion");
+        cx.focus_on_arrival(&response);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.add_enabled(
             !draft.trim().is_empty(),
@@ -43,6 +44,8 @@ pub(super) fn kill_criteria_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut St
             cx.edit(Edit::AddKillCriterion(draft.trim().to_owned()));
             cx.seal();
             draft.clear();
+            // The next one can be typed straight away.
+            response.request_focus();
         }
     });
 }

@@ -25,6 +25,14 @@ pub struct DecideState {
     review: follow_up::ReviewForm,
 }
 
+impl DecideState {
+    /// Records the outcome form's decision when it is drawn next, or takes the keyboard to
+    /// what it still needs.
+    pub fn ask_to_record(&mut self) {
+        self.form.record_asked = true;
+    }
+}
+
 /// Two charts sit side by side when the place is at least this wide, points.
 const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 

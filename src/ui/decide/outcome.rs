@@ -4,6 +4,7 @@
 
 use crate::document::Edit;
 use crate::model::{LogEvent, OptionId, Outcome, Session, parse_date};
+use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{Color32, RichText, Ui};
@@ -38,6 +39,8 @@ pub(super) struct OutcomeForm {
     pub until: String,
     /// The form has been filled from the document's outcome once.
     loaded: bool,
+    /// Record it when drawn next (Ctrl+Enter), or show what is missing.
+    pub record_asked: bool,
 }
 
 impl OutcomeForm {
@@ -166,7 +169,7 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
                 .as_ref()
                 .and_then(|id| session.option(id))
                 .map_or("Pick an option…", |o| o.title.as_str());
-            egui::ComboBox::from_label("Option to go ahead with")
+            let combo = egui::ComboBox::from_label("Option to go ahead with")
                 .selected_text(selected)
                 .width(260.0)
                 .show_ui(ui, |ui| {
@@ -177,7 +180,11 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
                             &option.title,
                         );
                     }
-                });
+                })
+                .response;
+            let choices: Vec<Option<OptionId>> =
+                session.options.iter().map(|o| Some(o.id.clone())).collect();
+            crate::ui::fields::step_with_arrows(ui, &combo, &mut form.option, &choices);
         }
         OutcomeKind::Defer => {
             if form.until.is_empty() {
@@ -192,14 +199,21 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
         OutcomeKind::Kill | OutcomeKind::Reframe => {}
     }
     let label = ui.label("Rationale");
-    ui.add(
-        egui::TextEdit::multiline(&mut form.rationale)
-            .desired_rows(3)
-            .desired_width(ui.available_width().min(640.0))
-            .hint_text("Why this decision, in a sentence or two"),
-    )
-    .labelled_by(label.id);
+    let rationale = ui
+        .add(
+            egui::TextEdit::multiline(&mut form.rationale)
+                .desired_rows(3)
+                .desired_width(ui.available_width().min(640.0))
+                .hint_text("Why this decision, in a sentence or two"),
+        )
+        .labelled_by(label.id);
     let outcome = form.outcome(session);
+    let asked = std::mem::take(&mut form.record_asked);
+    if asked && outcome.is_err() {
+        // Not complete: the keyboard goes to the form, which says what it still needs.
+        rationale.request_focus();
+        rationale.scroll_to_me(Some(egui::Align::Center));
+    }
     match &outcome {
         Err(problem) => {
             ui.label(RichText::new(problem).color(theme::palette(ui).warning));
@@ -214,8 +228,10 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     if form.kind == OutcomeKind::Kill {
         text = text.color(theme::palette(ui).kill);
     }
-    let response = ui.add_enabled(outcome.is_some(), egui::Button::new(text));
-    if response.clicked()
+    let response = ui
+        .add_enabled(outcome.is_some(), egui::Button::new(text))
+        .on_hover_text(Command::RecordOutcome.tooltip_with_shortcut(ui.ctx()));
+    if (response.clicked() || asked)
         && let Some(outcome) = outcome
     {
         cx.edit(Edit::SetOutcome(outcome));

@@ -16,6 +16,8 @@ pub(super) struct RationaleEditor {
     text: String,
     /// Where to put the window on its first frame (next to the cell that opened it).
     place_at: Option<egui::Pos2>,
+    /// True until the text field has been given the keyboard.
+    focus_pending: bool,
 }
 
 impl RationaleEditor {
@@ -34,6 +36,7 @@ impl RationaleEditor {
             rater,
             text,
             place_at,
+            focus_pending: true,
         }
     }
 }
@@ -97,6 +100,14 @@ pub(super) fn rationale_window_ui(
                     .hint_text("The argument behind this score"),
             );
             super::cells::name_widget(&response, || format!("Rationale of {cell}"));
+            if std::mem::take(&mut ed.focus_pending) {
+                response.request_focus();
+            }
+            // Escape closes the window, keeping what was typed.
+            let focused = response.has_focus() || response.lost_focus();
+            if focused && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                done = true;
+            }
             if response.changed() {
                 let mut new = score.clone();
                 new.rationale = ed.text.clone();

@@ -21,6 +21,8 @@ pub struct MenuState {
     pub new_title: String,
     /// Lens for the next new option.
     pub new_lens: Option<Lens>,
+    /// "New option title" takes the keyboard when it is next drawn.
+    pub focus_new_title: bool,
 }
 
 /// One line of the flattened, grouped list.
@@ -136,6 +138,11 @@ fn add_option_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState)
                     .desired_width(260.0),
             )
             .labelled_by(label.id);
+        if std::mem::take(&mut state.focus_new_title) {
+            response.request_focus();
+        } else {
+            cx.focus_on_arrival(&response);
+        }
         let lens_label = ui.label("Lens");
         let lens = state.new_lens.get_or_insert(Lens::ReArchitect);
         lens_combo(ui, "new-lens", lens, lens_label.id);
@@ -151,14 +158,17 @@ fn add_option_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState)
                 title,
                 lens: lens.clone(),
             });
+            cx.seal();
             state.new_title.clear();
+            // The next title can be typed straight away, as in a list.
+            state.focus_new_title = true;
         }
     });
 }
 
 /// A lens picker: the seven built-in lenses and "Custom…", whose own name is typed beside it.
 fn lens_combo(ui: &mut egui::Ui, salt: &str, lens: &mut Lens, label: egui::Id) {
-    egui::ComboBox::from_id_salt(salt)
+    let combo = egui::ComboBox::from_id_salt(salt)
         .selected_text(lens.label().to_owned())
         .show_ui(ui, |ui| {
             for option in Lens::BUILT_IN {
@@ -171,7 +181,9 @@ fn lens_combo(ui: &mut egui::Ui, salt: &str, lens: &mut Lens, label: egui::Id) {
             }
         })
         .response
-        .labelled_by(label);
+        .labelled_by(label)
+        .on_hover_text("Up and down arrows change the lens while the list has the keyboard");
+    crate::ui::fields::step_with_arrows(ui, &combo, lens, &Lens::BUILT_IN);
     if let Lens::Custom(name) = lens {
         let name_label = ui.label("Custom lens name");
         ui.add(
