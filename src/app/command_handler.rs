@@ -159,9 +159,9 @@ impl VerdictApp {
                     self.open.last_edit = Some(Instant::now());
                 }
             }
-            Command::GoTo(place) => self.go_to(place),
-            Command::NextPlace => self.go_to(self.open.place.next()),
-            Command::PreviousPlace => self.go_to(self.open.place.previous()),
+            Command::GoTo(place) => self.switch_to(ctx, place),
+            Command::NextPlace => self.switch_to(ctx, self.open.place.next()),
+            Command::PreviousPlace => self.switch_to(ctx, self.open.place.previous()),
             Command::TogglePresentation => self.presenting = !self.presenting,
             Command::ZoomIn => self.prefs.zoom_by(1.1),
             Command::ZoomOut => self.prefs.zoom_by(1.0 / 1.1),
@@ -184,6 +184,17 @@ impl VerdictApp {
     fn load(&mut self, path: PathBuf) {
         let asked_at = self.open.key();
         self.files.submit(FileJob::Load { path, asked_at });
+    }
+
+    /// Shows `place` with nothing holding the keyboard, so the next Tab goes to the place's
+    /// first field (a field of the place left behind would otherwise keep it).
+    fn switch_to(&mut self, ctx: &egui::Context, place: Place) {
+        if place != self.open.place
+            && let Some(id) = ctx.memory(|m| m.focused())
+        {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+        }
+        self.go_to(place);
     }
 
     fn go_to(&mut self, place: Place) {

@@ -129,7 +129,9 @@ impl VerdictApp {
         let place_shown = self.open.dialog.is_none()
             && self.recovery_offer.is_none()
             && !self.presenting
-            && !self.portfolio.as_ref().is_some_and(|p| p.visible);
+            && !self.portfolio.as_ref().is_some_and(|p| p.visible)
+            // Over the place, the criteria editor's window has the keyboard's attention.
+            && !self.open.places.matrix.criteria.open;
         if !place_shown {
             return false;
         }

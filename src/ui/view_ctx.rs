@@ -142,9 +142,15 @@ impl<'a> ViewCtx<'a> {
     /// Gives `response`'s widget the keyboard when it is the first field drawn on arriving
     /// at the place; every field that can come first calls this.
     pub fn focus_on_arrival(&mut self, response: &egui::Response) {
-        if std::mem::take(&mut self.arrived) {
+        if self.take_arrival() {
             response.request_focus();
         }
+    }
+
+    /// True, once, on arriving at the place: for a place whose first field is not drawn
+    /// yet when it decides where the keyboard goes (the Matrix's first cell).
+    pub fn take_arrival(&mut self) -> bool {
+        std::mem::take(&mut self.arrived)
     }
 
     /// Starts from intents gathered before the views draw (keyboard, dropped files).

@@ -6,6 +6,7 @@ mod dates;
 mod drafts;
 mod flow;
 mod import;
+mod keyboard;
 mod layout;
 mod notice;
 mod presenting;

@@ -72,20 +72,33 @@ pub(super) fn scale_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut ScaleDraft
     ui.label(RichText::new(format!("Scale{unit}")).strong());
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("From");
-        ui.add(egui::TextEdit::singleline(&mut draft.lo).desired_width(80.0))
+        let from = ui
+            .add(egui::TextEdit::singleline(&mut draft.lo).desired_width(80.0))
             .labelled_by(label.id);
         let label = ui.label("to");
-        ui.add(egui::TextEdit::singleline(&mut draft.hi).desired_width(80.0))
+        let to = ui
+            .add(egui::TextEdit::singleline(&mut draft.hi).desired_width(80.0))
             .labelled_by(label.id);
+        // Enter in either end applies the scale, as the button does.
+        let entered =
+            (from.lost_focus() || to.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let parsed = (
             draft.lo.trim().parse::<f64>(),
             draft.hi.trim().parse::<f64>(),
         );
         let differs = !matches!(parsed, (Ok(lo), Ok(hi)) if (lo, hi) == current);
-        if ui
+        let apply = ui
             .add_enabled(differs, egui::Button::new("Apply scale"))
-            .clicked()
-        {
+            .on_hover_text("Enter in either end applies it too");
+        if entered {
+            // The keyboard stays where it was, for the next change.
+            if from.lost_focus() {
+                from.request_focus();
+            } else {
+                to.request_focus();
+            }
+        }
+        if (apply.clicked() || entered) && differs {
             draft.offer = None;
             draft.problem = None;
             match parsed {
@@ -285,6 +298,10 @@ fn veto_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, c: &Criterion) {
             )
             .labelled_by(label.id);
         set_name(&response, || format!("Veto of {}", c.name));
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            // Enter takes the value and keeps the keyboard here, as in the scale's fields.
+            response.request_focus();
+        }
         if response.changed() && value != veto {
             cx.edit(super::changed(c, |n| n.veto = Some(value)));
         }

@@ -119,6 +119,18 @@ impl EntryState {
         self.focus = Some((key, FOCUS_FRAMES));
     }
 
+    /// Puts the keyboard on the first cell (the first option's first criterion).
+    pub fn focus_first_cell(&mut self, session: &crate::model::Session) {
+        if let (Some(option), Some(criterion)) = (session.options.first(), session.criteria.first())
+        {
+            self.focus_on(CellKey {
+                option: option.id.clone(),
+                criterion: criterion.id.clone(),
+            });
+            self.scroll_to = Some(0);
+        }
+    }
+
     /// Ends a frame of the matrix: a cell to focus that was not drawn is waited for a few
     /// frames, then given up. True while another frame is needed to move the keyboard.
     pub fn end_frame(&mut self) -> bool {
@@ -276,7 +288,13 @@ fn keys(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, state: &mut EntryStat
         (Modifiers::SHIFT, Key::Tab, Move::Tab(Step::Left)),
         (Modifiers::NONE, Key::Tab, Move::Tab(Step::Right)),
     ];
+    // From the last column, Tab leaves the table for the next control.
+    let last_column =
+        position(cx, slot).is_some_and(|at| at.criterion_idx + 1 == cx.session.criteria.len());
     for (modifiers, key, how) in steps {
+        if last_column && how == Move::Tab(Step::Right) {
+            continue;
+        }
         if ui.input_mut(|i| i.consume_key(modifiers, key)) {
             state.step(cx, slot, how);
             return false;

@@ -49,6 +49,9 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         return;
     }
     let view = RaterView::new(cx.session, cx.discuss_first, &mut state.raters);
+    if cx.take_arrival() {
+        state.entry.focus_first_cell(cx.session);
+    }
     toolbar_ui(ui, cx, state);
     raters::discuss_line_ui(ui, cx.session, &view);
     entry_message_ui(ui, &state.entry);
