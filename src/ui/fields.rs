@@ -10,6 +10,33 @@ use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use chrono::NaiveDate;
 
+/// The keys of fields and lists, for the shortcut sheet: what is pressed, and what it does.
+pub const FIELD_KEYS: [(&str, &str); 7] = [
+    (
+        "Tab  /  Shift+Tab",
+        "Next / previous control; from nowhere, the place's first field",
+    ),
+    (
+        "Enter",
+        "In a list item: start the next item; in a \"New …\" field: add it",
+    ),
+    ("Shift+Enter", "In a list item: break the line"),
+    ("Backspace", "In an empty list item: remove it"),
+    (
+        "Up  /  Down",
+        "On a drop-down list: the previous / next choice",
+    ),
+    (
+        "Space",
+        "Press the button or tick the box with the keyboard",
+    ),
+    (
+        "Escape, then Ctrl+Z",
+        "Leave the field, then undo the last change to the session \
+         (in a field, Ctrl+Z undoes its typing)",
+    ),
+];
+
 /// A label and a text field bound to `value`; `edit` turns the new text into an edit.
 /// Use inside a two-column [`egui::Grid`] or a horizontal layout.
 pub fn text_field(

@@ -84,10 +84,16 @@ pub fn shortcuts_ui(ui: &mut egui::Ui) {
             }
         });
     ui.add_space(theme::SPACE_M);
-    ui.weak(
-        "In a text field: Enter adds what was typed, Escape closes a rater's form, and \
-         Ctrl+Z undoes the typing itself.",
-    );
+    ui.strong("In fields and lists");
+    egui::Grid::new("field-shortcuts")
+        .striped(true)
+        .show(ui, |ui| {
+            for (keys, what) in crate::ui::fields::FIELD_KEYS {
+                ui.label(what);
+                ui.label(keys);
+                ui.end_row();
+            }
+        });
 }
 
 #[cfg(test)]
