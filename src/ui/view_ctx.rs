@@ -5,7 +5,7 @@ use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::{RankLookup, Ranking, Recommendation};
 use crate::document::Edit;
 use crate::export::MemoLength;
-use crate::model::{CriterionId, OptionId, Session};
+use crate::model::{CriterionId, OptionId, RaterId, Session};
 use crate::ui::command::Command;
 use crate::ui::nav::Place;
 use crate::ui::outbox::{Intent, Outbox};
@@ -71,8 +71,17 @@ pub struct ViewCtx<'a> {
     pub memo_length: Option<MemoLength>,
     /// What the window shows around the place.
     pub chrome: Chrome,
+    /// The rater scoring blind in the Matrix, if one is: until they reveal, nothing derived
+    /// from scores (totals, ranks, charts, the recommendation, the record) may be shown.
+    pub blind: Option<RaterId>,
     out: Outbox,
 }
+
+/// The ranking a blind view looks ranks up in: it has no rows, so no view finds a rank.
+static NO_RANKING: Ranking = Ranking {
+    rows: Vec::new(),
+    no_weight: false,
+};
 
 impl<'a> ViewCtx<'a> {
     /// A context with an empty outbox.
@@ -95,6 +104,7 @@ impl<'a> ViewCtx<'a> {
             robustness: None,
             memo_length: None,
             chrome: Chrome::default(),
+            blind: None,
             out: Outbox::default(),
         }
     }
@@ -126,6 +136,16 @@ impl<'a> ViewCtx<'a> {
     /// Sets what the window shows around the place.
     pub fn with_chrome(mut self, chrome: Chrome) -> Self {
         self.chrome = chrome;
+        self
+    }
+
+    /// Sets the rater scoring blind. While one is, [`Self::ranks`] finds no rank for any
+    /// option, so a view that shows ranks in passing (the Menu's list) shows none.
+    pub fn with_blind(mut self, rater: Option<RaterId>) -> Self {
+        if rater.is_some() {
+            self.ranks = RankLookup::new(&NO_RANKING);
+        }
+        self.blind = rater;
         self
     }
 
