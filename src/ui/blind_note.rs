@@ -7,17 +7,21 @@ use egui::{RichText, Ui};
 /// The sentence that stands where a hidden number or chart would be.
 pub const HIDDEN: &str = "Hidden while raters score blind — Reveal to show";
 
-/// Draws the sentence, what it hides and a "Reveal" button; true when Reveal was clicked.
-/// `what` names the hidden things ("the ranking, the charts and the recommendation").
-pub fn blind_note_ui(ui: &mut Ui, session: &Session, rater: &RaterId, what: &str) -> bool {
-    let mut reveal = false;
+/// Draws the sentence and a "Reveal" button; true when Reveal was clicked.
+pub fn blind_line_ui(ui: &mut Ui) -> bool {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(HIDDEN).strong());
-        reveal = ui
-            .button("Reveal")
+        ui.button("Reveal")
             .on_hover_text("End blind scoring: every rater's scores and every result show again")
-            .clicked();
-    });
+            .clicked()
+    })
+    .inner
+}
+
+/// Draws the sentence and its Reveal button, then who is scoring blind and what it hides;
+/// true when Reveal was clicked. `what` names the hidden things ("the recommendation").
+pub fn blind_note_ui(ui: &mut Ui, session: &Session, rater: &RaterId, what: &str) -> bool {
+    let reveal = blind_line_ui(ui);
     ui.label(
         RichText::new(format!(
             "{} is scoring blind: {what} stay hidden until revealed, so nobody's scores are \

@@ -31,13 +31,13 @@ pub fn room_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) -> b
         results_hidden_ui(ui, round);
         return true;
     }
+    // Decide hides its results one by one (`decide_ui`); the record and the summary slide
+    // are made of them through and through.
     if let Some(rater) = cx.blind.clone()
-        && (matches!(place, Place::Decide | Place::Log)
-            || (cx.presenting && summary_shown(ui.ctx(), place)))
+        && (place == Place::Log || (cx.presenting && summary_shown(ui.ctx(), place)))
     {
         scrolled(ui, &mut |ui| {
-            let what = "the ranking, totals, charts, robustness, flip points, the \
-                        recommendation and the decision record";
+            let what = "the decision record, the summary and every total, rank and chart";
             if blind_note_ui(ui, session, &rater, what) {
                 cx.push(Intent::RevealBlind);
             }

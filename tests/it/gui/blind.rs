@@ -77,12 +77,14 @@ fn is_number(text: &str) -> bool {
 }
 
 fn shown(harness: &Harness<'_, VerdictApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
+    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 #[test]
 fn blind_scoring_hides_every_result_on_every_place_and_while_presenting_until_revealed() {
-    let app = VerdictApp::new_for_test(rated(), Prefs::default()).with_clock(noon);
+    let app = VerdictApp::new_for_test(rated(), Prefs::default())
+        .with_clock(noon)
+        .with_robustness();
     let mut harness = harness(app);
     go(&mut harness, Place::Matrix);
     assert!(!numbers_shown(&harness).is_empty(), "totals and ranks show");
@@ -91,7 +93,11 @@ fn blind_scoring_hides_every_result_on_every_place_and_while_presenting_until_re
 
     for view in ["Ana", "Bo", "Aggregate (mean)", "Spread", "Consensus"] {
         choose_view(&mut harness, view);
-        assert_eq!(numbers_shown(&harness), Vec::<String>::new(), "Matrix, {view}");
+        assert_eq!(
+            numbers_shown(&harness),
+            Vec::<String>::new(),
+            "Matrix, {view}"
+        );
         assert!(shown(&harness, HIDDEN), "{view}");
     }
     for place in [Place::Decide, Place::Log, Place::Menu] {
@@ -99,9 +105,21 @@ fn blind_scoring_hides_every_result_on_every_place_and_while_presenting_until_re
         assert_eq!(numbers_shown(&harness), Vec::<String>::new(), "{place:?}");
     }
     go(&mut harness, Place::Decide);
-    assert!(shown(&harness, HIDDEN));
-    assert!(!shown(&harness, "Recommendation"));
+    assert_eq!(
+        harness.query_all_by_label(HIDDEN).count(),
+        3,
+        "where the recommendation, the charts and robustness would be"
+    );
+    assert!(!shown(&harness, "Choose “"), "no advice");
+    assert!(
+        harness.query_by_label("Impact versus cost").is_none(),
+        "no charts"
+    );
     assert!(!shown(&harness, "Buy a CDN"), "not even the winner's name");
+    assert!(
+        shown(&harness, "Kill criteria"),
+        "the rest of the place is there"
+    );
 
     let ctx = harness.ctx.clone();
     harness
@@ -110,18 +128,39 @@ fn blind_scoring_hides_every_result_on_every_place_and_while_presenting_until_re
     harness.run();
     for place in [Place::Matrix, Place::Decide] {
         go(&mut harness, place);
-        assert_eq!(numbers_shown(&harness), Vec::<String>::new(), "presenting {place:?}");
+        assert_eq!(
+            numbers_shown(&harness),
+            Vec::<String>::new(),
+            "presenting {place:?}"
+        );
         assert!(shown(&harness, HIDDEN), "presenting {place:?}");
     }
 
     // Reveal, reachable while presenting, brings every result back.
-    click(&mut harness, "Reveal");
-    harness.run();
+    harness
+        .query_all_by_label("Reveal")
+        .next()
+        .expect("a Reveal button")
+        .click();
+    // The robustness analysis starts again and asks for frames while it runs.
+    harness.run_ok();
+    harness.run_ok();
     assert!(!shown(&harness, HIDDEN));
-    assert!(shown(&harness, "Recommendation"));
-    go(&mut harness, Place::Matrix);
+    assert!(shown(&harness, "Choose “"), "the advice is back");
+    assert!(
+        harness.query_by_label("Impact versus cost").is_some(),
+        "the charts are back"
+    );
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::GoTo(Place::Matrix));
+    harness.run_ok();
     let numbers = numbers_shown(&harness);
-    assert!(numbers.iter().any(|n| n.contains('.')), "totals: {numbers:?}");
+    assert!(
+        numbers.iter().any(|n| n.contains('.')),
+        "totals: {numbers:?}"
+    );
 }
 
 #[test]
