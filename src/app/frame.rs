@@ -81,6 +81,7 @@ impl VerdictApp {
         .with_memo_length(derived.record.memo_length())
         .with_chrome(chrome)
         .with_arrival(arrived)
+        .with_blind(open.places.matrix.blind_rater(open.doc.session()))
         .with_outbox(out);
         if let Some(worker) = analysis.as_ref() {
             cx = cx.with_robustness(RobustnessShown {
@@ -179,6 +180,7 @@ impl VerdictApp {
                     }
                 }
                 Intent::Focus(id) => ctx.memory_mut(|m| m.request_focus(id)),
+                Intent::RevealBlind => self.open.places.matrix.reveal(),
             }
         }
         self.refresh_derived();

@@ -8,6 +8,7 @@
 //! design tokens (`theme`).
 
 pub mod acceptability_chart;
+pub mod blind_note;
 pub mod cell_jump;
 pub mod command;
 pub mod criteria;

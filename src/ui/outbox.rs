@@ -24,6 +24,8 @@ pub enum Intent {
     CancelAnalysis,
     /// Give the keyboard focus to this widget.
     Focus(egui::Id),
+    /// End blind scoring in the Matrix: every score and result is shown again.
+    RevealBlind,
 }
 
 /// The intents of one frame, in the order they were asked for.

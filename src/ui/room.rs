@@ -1,9 +1,11 @@
 //! What the room sees instead of a place's usual view: the summary slide, the Framing
 //! summary while presenting, the scoring round on the Matrix, and results hidden while a
-//! round's scores are.
+//! round's scores are or while raters score blind.
 
+use super::blind_note::blind_note_ui;
 use super::framing_slide::framing_slide_ui;
 use super::nav::Place;
+use super::outbox::Intent;
 use super::presentation::summary_shown;
 use super::round_view::{results_hidden_ui, round_start_ui, round_timer_tick, round_ui};
 use super::summary_slide::summary_slide_ui;
@@ -27,6 +29,19 @@ pub fn room_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) -> b
             || (cx.presenting && summary_shown(ui.ctx(), place)))
     {
         results_hidden_ui(ui, round);
+        return true;
+    }
+    // Decide hides its results one by one (`decide_ui`); the record and the summary slide
+    // are made of them through and through.
+    if let Some(rater) = cx.blind.clone()
+        && (place == Place::Log || (cx.presenting && summary_shown(ui.ctx(), place)))
+    {
+        scrolled(ui, &mut |ui| {
+            let what = "the decision record, the summary and every total, rank and chart";
+            if blind_note_ui(ui, session, &rater, what) {
+                cx.push(Intent::RevealBlind);
+            }
+        });
         return true;
     }
     if cx.presenting && summary_shown(ui.ctx(), place) {

@@ -153,8 +153,10 @@ pub const VERDICT_SIZE: f32 = 20.0;
 pub const NAV_WIDTH: f32 = 170.0;
 /// Height of a navigation entry, points.
 pub const NAV_ROW_HEIGHT: f32 = 28.0;
-/// Width of the frame around the recommendation and of a cell to discuss first, points.
+/// Width of the frame around the recommendation, points.
 pub const EMPHASIS_STROKE: f32 = 2.0;
+/// Thickness of the bar along the top of a matrix cell to discuss first, points.
+pub const DISCUSS_BAR: f32 = 4.0;
 /// Width of a cell's outline when it is missing a score, and of small marks, points.
 pub const MARK_STROKE: f32 = 1.5;
 /// Height of the veto gauge along the bottom of a matrix cell.

@@ -5,7 +5,7 @@ use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::{RankLookup, Ranking, Recommendation};
 use crate::document::Edit;
 use crate::export::MemoLength;
-use crate::model::{CriterionId, OptionId, Session};
+use crate::model::{CriterionId, OptionId, RaterId, Session};
 use crate::ui::command::Command;
 use crate::ui::nav::Place;
 use crate::ui::outbox::{Intent, Outbox};
@@ -74,8 +74,17 @@ pub struct ViewCtx<'a> {
     /// True on the first frame of a place for a document (a fresh window, a file opened, a
     /// place switched to) until a field has taken the keyboard.
     arrived: bool,
+    /// The rater scoring blind in the Matrix, if one is: until they reveal, nothing derived
+    /// from scores (totals, ranks, charts, the recommendation, the record) may be shown.
+    pub blind: Option<RaterId>,
     out: Outbox,
 }
+
+/// The ranking a blind view looks ranks up in: it has no rows, so no view finds a rank.
+static NO_RANKING: Ranking = Ranking {
+    rows: Vec::new(),
+    no_weight: false,
+};
 
 impl<'a> ViewCtx<'a> {
     /// A context with an empty outbox.
@@ -99,6 +108,7 @@ impl<'a> ViewCtx<'a> {
             memo_length: None,
             chrome: Chrome::default(),
             arrived: false,
+            blind: None,
             out: Outbox::default(),
         }
     }
@@ -151,6 +161,16 @@ impl<'a> ViewCtx<'a> {
     /// yet when it decides where the keyboard goes (the Matrix's first cell).
     pub fn take_arrival(&mut self) -> bool {
         std::mem::take(&mut self.arrived)
+    }
+
+    /// Sets the rater scoring blind. While one is, [`Self::ranks`] finds no rank for any
+    /// option, so a view that shows ranks in passing (the Menu's list) shows none.
+    pub fn with_blind(mut self, rater: Option<RaterId>) -> Self {
+        if rater.is_some() {
+            self.ranks = RankLookup::new(&NO_RANKING);
+        }
+        self.blind = rater;
+        self
     }
 
     /// Starts from intents gathered before the views draw (keyboard, dropped files).

@@ -5,6 +5,7 @@
 //! reviewer opens the PNGs. After an intended change, `UPDATE_SNAPSHOTS=1 cargo test --test
 //! it snapshots::` rewrites them.
 
+use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions, SnapshotResults};
 use std::path::PathBuf;
 use verdict::app::{Prefs, VerdictApp};
@@ -264,5 +265,30 @@ fn the_robustness_charts_look_as_they_did_normal_and_presenting() {
         harness.snapshot_options(format!("robustness-{mode}-light"), &options());
         results.extend_harness(&mut harness);
     }
+    results.unwrap();
+}
+
+#[test]
+fn the_raters_matrix_its_discuss_marks_and_blind_scoring_look_as_they_did() {
+    let mut results = SnapshotResults::new();
+    let mut harness = harness(
+        app(shipped("raters/merged.ron"), Place::Matrix, false),
+        false,
+    );
+    harness.snapshot_options("raters-matrix-discuss-light", &options());
+    results.extend_harness(&mut harness);
+    for label in ["Scores shown", "Ana Silva", "Blind"] {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+    harness.snapshot_options("raters-matrix-blind-light", &options());
+    results.extend_harness(&mut harness);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::GoTo(Place::Decide));
+    harness.run();
+    harness.snapshot_options("raters-decide-blind-light", &options());
+    results.extend_harness(&mut harness);
     results.unwrap();
 }

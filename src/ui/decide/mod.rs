@@ -9,7 +9,9 @@ pub mod ranking_chart;
 pub mod robustness;
 
 use crate::analysis::Recommendation;
+use crate::ui::blind_note::{blind_line_ui, blind_note_ui};
 use crate::ui::decide::robustness::RobustnessSettings;
+use crate::ui::outbox::Intent;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{RichText, Ui};
@@ -68,7 +70,22 @@ pub fn decide_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
 }
 
 /// The advice in plain words, framed in the accent colour, or the kill colour for Kill.
+/// While a rater scores blind, the frame holds the note saying what is hidden instead.
 fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState) {
+    if let Some(rater) = cx.blind.clone() {
+        egui::Frame::group(ui.style())
+            .inner_margin(theme::SPACE_XL)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("Recommendation").small().weak());
+                let what = "the recommendation, the ranking, both charts, robustness and \
+                            flip points";
+                if blind_note_ui(ui, cx.session, &rater, what) {
+                    cx.push(Intent::RevealBlind);
+                }
+            });
+        return;
+    }
     let advice = cx.recommendation;
     let color = if advice.is_kill() {
         theme::palette(ui).kill
@@ -127,7 +144,15 @@ fn recorded_outcome_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         });
 }
 
-fn charts_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
+fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+    if cx.blind.is_some() {
+        ui.heading("Ranking and impact versus cost");
+        if blind_line_ui(ui) {
+            cx.push(Intent::RevealBlind);
+        }
+        return;
+    }
+    let cx = &*cx;
     let side_by_side = ui.available_width() >= SIDE_BY_SIDE_WIDTH;
     let chart_height = if cx.presenting { 420.0 } else { 320.0 };
     let ranking = |ui: &mut Ui| {

@@ -102,6 +102,13 @@ pub fn robustness_ui(
     let session = cx.session;
     let progress = shown.progress;
     ui.heading("Robustness");
+    // How often each option wins and where the winner flips are read off everyone's scores.
+    if cx.blind.is_some() {
+        if crate::ui::blind_note::blind_line_ui(ui) {
+            cx.push(Intent::RevealBlind);
+        }
+        return;
+    }
     let Some(report) = shown.report else {
         ui.label("Working out how robust the winner is…");
         cx.push(Intent::Analyse(settings.config()));

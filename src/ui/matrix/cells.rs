@@ -3,6 +3,7 @@
 //! when it is empty. The same cell edits the shared score or one rater's own (a [`Slot`]).
 
 use super::entry::{EntryState, entry_ui};
+use super::grid::{self, End};
 use crate::analysis::normalised;
 use crate::document::Edit;
 use crate::model::{Criterion, Rater, Score, SolutionOption};
@@ -106,13 +107,13 @@ pub(super) fn cell_ui(
     // The rationale button keeps a strip at the right, so it never covers the digits.
     let button_width = RATIONALE_BUTTON_WIDTH;
     let shown = if ranges {
-        low_ui(ui, cx, slot, score);
+        range_end_ui(ui, cx, slot, score, End::Low, entry);
         let (likely, _) = ui.allocate_exact_size(
             egui::vec2(LIKELY_WIDTH, ui.spacing().interact_size.y),
             egui::Sense::hover(),
         );
         let shown = entry_ui(ui, cx, slot, likely, entry);
-        high_ui(ui, cx, slot, score);
+        range_end_ui(ui, cx, slot, score, End::High, entry);
         shown
     } else {
         let mut value = rect;
@@ -199,42 +200,59 @@ pub(super) fn format_value(value: f64) -> String {
     crate::analysis::number::short(value)
 }
 
-fn low_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
-    let mut low = score.low_or_likely();
+/// The low or high editor of a score's range. A drag stays on the scale; a typed value
+/// outside it is refused with the scale named, and one past the likely value takes the
+/// likely value along (one edit, one undo step) with a note saying so. Nothing is clamped
+/// without a word.
+fn range_end_ui(
+    ui: &mut Ui,
+    cx: &mut ViewCtx<'_>,
+    slot: Slot<'_>,
+    score: &Score,
+    end: End,
+    entry: &mut EntryState,
+) {
+    let (shown, what, hover) = match end {
+        End::Low => (score.low_or_likely(), "low", "Pessimistic end of the range"),
+        End::High => (
+            score.high_or_likely(),
+            "high",
+            "Optimistic end of the range",
+        ),
+    };
+    let mut value = shown;
     let response = ui.add(
-        DragValue::new(&mut low)
-            .range(slot.criterion.scale.lo..=score.likely)
+        DragValue::new(&mut value)
             .speed(drag_speed(slot.criterion))
             .max_decimals(2)
             .custom_formatter(|v, _| format_value(v)),
     );
-    name_widget(&response, || format!("{}, low", slot.name()));
-    if response.changed() && low != score.low_or_likely() && low <= score.likely {
-        let mut new = score.clone();
-        new.low = Some(low);
-        cx.edit(slot.edit(Some(new)));
+    name_widget(&response, || format!("{}, {what}", slot.name()));
+    if response.changed() && value != shown && value.is_finite() {
+        let scale = &slot.criterion.scale;
+        let name = format!("{}, {what}", slot.name());
+        if response.dragged() {
+            value = value.clamp(scale.lo, scale.hi);
+        }
+        if scale.contains(value) {
+            let (new, note) = grid::with_range_end(&slot.name(), score, end, value);
+            if &new != score {
+                cx.edit(slot.edit(Some(new)));
+            }
+            entry.note(note);
+        } else {
+            let short = crate::analysis::number::short;
+            entry.refuse(format!(
+                "{name}: {} is outside the scale of {}, {} to {}; not changed",
+                short(value),
+                slot.criterion.name,
+                short(scale.lo),
+                short(scale.hi)
+            ));
+        }
     }
     cx.seal_after(&response);
-    response.on_hover_text("Pessimistic end of the range");
-}
-
-fn high_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, score: &Score) {
-    let mut high = score.high_or_likely();
-    let response = ui.add(
-        DragValue::new(&mut high)
-            .range(score.likely..=slot.criterion.scale.hi)
-            .speed(drag_speed(slot.criterion))
-            .max_decimals(2)
-            .custom_formatter(|v, _| format_value(v)),
-    );
-    name_widget(&response, || format!("{}, high", slot.name()));
-    if response.changed() && high != score.high_or_likely() && high >= score.likely {
-        let mut new = score.clone();
-        new.high = Some(high);
-        cx.edit(slot.edit(Some(new)));
-    }
-    cx.seal_after(&response);
-    response.on_hover_text("Optimistic end of the range");
+    response.on_hover_text(hover);
 }
 
 fn rationale_button_ui(ui: &mut Ui, slot: Slot<'_>, score: &Score) -> Response {

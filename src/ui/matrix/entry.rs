@@ -87,14 +87,16 @@ pub(super) struct Message {
 }
 
 impl EntryState {
-    fn refuse(&mut self, text: String) {
+    /// Shows `text` as a refusal.
+    pub(super) fn refuse(&mut self, text: String) {
         self.message = Some(Message {
             text,
             refused: true,
         });
     }
 
-    fn note(&mut self, text: Option<String>) {
+    /// Shows `text` as a note, or clears the line with `None`.
+    pub(super) fn note(&mut self, text: Option<String>) {
         self.message = text.map(|text| Message {
             text,
             refused: false,

@@ -136,6 +136,76 @@ pub(super) fn with_likely(slot: Slot<'_>, value: f64) -> (Score, Option<String>)
     (new, note)
 }
 
+/// One end of a score's range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum End {
+    /// The pessimistic end, at most the likely value.
+    Low,
+    /// The optimistic end, at least the likely value.
+    High,
+}
+
+impl End {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::High => "high",
+        }
+    }
+}
+
+/// `old` with its `end` of the range at `value`. Nothing is clamped: a low typed above the
+/// likely value (or a high below it) takes the likely value along, and the other end too
+/// when the value passes it, as a likely value typed past an end takes that end along.
+/// The note names the cell `name` and says what followed.
+pub(super) fn with_range_end(
+    name: &str,
+    old: &Score,
+    end: End,
+    value: f64,
+) -> (Score, Option<String>) {
+    let mut new = old.clone();
+    let short = crate::analysis::number::short;
+    let mut notes = Vec::new();
+    let mut follow = |what: &str, from: f64, to: &mut f64| {
+        notes.push(format!(
+            "{what} follows from {} to {}",
+            short(from),
+            short(value)
+        ));
+        *to = value;
+    };
+    match end {
+        End::Low => {
+            new.low = Some(value);
+            if value > new.likely {
+                follow("likely", new.likely, &mut new.likely);
+            }
+            if let Some(high) = new.high.as_mut().filter(|high| **high < value) {
+                follow("high", *high, high);
+            }
+        }
+        End::High => {
+            new.high = Some(value);
+            if value < new.likely {
+                follow("likely", new.likely, &mut new.likely);
+            }
+            if let Some(low) = new.low.as_mut().filter(|low| **low > value) {
+                follow("low", *low, low);
+            }
+        }
+    }
+    let note = (!notes.is_empty()).then(|| {
+        format!(
+            "{name}: {} set to {}, so {}",
+            end.label(),
+            short(value),
+            notes.join(", ")
+        )
+    });
+    (new, note)
+}
+
 /// Rows of tab-separated cells, as a spreadsheet copies a block; a final line break is not
 /// an empty row.
 pub(super) fn split_block(text: &str) -> Vec<Vec<&str>> {
@@ -218,6 +288,48 @@ mod tests {
         option_idx: 0,
         criterion_idx: 0,
     };
+
+    #[test]
+    fn a_low_above_the_likely_value_takes_the_likely_value_and_a_passed_high_along() {
+        let score = Score {
+            low: Some(2.0),
+            high: Some(4.0),
+            ..Score::point(3.0)
+        };
+        let (inside, note) = with_range_end("Impact of Alpha", &score, End::Low, 2.5);
+        assert_eq!(
+            (inside.low, inside.likely, inside.high),
+            (Some(2.5), 3.0, Some(4.0))
+        );
+        assert_eq!(note, None, "nothing follows inside the range");
+        let (past, note) = with_range_end("Impact of Alpha", &score, End::Low, 5.0);
+        assert_eq!(
+            (past.low, past.likely, past.high),
+            (Some(5.0), 5.0, Some(5.0))
+        );
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "Impact of Alpha: low set to 5, so likely follows from 3 to 5, \
+                 high follows from 4 to 5"
+            )
+        );
+    }
+
+    #[test]
+    fn a_high_below_the_likely_value_takes_the_likely_value_along_and_keeps_the_rationale() {
+        let score = Score {
+            rationale: "pilot".into(),
+            ..Score::point(3.0)
+        };
+        let (new, note) = with_range_end("Cost of Beta", &score, End::High, 2.0);
+        assert_eq!((new.low, new.likely, new.high), (None, 2.0, Some(2.0)));
+        assert_eq!(new.rationale, "pilot");
+        assert_eq!(
+            note.as_deref(),
+            Some("Cost of Beta: high set to 2, so likely follows from 3 to 2")
+        );
+    }
 
     #[test]
     fn the_cursor_moves_one_cell_and_stops_at_the_edges() {

@@ -13,7 +13,7 @@ mod rationale;
 
 use crate::analysis::RankedOption;
 use crate::document::Edit;
-use crate::model::{CriterionId, Rater, Session, SolutionOption};
+use crate::model::{CriterionId, Rater, RaterId, Session, SolutionOption};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{Label, RichText, TextStyle, Ui};
@@ -38,6 +38,20 @@ pub struct MatrixState {
     pub criteria: crate::ui::criteria::CriteriaEditor,
 }
 
+impl MatrixState {
+    /// The rater scoring blind, while they are one of `session`'s raters.
+    pub fn blind_rater(&self, session: &Session) -> Option<RaterId> {
+        (self.raters.blind_as.as_ref())
+            .filter(|id| session.rater(id).is_some())
+            .cloned()
+    }
+
+    /// Ends blind scoring: every view shows its scores and results again.
+    pub fn reveal(&mut self) {
+        self.raters.blind_as = None;
+    }
+}
+
 /// Draws the matrix and emits edits for changed scores and weights.
 pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     if cx.session.criteria.is_empty() || cx.session.options.is_empty() {
@@ -52,7 +66,13 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     if cx.take_arrival() {
         state.entry.focus_first_cell(cx.session);
     }
-    toolbar_ui(ui, cx, state);
+    toolbar_ui(ui, cx, state, view.blind_as.is_some());
+    if let Some(rater) = &view.blind_as {
+        let what = "other raters' scores, the aggregate, the spread, totals and ranks";
+        if crate::ui::blind_note::blind_note_ui(ui, cx.session, rater, what) {
+            state.reveal();
+        }
+    }
     raters::discuss_line_ui(ui, cx.session, &view);
     entry_message_ui(ui, &state.entry);
     ui.add_space(theme::SPACE_S);
@@ -79,7 +99,9 @@ fn entry_message_ui(ui: &mut Ui, entry: &entry::EntryState) {
     ui.add(Label::new(RichText::new(&message.text).color(color)).wrap());
 }
 
-fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
+/// The toolbar; `blind` hides its counts of unscored and vetoed options, which are read off
+/// the ranking and so off everyone's scores.
+fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, blind: bool) {
     ui.horizontal_wrapped(|ui| {
         if !cx.presenting {
             if ui
@@ -99,7 +121,7 @@ fn toolbar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
             ui.separator();
         }
         let (mut unscored, mut vetoed) = (0, 0);
-        for row in &cx.ranking.rows {
+        for row in cx.ranking.rows.iter().filter(|_| !blind) {
             unscored += usize::from(!row.is_scored());
             vetoed += usize::from(row.is_vetoed());
         }
@@ -259,8 +281,9 @@ fn row_ui(
     let view = how.view;
     let session: &Session = cx.session;
     let option = &session.options[option_idx];
-    // Blind mode hides the ranking too: it is built from the raters' aggregate.
-    let ranked = ranked.filter(|_| !view.hidden);
+    // Blind mode hides the ranking in every view, the rater's own too: it is built from
+    // everyone's scores.
+    let ranked = ranked.filter(|_| view.blind_as.is_none());
     row.col(|ui| rank_ui(ui, session, ranked));
     row.col(|ui| option_ui(ui, session, option, ranked, cx.presenting));
     let mut request = None;
@@ -285,7 +308,7 @@ fn row_ui(
         });
     }
     row.col(|ui| {
-        if view.hidden {
+        if view.blind_as.is_some() {
             ui.label(RichText::new("hidden").weak());
         } else {
             total_ui(ui, session, ranked);

@@ -6,7 +6,7 @@ use crate::analysis::raters::aggregate;
 use crate::model::{Criterion, CriterionId, Session, SolutionOption};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
-use egui::{RichText, Stroke, StrokeKind, Ui};
+use egui::{CornerRadius, Rect, RichText, Ui};
 
 /// The "Discuss these first" line, when raters disagree enough somewhere.
 pub(in crate::ui::matrix) fn discuss_line_ui(ui: &mut Ui, session: &Session, view: &RaterView) {
@@ -29,14 +29,28 @@ pub(in crate::ui::matrix) fn discuss_line_ui(ui: &mut Ui, session: &Session, vie
     .on_hover_text("The cells where raters' scores differ most");
 }
 
-/// Outlines a cell to discuss first.
-pub(in crate::ui::matrix) fn discuss_mark(ui: &Ui, rect: egui::Rect) {
-    ui.painter().rect_stroke(
-        rect.shrink(1.0),
-        2.0,
-        Stroke::new(theme::EMPHASIS_STROKE, theme::palette(ui).kill),
-        StrokeKind::Inside,
-    );
+/// Marks a cell to discuss first with a bar along its top edge, above the line its value
+/// is drawn on, so the mark never covers a digit.
+pub(in crate::ui::matrix) fn discuss_mark(ui: &Ui, cell: Rect) {
+    let line = ui
+        .spacing()
+        .interact_size
+        .y
+        .max(ui.text_style_height(&egui::TextStyle::Body));
+    if let Some(bar) = discuss_bar(cell, line) {
+        ui.painter()
+            .rect_filled(bar, CornerRadius::ZERO, theme::palette(ui).kill);
+    }
+}
+
+/// Where a cell's discuss mark goes: a bar along the top of `cell`, as thick as
+/// [`theme::DISCUSS_BAR`] allows without reaching the band of height `line` centred in the
+/// cell, where every cell draws its value. `None` when the row leaves no room above it.
+pub(in crate::ui::matrix) fn discuss_bar(cell: Rect, line: f32) -> Option<Rect> {
+    let text_top = cell.center().y - line / 2.0;
+    let bottom = (cell.top() + theme::DISCUSS_BAR).min(text_top - theme::SPACE_XS);
+    (bottom - cell.top() >= 1.0)
+        .then(|| Rect::from_min_max(cell.left_top(), egui::pos2(cell.right(), bottom)))
 }
 
 /// Each rater's likely score on one cell.
@@ -123,4 +137,31 @@ fn read_only_ui(ui: &mut Ui, criterion: &Criterion, value: f64, what: &str) {
     ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
     ui.label(RichText::new(crate::ui::matrix::cells::format_value(value)).strong())
         .on_hover_text(what);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_discuss_bar_stays_above_the_line_the_value_is_drawn_on() {
+        let line = 20.0;
+        for height in [26.0, 32.0, 40.0, 64.0] {
+            let cell = Rect::from_min_size(egui::pos2(10.0, 100.0), egui::vec2(96.0, height));
+            let text_top = cell.center().y - line / 2.0;
+            match discuss_bar(cell, line) {
+                Some(bar) => {
+                    assert!(bar.bottom() < text_top, "{height}: {bar:?}");
+                    assert_eq!((bar.left(), bar.right()), (cell.left(), cell.right()));
+                    assert!(bar.height() <= theme::DISCUSS_BAR);
+                }
+                None => assert!(text_top - cell.top() < 1.0 + theme::SPACE_XS, "{height}"),
+            }
+        }
+        let tall = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(96.0, 40.0));
+        assert_eq!(
+            discuss_bar(tall, line).map(|b| b.height()),
+            Some(theme::DISCUSS_BAR)
+        );
+    }
 }

@@ -57,8 +57,11 @@ struct RaterForm {
 pub(super) struct RaterView {
     /// The view to draw (already checked against the document's raters).
     pub mode: MatrixMode,
-    /// True when blind mode hides this view's cells, totals and ranks.
+    /// True when blind mode hides this view's cells.
     pub hidden: bool,
+    /// The rater scoring blind, if one is: totals and ranks are hidden in every view then,
+    /// the rater's own included, since they are built from everyone's scores.
+    pub blind_as: Option<RaterId>,
     /// Cells where raters disagree most, widest first.
     pub discuss: Vec<(OptionId, CriterionId)>,
 }
@@ -72,9 +75,13 @@ impl RaterView {
         state: &mut RaterState,
     ) -> Self {
         let known = |id: &RaterId| session.rater(id).is_some();
-        if let MatrixMode::Rater(id) = &state.mode
-            && !known(id)
-        {
+        let gone = match &state.mode {
+            MatrixMode::Rater(id) => !known(id),
+            // Without raters the aggregate and the spread have nothing to show.
+            MatrixMode::Aggregate | MatrixMode::Spread => session.raters.is_empty(),
+            MatrixMode::Consensus => false,
+        };
+        if gone {
             state.mode = MatrixMode::Consensus;
         }
         if state.blind_as.as_ref().is_some_and(|id| !known(id)) {
@@ -96,6 +103,7 @@ impl RaterView {
         Self {
             mode: state.mode.clone(),
             hidden,
+            blind_as: state.blind_as.clone(),
             discuss,
         }
     }
@@ -191,6 +199,23 @@ mod tests {
         ] {
             state.mode = mode;
             assert!(RaterView::new(&s, &cells, &mut state).hidden);
+        }
+    }
+
+    #[test]
+    fn the_aggregate_and_spread_views_fall_back_to_the_consensus_once_the_last_rater_is_gone() {
+        let mut s = session(0);
+        s.raters.clear();
+        for mode in [MatrixMode::Aggregate, MatrixMode::Spread] {
+            let mut state = RaterState {
+                mode,
+                ..RaterState::default()
+            };
+            assert_eq!(
+                RaterView::new(&s, &[], &mut state).mode,
+                MatrixMode::Consensus
+            );
+            assert_eq!(state.mode, MatrixMode::Consensus);
         }
     }
 
