@@ -6,12 +6,12 @@ use super::verdict_app::VerdictApp;
 use crate::analysis::robustness::RobustnessConfig;
 use crate::ui::command::{Command, keyboard_input};
 use crate::ui::menu_bar::menu_bar_ui;
-use crate::ui::nav::nav_ui;
+use crate::ui::nav::{Place, nav_ui};
 use crate::ui::outbox::{Intent, Outbox};
 use crate::ui::presentation::{apply_style, stepper_ui};
 use crate::ui::room::room_ui;
 use crate::ui::theme;
-use crate::ui::view_ctx::{Chrome, RobustnessShown, ViewCtx};
+use crate::ui::view_ctx::{Arrival, Chrome, RobustnessShown, ViewCtx};
 use std::time::Instant;
 
 impl VerdictApp {
@@ -125,23 +125,33 @@ impl VerdictApp {
     /// True when the place's first field should take the keyboard this frame: the document
     /// is new to the window (a fresh window, a file opened), or Tab is pressed while nothing
     /// has the keyboard (so Tab enters the place rather than the menu bar).
-    fn arrival(&mut self, ctx: &egui::Context) -> bool {
+    fn arrival(&mut self, ctx: &egui::Context) -> Option<Arrival> {
         let fresh = self.serial_drawn.replace(self.open.serial) != Some(self.open.serial);
         let place_shown = self.open.dialog.is_none()
             && self.recovery_offer.is_none()
             && !self.presenting
-            && !self.portfolio.as_ref().is_some_and(|p| p.visible)
-            // Over the place, the criteria editor's window has the keyboard's attention.
-            && !self.open.places.matrix.criteria.open;
+            && !self.portfolio.as_ref().is_some_and(|p| p.visible);
         if !place_shown {
-            return false;
+            return None;
         }
         let tab_into_place = ctx.memory(|m| m.focused().is_none())
             && ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none());
         if tab_into_place {
             ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
         }
-        fresh || tab_into_place
+        // Over the place, the criteria editor's window has the keyboard's attention.
+        let editor = &mut self.open.places.matrix.criteria;
+        if editor.open && self.open.place == Place::Matrix {
+            if tab_into_place {
+                editor.open();
+            }
+            return None;
+        }
+        if tab_into_place {
+            Some(Arrival::Tabbed)
+        } else {
+            fresh.then_some(Arrival::Opened)
+        }
     }
 
     /// Applies the frame's outbox in order, then refreshes what is derived from the

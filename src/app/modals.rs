@@ -65,7 +65,13 @@ impl VerdictApp {
         } else if self.show_shortcuts {
             let response = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
-                shortcuts_ui(ui);
+                // The list is longer than a small window: it scrolls between the heading
+                // and Close, which stay in view.
+                let room = ctx.content_rect().height() * SHEET_SHARE;
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .auto_shrink([false, true])
+                    .show(ui, shortcuts_ui);
                 ui.add_space(theme::SPACE_L);
                 ui.button("Close").clicked()
             });
@@ -75,6 +81,9 @@ impl VerdictApp {
         }
     }
 }
+
+/// The share of the window's height the shortcut list may take.
+const SHEET_SHARE: f32 = 0.7;
 
 fn confirm_modal(ctx: &egui::Context, name: &str, waiting: &Command, out: &mut Outbox) {
     let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {

@@ -35,6 +35,14 @@ pub enum LockError {
         /// The document.
         file: String,
     },
+    /// The folder the document would be in does not exist.
+    #[error("{file}: the folder {folder} does not exist; choose a folder that does")]
+    NoFolder {
+        /// The document.
+        file: String,
+        /// The missing folder.
+        folder: String,
+    },
     /// The lock file could not be created or locked (e.g. a read-only folder).
     #[error(
         "{file}: cannot be edited in place: {}; open it read-only and keep changes with \
@@ -86,10 +94,19 @@ impl DocumentLock {
     /// [`LockError::InUse`] when another process (or another lock in this process) holds
     /// it, naming that process when known; [`LockError::ReadOnlyFile`] when the document
     /// exists and this user may not write it, so it is never edited for hours only to fail
-    /// at the save; [`LockError::Io`] when the folder is not writable.
+    /// at the save; [`LockError::NoFolder`] when its folder does not exist;
+    /// [`LockError::Io`] when the folder is not writable.
     pub fn acquire(document: &Path) -> Result<Self, LockError> {
         let lock_path = lock_path(document);
         let name = document.display().to_string();
+        if let Some(folder) = document.parent().filter(|f| !f.as_os_str().is_empty())
+            && !folder.is_dir()
+        {
+            return Err(LockError::NoFolder {
+                file: name,
+                folder: folder.display().to_string(),
+            });
+        }
         let is_file = fs::metadata(document).is_ok_and(|m| m.is_file());
         if is_file && matches!(may_write(document), Ok(false)) {
             return Err(LockError::ReadOnlyFile { file: name });

@@ -16,6 +16,7 @@ pub mod decide;
 pub mod decision_log;
 pub mod directive;
 pub mod fields;
+pub mod focus_view;
 pub mod framing;
 pub mod framing_slide;
 pub mod label_layout;

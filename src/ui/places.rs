@@ -60,7 +60,7 @@ fn scrolled(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::vertical()
         .id_salt("place")
         .auto_shrink([false, false])
-        .show(ui, add);
+        .show(ui, |ui| crate::ui::focus_view::keep_focus_in_view(ui, add));
 }
 
 impl PlaceView for DirectiveState {

@@ -38,6 +38,15 @@ pub struct Chrome {
     pub has_portfolio: bool,
 }
 
+/// How a place was arrived at, for where the keyboard goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// The document is new to the window (a fresh window, a file opened or reverted).
+    Opened,
+    /// Tab was pressed while nothing had the keyboard.
+    Tabbed,
+}
+
 /// The robustness analysis as the Decide place shows it.
 #[derive(Clone, Copy, Debug)]
 pub struct RobustnessShown<'a> {
@@ -71,9 +80,8 @@ pub struct ViewCtx<'a> {
     pub memo_length: Option<MemoLength>,
     /// What the window shows around the place.
     pub chrome: Chrome,
-    /// True on the first frame of a place for a document (a fresh window, a file opened, a
-    /// place switched to) until a field has taken the keyboard.
-    arrived: bool,
+    /// How the place was arrived at this frame, until a field has taken the keyboard.
+    arrived: Option<Arrival>,
     /// The rater scoring blind in the Matrix, if one is: until they reveal, nothing derived
     /// from scores (totals, ranks, charts, the recommendation, the record) may be shown.
     pub blind: Option<RaterId>,
@@ -107,7 +115,7 @@ impl<'a> ViewCtx<'a> {
             robustness: None,
             memo_length: None,
             chrome: Chrome::default(),
-            arrived: false,
+            arrived: None,
             blind: None,
             out: Outbox::default(),
         }
@@ -144,23 +152,29 @@ impl<'a> ViewCtx<'a> {
     }
 
     /// Marks this frame as the first of the place, so its first field takes the keyboard.
-    pub fn with_arrival(mut self, arrived: bool) -> Self {
-        self.arrived = arrived && !self.presenting;
+    pub fn with_arrival(mut self, arrived: Option<Arrival>) -> Self {
+        self.arrived = arrived.filter(|_| !self.presenting);
         self
     }
 
     /// Gives `response`'s widget the keyboard when it is the first field drawn on arriving
-    /// at the place; every field that can come first calls this.
+    /// at the place; every field that can come first calls this. A document just opened
+    /// keeps its page at the top, even when that field is further down.
     pub fn focus_on_arrival(&mut self, response: &egui::Response) {
-        if self.take_arrival() {
-            response.request_focus();
+        match self.arrived.take() {
+            Some(Arrival::Opened) => {
+                response.request_focus();
+                crate::ui::focus_view::leave_scroll_alone(response);
+            }
+            Some(Arrival::Tabbed) => response.request_focus(),
+            None => {}
         }
     }
 
     /// True, once, on arriving at the place: for a place whose first field is not drawn
     /// yet when it decides where the keyboard goes (the Matrix's first cell).
     pub fn take_arrival(&mut self) -> bool {
-        std::mem::take(&mut self.arrived)
+        self.arrived.take().is_some()
     }
 
     /// Sets the rater scoring blind. While one is, [`Self::ranks`] finds no rank for any

@@ -83,7 +83,9 @@ pub fn criteria_window_ui(ctx: &egui::Context, cx: &mut ViewCtx<'_>, ed: &mut Cr
         .vscroll(true)
         .default_width(560.0)
         .default_height(620.0)
-        .show(ctx, |ui| criteria_editor_ui(ui, cx, ed));
+        .show(ctx, |ui| {
+            crate::ui::focus_view::keep_focus_in_view(ui, |ui| criteria_editor_ui(ui, cx, ed));
+        });
     ed.focused_last_frame = ctx.memory(|m| m.focused().is_some());
     if !open {
         ed.open = false;

@@ -97,6 +97,10 @@ pub(super) fn scale_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut ScaleDraft
             } else {
                 to.request_focus();
             }
+        } else if apply.clicked() {
+            // The button greys out once applied, which would drop the keyboard: it goes
+            // back to the scale's upper end instead.
+            to.request_focus();
         }
         if (apply.clicked() || entered) && differs {
             draft.offer = None;

@@ -248,8 +248,14 @@ fn pairwise_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, draft: &mut WeightsDraft) {
                 // first, right for the second.
                 ui.label(RichText::new(&a.name).strong());
                 let mut lean = -*steps;
-                let response = ui.add(egui::Slider::new(&mut lean, -8..=8).show_value(false));
+                let response = ui
+                    .add(egui::Slider::new(&mut lean, -8..=8).show_value(false))
+                    .on_hover_text("Left and right arrows move it once it has the keyboard");
                 set_name(&response, || format!("{} vs {}", a.name, b.name));
+                // A click gives it the keyboard too, so the arrows can finish the judgement.
+                if response.clicked() || response.drag_started() {
+                    response.request_focus();
+                }
                 *steps = -lean;
                 ui.label(RichText::new(&b.name).strong());
                 let words = match (*steps).cmp(&0) {

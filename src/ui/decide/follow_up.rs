@@ -51,6 +51,9 @@ fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if steps.is_empty() {
         ui.weak("None yet: what happens on Monday, who does it, and by when?");
     }
+    // The step just added takes the keyboard when it is first drawn.
+    let focus_key = ui.scope_id().with("focus-step");
+    let focus_step: Option<usize> = ui.data_mut(|d| d.remove_temp(focus_key));
     for (idx, step) in steps.iter().enumerate() {
         ui.push_id(("next-step", idx), |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -73,9 +76,12 @@ fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 let n = idx + 1;
                 let what = ui.label(format!("Step {n}"));
                 let edited = step.clone();
-                text_input(ui, cx, what.id, &step.text, false, move |text| {
+                let field = text_input(ui, cx, what.id, &step.text, false, move |text| {
                     Edit::SetNextStep(idx, NextStep { text, ..edited })
                 });
+                if focus_step == Some(idx) {
+                    field.request_focus();
+                }
                 let who = ui.label(format!("Owner of step {n}"));
                 let edited = step.clone();
                 text_input(ui, cx, who.id, &step.owner, false, move |owner| {
@@ -96,6 +102,8 @@ fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     }
     if ui.button("Add a next step").clicked() {
         cx.edit(Edit::AddNextStep);
+        cx.seal();
+        ui.data_mut(|d| d.insert_temp(focus_key, steps.len()));
     }
 }
 
@@ -103,7 +111,7 @@ fn reversibility_row(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let label = ui.label("Reversibility");
     let current = cx.session.reversibility;
     let mut chosen = current;
-    egui::ComboBox::from_id_salt("reversibility")
+    let combo = egui::ComboBox::from_id_salt("reversibility")
         .selected_text(chosen.map_or("Not said", Reversibility::label))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "Not said");
@@ -113,6 +121,10 @@ fn reversibility_row(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         })
         .response
         .labelled_by(label.id);
+    let choices: Vec<Option<Reversibility>> = std::iter::once(None)
+        .chain(Reversibility::ALL.into_iter().map(Some))
+        .collect();
+    crate::ui::fields::step_with_arrows(ui, &combo, &mut chosen, &choices);
     if chosen != current {
         cx.edit(Edit::SetReversibility(chosen));
         cx.seal();

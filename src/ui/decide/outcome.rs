@@ -7,6 +7,7 @@ use crate::model::{LogEvent, OptionId, Outcome, Session, parse_date};
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
+use chrono::NaiveDate;
 use egui::{Color32, RichText, Ui};
 
 /// How many outcome changes from the log are shown.
@@ -37,18 +38,26 @@ pub(super) struct OutcomeForm {
     pub rationale: String,
     /// The date to decide by as typed, for [`OutcomeKind::Defer`].
     pub until: String,
-    /// The form has been filled from the document's outcome once.
-    loaded: bool,
+    /// The document's outcome the form was last filled from: when the document's outcome
+    /// changes (recorded, undone, redone) the form follows it.
+    loaded: Option<Outcome>,
     /// Record it when drawn next (Ctrl+Enter), or show what is missing.
     pub record_asked: bool,
 }
 
 impl OutcomeForm {
-    /// Fills the form from `outcome` (what was decided last), once.
-    fn load_once(&mut self, outcome: &Outcome) {
-        if std::mem::replace(&mut self.loaded, true) {
+    /// Fills the form from `outcome` (what was decided last) when it is not the outcome it
+    /// was last filled from.
+    fn follow(&mut self, outcome: &Outcome) {
+        if self.loaded.as_ref() == Some(outcome) {
             return;
         }
+        self.loaded = Some(outcome.clone());
+        *self = Self {
+            loaded: self.loaded.take(),
+            record_asked: self.record_asked,
+            ..Self::default()
+        };
         self.rationale = outcome.rationale().to_owned();
         match outcome {
             Outcome::Undecided => {}
@@ -68,7 +77,6 @@ impl OutcomeForm {
     /// Starts the form from the advice: its option or Kill, with the advice as rationale
     /// when none is written yet.
     pub(super) fn take_advice(&mut self, kind: OutcomeKind, option: Option<OptionId>, why: String) {
-        self.loaded = true;
         self.kind = kind;
         if option.is_some() {
             self.option = option;
@@ -78,11 +86,11 @@ impl OutcomeForm {
         }
     }
 
-    /// The outcome the form describes.
+    /// The outcome the form describes; a deferral must be to a day after `today`.
     ///
     /// # Errors
     /// What is missing or wrong, in words for the person filling it in.
-    pub(super) fn outcome(&self, session: &Session) -> Result<Outcome, String> {
+    pub(super) fn outcome(&self, session: &Session, today: NaiveDate) -> Result<Outcome, String> {
         let rationale = self.rationale.trim().to_owned();
         if rationale.is_empty() {
             return Err("Write a rationale: the reason is part of the decision.".into());
@@ -97,10 +105,15 @@ impl OutcomeForm {
                 Outcome::Chosen { option, rationale }
             }
             OutcomeKind::Kill => Outcome::Killed { rationale },
-            OutcomeKind::Defer => Outcome::Deferred {
-                until: parse_date(&self.until).map_err(|e| format!("{e}."))?,
-                rationale,
-            },
+            OutcomeKind::Defer => {
+                let until = parse_date(&self.until).map_err(|e| format!("{e}."))?;
+                if until <= today {
+                    return Err(format!(
+                        "{until} is not after today ({today}): defer to a later day."
+                    ));
+                }
+                Outcome::Deferred { until, rationale }
+            }
             OutcomeKind::Reframe => Outcome::Reframe { rationale },
         })
     }
@@ -132,7 +145,7 @@ fn describe<'o>(session: &Session, outcome: &'o Outcome) -> (String, &'o str) {
 /// Draws the current outcome, the form (unless presenting) and the latest outcome changes.
 pub(super) fn outcome_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
     let session = cx.session;
-    form.load_once(&session.outcome);
+    form.follow(&session.outcome);
     let (headline, rationale) = describe(session, &session.outcome);
     let mut current = RichText::new(headline).heading().strong();
     if let Some(color) = outcome_color(&session.outcome, theme::palette(ui)) {
@@ -162,6 +175,8 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
         ui.radio_value(&mut form.kind, OutcomeKind::Defer, "Defer to a date");
         ui.radio_value(&mut form.kind, OutcomeKind::Reframe, "Reframe");
     });
+    // The field Ctrl+Enter takes the keyboard to when it is what the outcome still needs.
+    let mut needed: Option<egui::Response> = None;
     match form.kind {
         OutcomeKind::Choose => {
             let selected = form
@@ -185,6 +200,14 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
             let choices: Vec<Option<OptionId>> =
                 session.options.iter().map(|o| Some(o.id.clone())).collect();
             crate::ui::fields::step_with_arrows(ui, &combo, &mut form.option, &choices);
+            if form
+                .option
+                .as_ref()
+                .and_then(|id| session.option(id))
+                .is_none()
+            {
+                needed = Some(combo);
+            }
         }
         OutcomeKind::Defer => {
             if form.until.is_empty() {
@@ -192,8 +215,13 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
             }
             ui.horizontal(|ui| {
                 let label = ui.label("Decide by (YYYY-MM-DD)");
-                ui.add(egui::TextEdit::singleline(&mut form.until).desired_width(120.0))
+                let date = ui
+                    .add(egui::TextEdit::singleline(&mut form.until).desired_width(120.0))
                     .labelled_by(label.id);
+                let good = parse_date(&form.until).is_ok_and(|until| until > cx.today);
+                if !good {
+                    needed = Some(date);
+                }
             });
         }
         OutcomeKind::Kill | OutcomeKind::Reframe => {}
@@ -207,12 +235,17 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
                 .hint_text("Why this decision, in a sentence or two"),
         )
         .labelled_by(label.id);
-    let outcome = form.outcome(session);
+    let outcome = form.outcome(session, cx.today);
     let asked = std::mem::take(&mut form.record_asked);
     if asked && outcome.is_err() {
-        // Not complete: the keyboard goes to the form, which says what it still needs.
-        rationale.request_focus();
-        rationale.scroll_to_me(Some(egui::Align::Center));
+        // Not complete: the keyboard goes to what the form still needs, which it names.
+        let to = if form.rationale.trim().is_empty() {
+            &rationale
+        } else {
+            needed.as_ref().unwrap_or(&rationale)
+        };
+        to.request_focus();
+        to.scroll_to_me(Some(egui::Align::Center));
     }
     match &outcome {
         Err(problem) => {
@@ -264,7 +297,6 @@ fn log_ui(ui: &mut Ui, session: &Session) {
 mod tests {
     use super::*;
     use crate::model::{Lens, SolutionOption};
-    use chrono::NaiveDate;
 
     #[test]
     fn a_decision_without_a_rationale_is_refused() {
@@ -273,7 +305,7 @@ mod tests {
             kind: OutcomeKind::Kill,
             ..OutcomeForm::default()
         };
-        assert!(form.outcome(&s).unwrap_err().contains("rationale"));
+        assert!(form.outcome(&s, today()).unwrap_err().contains("rationale"));
     }
 
     #[test]
@@ -285,10 +317,10 @@ mod tests {
             rationale: "cheapest".into(),
             ..OutcomeForm::default()
         };
-        assert!(form.outcome(&s).is_err());
+        assert!(form.outcome(&s, today()).is_err());
         form.option = Some(OptionId::new("cdn"));
         assert_eq!(
-            form.outcome(&s),
+            form.outcome(&s, today()),
             Ok(Outcome::Chosen {
                 option: OptionId::new("cdn"),
                 rationale: "cheapest".into()
@@ -305,21 +337,51 @@ mod tests {
             until: "2026-13-01".into(),
             ..OutcomeForm::default()
         };
-        assert!(form.outcome(&s).unwrap_err().contains("YYYY-MM-DD"));
+        assert!(
+            form.outcome(&s, today())
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
         form.until = " 2026-12-01 ".into();
         let until = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid date");
-        assert!(matches!(form.outcome(&s), Ok(Outcome::Deferred { until: u, .. }) if u == until));
+        assert!(
+            matches!(form.outcome(&s, today()), Ok(Outcome::Deferred { until: u, .. }) if u == until)
+        );
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).expect("valid date")
     }
 
     #[test]
-    fn the_form_starts_from_the_recorded_outcome() {
+    fn the_form_follows_the_recorded_outcome_when_it_changes() {
         let mut form = OutcomeForm::default();
-        form.load_once(&Outcome::Killed {
+        let killed = Outcome::Killed {
             rationale: "budget gone".into(),
-        });
+        };
+        form.follow(&killed);
         assert_eq!(form.kind, OutcomeKind::Kill);
         assert_eq!(form.rationale, "budget gone");
-        form.load_once(&Outcome::Undecided);
-        assert_eq!(form.rationale, "budget gone");
+        // Typing into the form is kept while the recorded outcome stays the same.
+        form.rationale = "budget gone, and the team moved".into();
+        form.follow(&killed);
+        assert_eq!(form.rationale, "budget gone, and the team moved");
+        // Undoing the decision empties the form again.
+        form.follow(&Outcome::Undecided);
+        assert_eq!(form.kind, OutcomeKind::Choose);
+        assert_eq!(form.rationale, "");
+    }
+
+    #[test]
+    fn a_deferral_must_be_to_a_later_day() {
+        let s = Session::new("x");
+        let form = OutcomeForm {
+            kind: OutcomeKind::Defer,
+            rationale: "wait for the audit".into(),
+            until: "2025-01-01".into(),
+            ..OutcomeForm::default()
+        };
+        let why = form.outcome(&s, today()).unwrap_err();
+        assert!(why.contains("not after today (2026-11-30)"), "{why}");
     }
 }

@@ -220,14 +220,16 @@ pub(super) fn entry_ui(
         ui.ctx().request_repaint();
     }
     if response.has_focus() {
-        // The arrows and Tab move between cells (Tab leaves from the last column).
-        let last_column =
-            position(cx, slot).is_some_and(|at| at.criterion_idx + 1 == cx.session.criteria.len());
+        // The arrows and Tab move between cells; Tab leaves from the last column and
+        // Shift+Tab from the first, for the controls around the table.
+        let at = position(cx, slot);
+        let last_column = at.is_some_and(|at| at.criterion_idx + 1 == cx.session.criteria.len());
+        let first_column = at.is_some_and(|at| at.criterion_idx == 0);
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(
                 id,
                 EventFilter {
-                    tab: !last_column,
+                    tab: !last_column && !first_column,
                     horizontal_arrows: true,
                     vertical_arrows: true,
                     escape: false,
@@ -290,9 +292,14 @@ fn keys(ui: &mut Ui, cx: &mut ViewCtx<'_>, slot: Slot<'_>, state: &mut EntryStat
         (Modifiers::SHIFT, Key::Tab, Move::Tab(Step::Left)),
         (Modifiers::NONE, Key::Tab, Move::Tab(Step::Right)),
     ];
-    // From the last column, Tab leaves the table for the next control.
-    let last_column =
-        position(cx, slot).is_some_and(|at| at.criterion_idx + 1 == cx.session.criteria.len());
+    // From the last column Tab, and from the first Shift+Tab, leave the table for the
+    // control after or before it.
+    let at = position(cx, slot);
+    let last_column = at.is_some_and(|at| at.criterion_idx + 1 == cx.session.criteria.len());
+    let first_column = at.is_some_and(|at| at.criterion_idx == 0);
+    if first_column && ui.input(|i| i.key_pressed(Key::Tab) && i.modifiers.shift) {
+        return false;
+    }
     for (modifiers, key, how) in steps {
         if last_column && how == Move::Tab(Step::Right) {
             continue;

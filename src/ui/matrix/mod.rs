@@ -74,6 +74,7 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         }
     }
     raters::discuss_line_ui(ui, cx.session, &view);
+    raters::totals_source_line_ui(ui, cx.session, &view);
     entry_message_ui(ui, &state.entry);
     ui.add_space(theme::SPACE_S);
     egui::ScrollArea::horizontal()

@@ -181,15 +181,17 @@ fn expected_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, option: &SolutionOption)
                 cx.seal_after(&response);
                 let reach_label = ui.label("Reaches the target?");
                 let mut reaches = current.reaches;
-                egui::ComboBox::from_id_salt("reaches")
+                let choices = [None, Some(true), Some(false)];
+                let combo = egui::ComboBox::from_id_salt("reaches")
                     .selected_text(reach_word(reaches))
                     .show_ui(ui, |ui| {
-                        for value in [None, Some(true), Some(false)] {
+                        for value in choices {
                             ui.selectable_value(&mut reaches, value, reach_word(value));
                         }
                     })
                     .response
                     .labelled_by(reach_label.id);
+                crate::ui::fields::step_with_arrows(ui, &combo, &mut reaches, &choices);
                 if reaches != current.reaches {
                     cx.edit(Edit::SetExpectedResult(
                         id,

@@ -100,7 +100,9 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         egui::ScrollArea::vertical()
             .id_salt("menu-details")
             .auto_shrink([false, false])
-            .show(ui, |ui| details_ui(ui, cx, state));
+            .show(ui, |ui| {
+                crate::ui::focus_view::keep_focus_in_view(ui, |ui| details_ui(ui, cx, state));
+            });
     }
 }
 

@@ -288,3 +288,97 @@ fn a_decision_goes_from_an_empty_session_to_a_saved_file_with_the_keyboard_alone
     );
     assert!(k.navigation <= 130, "{} navigation keys", k.navigation);
 }
+
+fn window(session: Session) -> Keyboard {
+    Keyboard::new(VerdictApp::new_for_test(session, Prefs::default()).with_clock(super::flow::noon))
+}
+
+#[test]
+fn tabbing_down_a_long_place_scrolls_the_field_with_the_keyboard_into_view() {
+    let mut session = super::flow::checkout_session();
+    for n in 0..12 {
+        session.framing.problem_statements.push(format!(
+            "Problem {n}: a long statement of what goes wrong and for whom"
+        ));
+    }
+    let mut k = window(session);
+    k.chord(Modifiers::COMMAND, Key::Num2);
+    k.press(Key::Tab);
+    k.tab_to("Add a stakeholder", 80);
+    let rect = k.h.get_by_label("Add a stakeholder").rect();
+    assert!(
+        rect.bottom() <= 768.0 && rect.top() >= 0.0,
+        "Add a stakeholder is at {rect:?}, outside the 768-point window"
+    );
+}
+
+#[test]
+fn ctrl_enter_takes_the_keyboard_to_what_the_outcome_still_needs() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND, Key::Enter);
+    k.assert_focus("Rationale");
+    k.type_text("Fastest way to a lower p95");
+    k.chord(Modifiers::COMMAND, Key::Enter);
+    k.assert_focus("Option to go ahead with");
+    k.press(Key::ArrowDown);
+    k.chord(Modifiers::COMMAND, Key::Enter);
+    assert!(matches!(k.session().outcome, Outcome::Chosen { .. }));
+    // Undoing the decision empties the form again rather than leaving it ready to record.
+    k.press(Key::Escape);
+    k.chord(Modifiers::COMMAND, Key::Z);
+    assert_eq!(k.session().outcome, Outcome::Undecided);
+    assert_eq!(
+        k.h.get_by_label("Rationale").value().as_deref(),
+        Some(""),
+        "the form follows the undone outcome"
+    );
+}
+
+#[test]
+fn a_new_next_step_takes_the_keyboard() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND, Key::Num5);
+    k.press(Key::Tab);
+    k.tab_to("Add a next step", 40);
+    k.press(Key::Space);
+    k.assert_focus("Step 1");
+    k.type_text("Book the load test");
+    assert_eq!(k.session().next_steps[0].text, "Book the load test");
+}
+
+#[test]
+fn shift_tab_from_the_first_column_leaves_the_matrix() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND, Key::Num4);
+    k.press(Key::Tab);
+    k.assert_focus("Impact of Tune the database");
+    k.chord(Modifiers::SHIFT, Key::Tab);
+    let now = k.focused().unwrap_or_default();
+    assert!(
+        !now.ends_with("of Tune the database"),
+        "Shift+Tab stayed in the table, on {now}"
+    );
+    // And Tab from the last column leaves it the other way.
+    k.press(Key::Tab);
+    k.assert_focus("Impact of Tune the database");
+    k.press(Key::Tab);
+    k.press(Key::Tab);
+    k.assert_focus("Trust risk of Tune the database");
+    k.press(Key::Tab);
+    let now = k.focused().unwrap_or_default();
+    assert!(
+        !now.ends_with("of Tune the database"),
+        "Tab stayed in the table, on {now}"
+    );
+}
+
+#[test]
+fn tab_with_nothing_focused_goes_into_the_criteria_editor_when_it_is_open() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    k.assert_focus("New criterion name");
+    k.press(Key::Escape);
+    assert_eq!(k.focused(), None);
+    k.press(Key::Tab);
+    k.assert_focus("New criterion name");
+}

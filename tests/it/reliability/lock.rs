@@ -64,3 +64,17 @@ fn the_lock_of_a_killed_process_is_released_by_the_system() {
     assert_eq!(store::lock_holder(&doc), Some(Some(std::process::id())));
     drop(lock);
 }
+
+#[test]
+fn saving_into_a_folder_that_does_not_exist_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("nowhere").join("plan.ron");
+    let err = DocumentLock::acquire(&doc).unwrap_err();
+    assert!(matches!(err, LockError::NoFolder { .. }), "{err}");
+    let folder = dir.path().join("nowhere").display().to_string();
+    assert!(
+        err.to_string()
+            .contains(&format!("the folder {folder} does not exist")),
+        "{err}"
+    );
+}

@@ -29,6 +29,43 @@ pub(in crate::ui::matrix) fn discuss_line_ui(ui: &mut Ui, session: &Session, vie
     .on_hover_text("The cells where raters' scores differ most");
 }
 
+/// Says where the totals come from when the cells shown are not the scores they use: in the
+/// shared or one rater's view, every cell a rater scored counts at the raters' aggregate.
+pub(in crate::ui::matrix) fn totals_source_line_ui(
+    ui: &mut Ui,
+    session: &Session,
+    view: &RaterView,
+) {
+    if view.blind_as.is_some() || !matches!(view.mode, MatrixMode::Consensus | MatrixMode::Rater(_))
+    {
+        return;
+    }
+    let rated = session
+        .options
+        .iter()
+        .flat_map(|o| {
+            session.criteria.iter().filter(|c| {
+                o.rater_scores
+                    .values()
+                    .any(|scores| scores.contains_key(&c.id))
+            })
+        })
+        .count();
+    if rated == 0 {
+        return;
+    }
+    let cells = if rated == 1 { "cell" } else { "cells" };
+    ui.label(
+        RichText::new(format!(
+            "Totals and ranks use the raters' {} on the {rated} {cells} raters scored; \
+             \"Scores shown: Aggregate ({})\" shows those numbers.",
+            session.aggregation.label(),
+            session.aggregation.label()
+        ))
+        .color(theme::palette(ui).warning),
+    );
+}
+
 /// Marks a cell to discuss first with a bar along its top edge, above the line its value
 /// is drawn on, so the mark never covers a digit.
 pub(in crate::ui::matrix) fn discuss_mark(ui: &Ui, cell: Rect) {

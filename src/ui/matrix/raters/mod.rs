@@ -8,7 +8,7 @@ mod cells;
 mod forms;
 mod toolbar;
 
-pub(super) use cells::{cell_ui, discuss_line_ui, discuss_mark};
+pub(super) use cells::{cell_ui, discuss_line_ui, discuss_mark, totals_source_line_ui};
 pub(super) use toolbar::toolbar_ui;
 
 use crate::model::{CriterionId, OptionId, Rater, RaterId, Session};

@@ -1,0 +1,39 @@
+//! Keeps the widget with the keyboard on screen: egui gives focus to a widget below the fold
+//! without scrolling to it, so a person tabbing down a long place would type out of sight.
+
+use egui::{Id, Rect, Ui};
+
+/// Draws `add` (the content of a scroll area) and, when the keyboard has just moved to a
+/// widget of that content that lies outside the visible part, scrolls it into view.
+pub fn keep_focus_in_view<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let key = ui.scope_id().with("focus-in-view");
+    let focused = ui.ctx().memory(|m| m.focused());
+    let (last_focused, content) = ui
+        .data(|d| d.get_temp::<(Option<Id>, Option<Rect>)>(key))
+        .unwrap_or_default();
+    let quiet = ui.data(|d| d.get_temp::<Id>(Id::unique(QUIET)));
+    if let (Some(id), Some(content)) = (focused, content)
+        && last_focused != Some(id)
+        && quiet != Some(id)
+        && let Some(widget) = ui.ctx().read_response(id)
+        && content.contains_rect(widget.rect)
+        && !ui.clip_rect().contains_rect(widget.rect)
+    {
+        ui.scroll_to_rect(widget.rect.expand(crate::ui::theme::SPACE_XL), None);
+    }
+    let inner = add(ui);
+    let content = ui.min_rect();
+    ui.data_mut(|d| d.insert_temp(key, (focused, Some(content))));
+    inner
+}
+
+/// Where the widget that was given the keyboard without scrolling to it is remembered.
+const QUIET: &str = "focus-in-view-quiet";
+
+/// Gives `response`'s widget the keyboard without scrolling to it: a place just opened
+/// starts at its top.
+pub fn leave_scroll_alone(response: &egui::Response) {
+    response
+        .ctx
+        .data_mut(|d| d.insert_temp(Id::unique(QUIET), response.id));
+}
