@@ -4,6 +4,7 @@
 use crate::document::{Edit, FramingList};
 use crate::model::{Assumption, Stakeholder, Stance};
 use crate::ui::fields::text_input;
+use crate::ui::fit;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -60,8 +61,10 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingStat
                 return;
             }
             ui.horizontal(|ui| {
-                text_input(ui, cx, label_id, &q.answer, true, |t| {
-                    Edit::SetAnswer(idx, t)
+                fit::leaving(ui, fit::buttons_width(ui, &["Remove"]), |ui| {
+                    text_input(ui, cx, label_id, &q.answer, true, |t| {
+                        Edit::SetAnswer(idx, t)
+                    })
                 });
                 if ui
                     .small_button("Remove")
@@ -101,8 +104,10 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
             }
             ui.push_id(idx, |ui| {
                 ui.horizontal(|ui| {
-                    text_input(ui, cx, label.id, item, false, |t| {
-                        Edit::SetListItem(list, idx, t)
+                    fit::leaving(ui, fit::buttons_width(ui, &["Remove"]), |ui| {
+                        text_input(ui, cx, label.id, item, false, |t| {
+                            Edit::SetListItem(list, idx, t)
+                        })
                     });
                     if ui.small_button("Remove").clicked() {
                         cx.edit(Edit::RemoveListItem(list, idx));
@@ -130,14 +135,19 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         }
         ui.push_id(("assumption", idx), |ui| {
             ui.horizontal(|ui| {
-                text_input(ui, cx, label.id, &a.text, false, |text| {
-                    Edit::SetAssumption(
-                        idx,
-                        Assumption {
-                            text,
-                            confidence: a.confidence,
-                        },
-                    )
+                let after = fit::labels_width(ui, &["Confidence"])
+                    + fit::slider_width(ui)
+                    + fit::buttons_width(ui, &["Remove"]);
+                fit::leaving(ui, after, |ui| {
+                    text_input(ui, cx, label.id, &a.text, false, |text| {
+                        Edit::SetAssumption(
+                            idx,
+                            Assumption {
+                                text,
+                                confidence: a.confidence,
+                            },
+                        )
+                    })
                 });
                 let conf_label = ui.label("Confidence");
                 let mut confidence = a.confidence;

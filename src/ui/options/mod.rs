@@ -9,6 +9,7 @@ mod details;
 use crate::document::Edit;
 use crate::model::{Lens, OptionId, Session};
 use crate::ui::fields::text_input;
+use crate::ui::fit;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -212,13 +213,16 @@ fn option_row_ui(
                 state.selected = if selected { None } else { Some(id.clone()) };
             }
             if cx.presenting {
-                ui.label(&option.title);
+                ui.add(egui::Label::new(&option.title).truncate());
                 return;
             }
             let label = ui.label(format!("Option {}", option_idx + 1));
             let title_id = id.clone();
-            text_input(ui, cx, label.id, &option.title, false, |t| {
-                Edit::SetOptionTitle(title_id, t)
+            let buttons = fit::buttons_width(ui, &["Up", "Down", "Duplicate", "Delete"]);
+            fit::leaving(ui, buttons, |ui| {
+                text_input(ui, cx, label.id, &option.title, false, |t| {
+                    Edit::SetOptionTitle(title_id, t)
+                })
             });
             let up = ui
                 .add_enabled(option_idx > 0, egui::Button::new("Up").small())
