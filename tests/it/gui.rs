@@ -9,5 +9,6 @@ mod import;
 mod layout;
 mod notice;
 mod presenting;
+mod reach;
 mod round;
 mod smoke;
