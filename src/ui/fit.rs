@@ -3,17 +3,58 @@
 //!
 //! egui lays a row out left to right and never wraps a `horizontal` one, so a field that
 //! takes all the available width pushes whatever follows it past the right edge. A field
-//! asks [`field_width`] instead, or is drawn inside [`leaving`], with the width of what
-//! follows it reserved.
+//! asks [`field_width`] instead, or is drawn by [`FieldRow::field`] (which measures what
+//! follows it) or inside [`leaving`], with the width of what follows it reserved.
 
 use super::theme;
-use egui::{TextStyle, TextWrapMode, Ui, WidgetText};
+use egui::{Id, TextStyle, TextWrapMode, Ui, WidgetText};
 
 /// The width from the cursor to the right edge of what can be seen of `ui`: its available
-/// width, but never past its clip rectangle (a grid cell's available width is unbounded).
+/// width, but never past its clip rectangle, nor under the scroll bar that floats over the
+/// right edge of a scroll area.
 pub fn room(ui: &Ui) -> f32 {
-    let to_edge = ui.clip_rect().right() - ui.cursor().left();
-    ui.available_width().min(to_edge).max(0.0)
+    let scroll = &ui.spacing().scroll;
+    let visible = ui.clip_rect().right().min(ui.max_rect().right());
+    let edge = visible - scroll.bar_inner_margin - scroll.bar_width - scroll.bar_outer_margin;
+    ui.available_width().min(edge - ui.cursor().left()).max(0.0)
+}
+
+/// A row whose text field takes the width the controls after it leave. What they take is
+/// measured every frame and reserved on the next, so the field makes room for whatever
+/// follows it, whatever the font or the labels; the first frame reserves a guess.
+///
+/// ```ignore
+/// ui.horizontal(|ui| {
+///     let row = FieldRow::field(ui, fit::buttons_width(ui, &["Remove"]), |ui| text_input(..));
+///     ui.small_button("Remove");
+///     row.end(ui);
+/// });
+/// ```
+#[must_use = "call `end` once the row's last control is drawn"]
+pub struct FieldRow {
+    id: Id,
+    field_right: f32,
+}
+
+impl FieldRow {
+    /// Draws the row's field with `add`, leaving what the rest of the row took last frame
+    /// (`guess` on the first).
+    pub fn field<R>(ui: &mut Ui, guess: f32, add: impl FnOnce(&mut Ui) -> R) -> (Self, R) {
+        let id = ui.unique_id().with("fit-field-row");
+        let reserve = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(guess);
+        let inner = leaving(ui, reserve, add);
+        let row = Self {
+            id,
+            field_right: ui.min_rect().right(),
+        };
+        (row, inner)
+    }
+
+    /// Measures what was drawn after the field, for the next frame.
+    pub fn end(self, ui: &mut Ui) {
+        let after = (ui.min_rect().right() - self.field_right).max(0.0);
+        ui.data_mut(|d| d.insert_temp(self.id, after));
+    }
 }
 
 /// The width a text field may take with `reserve` points left on its row after it: never
@@ -44,22 +85,6 @@ pub fn buttons_width(ui: &Ui, labels: &[&str]) -> f32 {
         + gaps(ui, labels.len())
 }
 
-/// The width plain labels reading `labels` take side by side on a row, with the spacing
-/// before each of them.
-pub fn labels_width(ui: &Ui, labels: &[&str]) -> f32 {
-    labels
-        .iter()
-        .map(|label| text_width(ui, label, TextStyle::Body))
-        .sum::<f32>()
-        + gaps(ui, labels.len())
-}
-
-/// The width of a slider with its value beside it, and the spacing before it.
-pub fn slider_width(ui: &Ui) -> f32 {
-    let spacing = ui.spacing();
-    spacing.slider_width + spacing.interact_size.x + 2.0 * spacing.item_spacing.x
-}
-
 fn gaps(ui: &Ui, n: usize) -> f32 {
     n as f32 * ui.spacing().item_spacing.x
 }
@@ -75,25 +100,68 @@ fn text_width(ui: &Ui, text: &str, style: TextStyle) -> f32 {
 mod tests {
     use super::*;
 
-    fn in_a_panel<R>(width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    /// Draws `add` in a central panel of a window `width` wide, `frames` times; returns
+    /// what the last frame returned.
+    fn frames<R>(width: f32, frames: usize, mut add: impl FnMut(&mut Ui) -> R) -> R {
         let ctx = egui::Context::default();
         let mut result = None;
-        let mut add = Some(add);
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(width, 400.0),
-            )),
-            ..Default::default()
-        };
-        let mut output = ctx.run_ui(input, |ui| {
-            if let Some(add) = add.take() {
+        for _ in 0..frames {
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(width, 400.0),
+                )),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| {
                 egui::CentralPanel::default().show(ui, |ui| result = Some(add(ui)));
+            });
+            // No painter here takes the font atlas; let it go.
+            output.textures_delta.clear();
+        }
+        result.expect("the panel was drawn")
+    }
+
+    /// Draws `add` once (egui may run a frame's passes twice; the first one counts).
+    fn in_a_panel<R>(width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+        let mut add = Some(add);
+        let mut out = None;
+        frames(width, 1, |ui| {
+            if let Some(add) = add.take() {
+                out = Some(add(ui));
             }
         });
-        // No painter here takes the font atlas; let it go.
-        output.textures_delta.clear();
-        result.expect("the panel was drawn")
+        out.expect("drawn once")
+    }
+
+    /// A row of a field that wants all the room, then a wide button; returns the panel's
+    /// right edge and the button's.
+    fn field_then_button(ui: &mut Ui) -> (f32, f32) {
+        let edge = ui.clip_rect().right();
+        let button = ui
+            .horizontal(|ui| {
+                let (row, ()) = FieldRow::field(ui, 0.0, |ui| {
+                    let mut text = String::from("a field");
+                    let width = field_width(ui, 0.0);
+                    ui.add(egui::TextEdit::singleline(&mut text).desired_width(width));
+                });
+                let button = ui.button("A button with a long label after the field");
+                row.end(ui);
+                button.rect.right()
+            })
+            .inner;
+        (edge, button)
+    }
+
+    #[test]
+    fn a_field_row_makes_room_for_what_followed_its_field_last_frame() {
+        let (edge, first) = frames(700.0, 1, field_then_button);
+        assert!(
+            first > edge,
+            "the first frame guessed nothing: {first} within {edge}"
+        );
+        let (edge, later) = frames(700.0, 2, field_then_button);
+        assert!(later <= edge, "the button ends at {later}, past {edge}");
     }
 
     #[test]
@@ -116,27 +184,22 @@ mod tests {
     }
 
     #[test]
-    fn a_grid_cell_has_room_only_to_the_visible_edge() {
-        let room = in_a_panel(600.0, |ui| {
-            egui::Grid::new("g")
+    fn a_field_in_a_scroll_area_stops_short_of_its_scroll_bar() {
+        let (edge, right) = frames(600.0, 3, |ui| {
+            egui::ScrollArea::vertical()
                 .show(ui, |ui| {
-                    ui.label("A label");
-                    room(ui)
+                    let mut text = String::from("a field");
+                    let width = field_width(ui, 0.0);
+                    let field = ui.add(egui::TextEdit::singleline(&mut text).desired_width(width));
+                    (ui.clip_rect().right(), field.rect.right())
                 })
                 .inner
         });
-        assert!(room < 600.0, "room {room}");
-    }
-
-    #[test]
-    fn a_label_is_narrower_than_a_button_reading_the_same() {
-        let (label, button) = in_a_panel(600.0, |ui| {
-            (
-                labels_width(ui, &["Remove"]),
-                buttons_width(ui, &["Remove"]),
-            )
-        });
-        assert!(label > 0.0 && button > label, "{label} {button}");
+        let bar = egui::Style::default().spacing.scroll.bar_width;
+        assert!(
+            right <= edge - bar,
+            "the field ends at {right}, under the bar at {edge}"
+        );
     }
 
     #[test]

@@ -61,7 +61,8 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingStat
                 return;
             }
             ui.horizontal(|ui| {
-                fit::leaving(ui, fit::buttons_width(ui, &["Remove"]), |ui| {
+                let guess = fit::buttons_width(ui, &["Remove"]);
+                let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
                     text_input(ui, cx, label_id, &q.answer, true, |t| {
                         Edit::SetAnswer(idx, t)
                     })
@@ -73,6 +74,7 @@ fn questions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut FramingStat
                 {
                     cx.edit(Edit::RemoveQuestion(idx));
                 }
+                row.end(ui);
             });
         });
     }
@@ -104,7 +106,8 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
             }
             ui.push_id(idx, |ui| {
                 ui.horizontal(|ui| {
-                    fit::leaving(ui, fit::buttons_width(ui, &["Remove"]), |ui| {
+                    let guess = fit::buttons_width(ui, &["Remove"]);
+                    let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
                         text_input(ui, cx, label.id, item, false, |t| {
                             Edit::SetListItem(list, idx, t)
                         })
@@ -112,6 +115,7 @@ fn list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, list: FramingList) {
                     if ui.small_button("Remove").clicked() {
                         cx.edit(Edit::RemoveListItem(list, idx));
                     }
+                    row.end(ui);
                 });
             });
         }
@@ -135,10 +139,9 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         }
         ui.push_id(("assumption", idx), |ui| {
             ui.horizontal(|ui| {
-                let after = fit::labels_width(ui, &["Confidence"])
-                    + fit::slider_width(ui)
-                    + fit::buttons_width(ui, &["Remove"]);
-                fit::leaving(ui, after, |ui| {
+                let guess =
+                    fit::buttons_width(ui, &["Confidence", "Remove"]) + ui.spacing().slider_width;
+                let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
                     text_input(ui, cx, label.id, &a.text, false, |text| {
                         Edit::SetAssumption(
                             idx,
@@ -167,6 +170,7 @@ fn assumptions_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 if ui.small_button("Remove").clicked() {
                     cx.edit(Edit::RemoveAssumption(idx));
                 }
+                row.end(ui);
             });
         });
     }

@@ -218,8 +218,8 @@ fn option_row_ui(
             }
             let label = ui.label(format!("Option {}", option_idx + 1));
             let title_id = id.clone();
-            let buttons = fit::buttons_width(ui, &["Up", "Down", "Duplicate", "Delete"]);
-            fit::leaving(ui, buttons, |ui| {
+            let guess = fit::buttons_width(ui, &["Up", "Down", "Duplicate", "Delete"]);
+            let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
                 text_input(ui, cx, label.id, &option.title, false, |t| {
                     Edit::SetOptionTitle(title_id, t)
                 })
@@ -245,6 +245,7 @@ fn option_row_ui(
             if ui.small_button("Delete").clicked() {
                 cx.edit(Edit::RemoveOption(id.clone()));
             }
+            row.end(ui);
         });
     });
 }
