@@ -7,13 +7,14 @@
 //! because its scroll bar brings it back, so that scroll bar must itself fit the window.
 //! Every control outside such an area must fit.
 
-use super::flow::{noon, press};
+use super::flow::noon;
 use egui::accesskit::{Action, Role};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{AccessKitNode, NodeT, Queryable};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 use verdict::app::{Prefs, VerdictApp};
 use verdict::model::{
     Criterion, CriterionId, Direction, Rater, RaterId, Scale, Score, Session, Stakeholder, Stance,
@@ -130,7 +131,9 @@ struct Walk {
 
 impl Walk {
     fn new(width: f32, height: f32) -> Self {
-        let app = VerdictApp::new_for_test(rich_session(), Prefs::default()).with_clock(noon);
+        let app = VerdictApp::new_for_test(rich_session(), Prefs::default())
+            .with_clock(noon)
+            .with_robustness();
         let size = egui::vec2(width, height);
         let mut harness = Harness::builder()
             .with_size(size)
@@ -145,10 +148,34 @@ impl Walk {
         }
     }
 
+    /// Shows the place under Ctrl + `key`. The robustness worker asks for frames while it
+    /// runs, so frames are drawn without insisting that they settle.
+    fn go(&mut self, key: Key) {
+        self.harness.key_press_modifiers(Modifiers::COMMAND, key);
+        self.harness.run_ok();
+    }
+
+    /// Draws frames until the robustness analysis has reported, so Decide shows it whole.
+    fn wait_for_robustness(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while self
+            .harness
+            .query_by_label_contains("Working out")
+            .is_some()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "no robustness report within 60 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            self.harness.run_ok();
+        }
+    }
+
     fn command(&mut self, command: Command) {
         let ctx = self.harness.ctx.clone();
         self.harness.state_mut().command(&ctx, command);
-        self.harness.run();
+        self.harness.run_ok();
     }
 
     /// Scrolls the control named `label` (the last of that name) into view and clicks it.
@@ -174,7 +201,7 @@ impl Walk {
             } else {
                 node.click();
             }
-            self.harness.run();
+            self.harness.run_ok();
         }
     }
 
@@ -365,16 +392,16 @@ fn walk_every_place(width: f32, height: f32) {
         ("Log & share", Key::Num6),
     ];
     for (place, key) in keys {
-        press(&mut walk.harness, Modifiers::COMMAND, key);
+        walk.go(key);
         walk.check(place);
     }
 
-    press(&mut walk.harness, Modifiers::COMMAND, Key::Num3);
+    walk.go(Key::Num3);
     walk.click("#1");
     walk.expect("Description");
     walk.check("Menu with the first option open");
 
-    press(&mut walk.harness, Modifiers::COMMAND, Key::Num4);
+    walk.go(Key::Num4);
     walk.click("Ranges (low / likely / high)");
     // Low, likely and high: three fields to a cell.
     walk.expect_at_least("Impact of Buy a multi-CDN", 3);
@@ -401,11 +428,13 @@ fn walk_every_place(width: f32, height: f32) {
     walk.expect("Apply pairwise weights");
     walk.check("Criteria editor with both weights panels open");
     walk.harness.key_press(Key::Escape);
-    walk.harness.run();
+    walk.harness.run_ok();
     walk.harness.key_press(Key::Escape);
-    walk.harness.run();
+    walk.harness.run_ok();
 
-    press(&mut walk.harness, Modifiers::COMMAND, Key::Num5);
+    walk.go(Key::Num5);
+    walk.wait_for_robustness();
+    walk.expect("Robustness");
     walk.check("Decide choosing an option");
     walk.click("Defer to a date");
     walk.expect("Decide by (YYYY-MM-DD)");
@@ -414,7 +443,7 @@ fn walk_every_place(width: f32, height: f32) {
     walk.command(Command::TogglePresentation);
     walk.presenting = true;
     for (place, key) in keys {
-        press(&mut walk.harness, Modifiers::COMMAND, key);
+        walk.go(key);
         walk.check(place);
     }
     walk.command(Command::TogglePresentation);
@@ -426,7 +455,7 @@ fn walk_every_place(width: f32, height: f32) {
     ));
     let ctx = walk.harness.ctx.clone();
     walk.harness.state_mut().wait_for_portfolio(&ctx);
-    walk.harness.run();
+    walk.harness.run_ok();
     walk.expect("Portfolio: ");
     walk.check("Portfolio");
     walk.finish();
