@@ -317,8 +317,10 @@ fn rect(node: &AccessKitNode<'_>, ppp: f32) -> Option<egui::Rect> {
     })
 }
 
-/// The containers of horizontal scroll areas that scroll now: egui puts an area's scroll bar
-/// beside its content, so the parent of a horizontal scroll bar holds what scrolls.
+/// The content of every horizontal scroll area that scrolls now. egui draws an area's
+/// content in a container of its own, then adds the scroll bar on the area's parent right
+/// after it: the content is the nearest sibling before a horizontal scroll bar that is not
+/// itself a scroll bar (a vertical one may come between).
 fn scrolling_containers(root: AccessKitNode<'_>, ppp: f32) -> Vec<egui::accesskit::NodeId> {
     let mut found = Vec::new();
     let mut stack = vec![root];
@@ -326,15 +328,20 @@ fn scrolling_containers(root: AccessKitNode<'_>, ppp: f32) -> Vec<egui::accesski
         if node.role() == Role::ScrollBar
             && let Some(bar) = rect(&node, ppp)
             && bar.width() > bar.height()
-            && let Some(parent) = node.parent()
+            && let Some(content) = node
+                .preceding_siblings()
+                .find(|sibling| sibling.role() != Role::ScrollBar)
         {
-            found.push(parent.locate().0);
+            found.push(content.locate().0);
         }
         stack.extend(node.children());
     }
     found
 }
 
+/// A node a person acts on: one of [`INTERACTIVE_ROLES`], or any node that takes a click or
+/// the keyboard focus. Labels whose text can be selected take the focus, so a line of text
+/// running off the edge fails too.
 fn is_interactive(node: &AccessKitNode<'_>) -> bool {
     INTERACTIVE_ROLES.contains(&node.role())
         || node.data().supports_action(Action::Click)
