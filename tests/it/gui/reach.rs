@@ -423,7 +423,17 @@ fn walk_every_place(width: f32, height: f32) {
         walk.click_containing(mode);
         walk.expect(shows);
         walk.check(&format!("Matrix showing {mode}"));
+        if mode == "Ana Silva" {
+            walk.click("Edit rater…");
+            walk.expect("Remove…");
+            walk.check("Matrix editing a rater");
+            walk.click("Cancel");
+        }
     }
+    walk.click("Add rater…");
+    walk.expect("New rater's name");
+    walk.check("Matrix adding a rater");
+    walk.click("Cancel");
     walk.click("Scores shown");
     walk.click("Consensus");
 
@@ -453,6 +463,10 @@ fn walk_every_place(width: f32, height: f32) {
         walk.go(key);
         walk.check(place);
     }
+    walk.click("Summary slide");
+    walk.expect("Back to the places");
+    walk.check("Summary slide");
+    walk.click("Back to the places");
     walk.command(Command::TogglePresentation);
     walk.presenting = false;
 
