@@ -3,9 +3,14 @@
 //! lies inside the window horizontally. Rows wrap and fields shrink instead.
 //!
 //! The one exception is a horizontal scroll area that scrolls on purpose (the Matrix table
-//! when its columns are wider than the window): what is inside it may lie past the edge,
-//! because its scroll bar brings it back, so that scroll bar must itself fit the window.
-//! Every control outside such an area must fit.
+//! when its columns are wider than the window, the Portfolio's sessions table): what is
+//! inside it may lie past the edge, because its scroll bar brings it back, so that scroll bar
+//! must itself fit the window. Every control outside such an area must fit, the rows around
+//! the table included.
+//!
+//! Each place is checked a page at a time down to its end, so controls below the fold count.
+//! A failure names the place, the window size, editing or presenting, the control's role and
+//! name, and where it spans.
 
 use super::flow::noon;
 use egui::accesskit::{Action, Role};
