@@ -442,6 +442,11 @@ fn walk_every_place(width: f32, height: f32) {
     walk.click("Scores shown");
     walk.click("Consensus");
 
+    walk.click("Start scoring round");
+    walk.expect("Reveal scores");
+    walk.check("Matrix in a hidden scoring round");
+    walk.click("Cancel round");
+
     walk.click("Criteria…");
     walk.expect("New criterion name");
     walk.check("Criteria editor");
