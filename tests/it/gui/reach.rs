@@ -2,11 +2,12 @@
 //! and presenting, every interactive node of the AccessKit tree that is on screen vertically
 //! lies inside the window horizontally. Rows wrap and fields shrink instead.
 //!
-//! The one exception is a horizontal scroll area that scrolls on purpose (the Matrix table
-//! when its columns are wider than the window, the Portfolio's sessions table): what is
-//! inside it may lie past the edge, because its scroll bar brings it back, so that scroll bar
-//! must itself fit the window. Every control outside such an area must fit, the rows around
-//! the table included.
+//! The one exception is a table that scrolls sideways on purpose (the Matrix table when its
+//! columns are wider than the window, the Portfolio's sessions table; see
+//! [`SCROLLING_TABLES`]): what is inside it may lie past the edge, because its scroll bar
+//! brings it back, so that scroll bar must itself fit the window. Every control outside such
+//! a table must fit, the rows around it included, and any other area that scrolls sideways
+//! is checked like the rest of the window.
 //!
 //! Each place is checked a page at a time down to its end, so controls below the fold count.
 //! A failure names the place, the window size, editing or presenting, the control's role and
@@ -322,10 +323,19 @@ fn rect(node: &AccessKitNode<'_>, ppp: f32) -> Option<egui::Rect> {
     })
 }
 
-/// The content of every horizontal scroll area that scrolls now. egui draws an area's
-/// content in a container of its own, then adds the scroll bar on the area's parent right
-/// after it: the content is the nearest sibling before a horizontal scroll bar that is not
-/// itself a scroll bar (a vertical one may come between).
+/// The tables that may be wider than the window and scroll sideways, each known by the text
+/// of one of its column headers. Any other area that scrolls sideways is checked like the
+/// rest of the window, so a whole view put in a sideways scroll area still fails.
+const SCROLLING_TABLES: [(&str, &str); 2] = [
+    ("the Matrix table", "Total"),
+    ("the Portfolio's sessions table", "Given by"),
+];
+
+/// The content of every horizontal scroll area that scrolls now and holds one of the
+/// [`SCROLLING_TABLES`]. egui draws an area's content in a container of its own, then adds
+/// the scroll bar on the area's parent right after it: the content is the nearest sibling
+/// before a horizontal scroll bar that is not itself a scroll bar (a vertical one may come
+/// between).
 fn scrolling_containers(root: AccessKitNode<'_>, ppp: f32) -> Vec<egui::accesskit::NodeId> {
     let mut found = Vec::new();
     let mut stack = vec![root];
@@ -336,12 +346,37 @@ fn scrolling_containers(root: AccessKitNode<'_>, ppp: f32) -> Vec<egui::accesski
             && let Some(content) = node
                 .preceding_siblings()
                 .find(|sibling| sibling.role() != Role::ScrollBar)
+            && holds_a_scrolling_table(content, ppp)
         {
             found.push(content.locate().0);
         }
         stack.extend(node.children());
     }
     found
+}
+
+/// True when the scrolling `content` is one of the [`SCROLLING_TABLES`] and nothing else:
+/// one of the table's headers is written in the content's top row. A whole view that
+/// scrolls sideways starts with something else (a heading, a toolbar), so it is not exempt.
+fn holds_a_scrolling_table(content: AccessKitNode<'_>, ppp: f32) -> bool {
+    let mut top = f32::INFINITY;
+    let mut header: Option<egui::Rect> = None;
+    let mut stack = vec![content];
+    while let Some(node) = stack.pop() {
+        if let Some(r) = rect(&node, ppp) {
+            top = top.min(r.top());
+            let text = if node.role() == Role::Label {
+                node.value()
+            } else {
+                node.label()
+            };
+            if text.is_some_and(|t| SCROLLING_TABLES.iter().any(|(_, h)| t == *h)) {
+                header = Some(r);
+            }
+        }
+        stack.extend(node.children());
+    }
+    header.is_some_and(|h| h.top() - top <= 2.0 * h.height())
 }
 
 /// A node a person acts on: one of [`INTERACTIVE_ROLES`], or any node that takes a click or
