@@ -23,9 +23,10 @@ pub fn room(ui: &Ui) -> f32 {
 /// measured every frame and reserved on the next, so the field makes room for whatever
 /// follows it, whatever the font or the labels; the first frame reserves a guess.
 ///
-/// ```ignore
+/// ```text
 /// ui.horizontal(|ui| {
-///     let row = FieldRow::field(ui, fit::buttons_width(ui, &["Remove"]), |ui| text_input(..));
+///     let guess = fit::buttons_width(ui, &["Remove"]);
+///     let (row, _) = FieldRow::field(ui, guess, |ui| text_input(..));
 ///     ui.small_button("Remove");
 ///     row.end(ui);
 /// });
