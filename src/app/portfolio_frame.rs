@@ -109,7 +109,9 @@ pub(super) fn portfolio_view_ui(
 ) {
     let progress = window.poll_core(ui.ctx());
     let mut view = window.view.clone();
-    let actions = egui::ScrollArea::both()
+    // Down only: the sessions table scrolls sideways on its own, so the rest of the view
+    // keeps to the window's width.
+    let actions = egui::ScrollArea::vertical()
         .id_salt("portfolio")
         .auto_shrink([false, false])
         .show(ui, |ui| match window.screen(progress) {

@@ -61,7 +61,7 @@ pub fn text_input(
     edit: impl FnOnce(String) -> Edit,
 ) -> egui::Response {
     let mut text = value.to_owned();
-    let width = ui.available_width().clamp(160.0, 640.0);
+    let width = crate::ui::fit::field_width(ui, 0.0);
     let widget = if multiline {
         egui::TextEdit::multiline(&mut text).desired_rows(2)
     } else {
@@ -112,7 +112,7 @@ pub fn list_item_input(
         put_cursor_at_end(ui.ctx(), id, value);
     }
     let mut text = value.to_owned();
-    let width = ui.available_width().clamp(160.0, 640.0);
+    let width = crate::ui::fit::field_width(ui, 0.0);
     let response = ui
         .add(
             egui::TextEdit::multiline(&mut text)

@@ -4,6 +4,7 @@
 use crate::document::{Edit, FramingList};
 use crate::model::{Assumption, Stakeholder, Stance};
 use crate::ui::fields::{ListKey, list_item_input, step_with_arrows, text_input};
+use crate::ui::fit;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -94,8 +95,11 @@ fn questions_ui(
                 return;
             }
             ui.horizontal(|ui| {
-                text_input(ui, cx, label_id, &q.answer, true, |t| {
-                    Edit::SetAnswer(idx, t)
+                let guess = fit::buttons_width(ui, &["Remove"]);
+                let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
+                    text_input(ui, cx, label_id, &q.answer, true, |t| {
+                        Edit::SetAnswer(idx, t)
+                    })
                 });
                 if ui
                     .small_button("Remove")
@@ -104,6 +108,7 @@ fn questions_ui(
                 {
                     cx.edit(Edit::RemoveQuestion(idx));
                 }
+                row.end(ui);
             });
         });
     }
@@ -148,17 +153,13 @@ fn list_ui(
             }
             ui.push_id(idx, |ui| {
                 ui.horizontal(|ui| {
-                    let width = (ui.available_width() - REMOVE_WIDTH).max(0.0);
-                    let key = ui
-                        .scope(|ui| {
-                            ui.set_max_width(width);
-                            let focused = focus == Some(Slot::Item(list, idx));
-                            list_item_input(ui, cx, label.id, item, focused, |t| {
-                                Edit::SetListItem(list, idx, t)
-                            })
-                            .1
+                    let guess = fit::buttons_width(ui, &["Remove"]);
+                    let (row, (_, key)) = fit::FieldRow::field(ui, guess, |ui| {
+                        let focused = focus == Some(Slot::Item(list, idx));
+                        list_item_input(ui, cx, label.id, item, focused, |t| {
+                            Edit::SetListItem(list, idx, t)
                         })
-                        .inner;
+                    });
                     let remove = ui
                         .small_button("Remove")
                         .on_hover_text("Remove this item (Backspace in an empty one does too)");
@@ -172,6 +173,7 @@ fn list_ui(
                     if let Some(to) = after_key(key, idx, items.len()) {
                         *next_focus = Some(Slot::Item(list, to));
                     }
+                    row.end(ui);
                 });
             });
         }
@@ -189,12 +191,6 @@ fn list_ui(
     ui.add_space(theme::SPACE_L);
 }
 
-/// Room a list row keeps for its Remove button.
-const REMOVE_WIDTH: f32 = 80.0;
-
-/// Room an assumption row keeps for its confidence slider and Remove.
-const CONFIDENCE_AND_REMOVE_WIDTH: f32 = 330.0;
-
 fn assumptions_ui(
     ui: &mut egui::Ui,
     cx: &mut ViewCtx<'_>,
@@ -210,23 +206,20 @@ fn assumptions_ui(
         }
         ui.push_id(("assumption", idx), |ui| {
             ui.horizontal(|ui| {
-                let width = (ui.available_width() - CONFIDENCE_AND_REMOVE_WIDTH).max(0.0);
-                let key = ui
-                    .scope(|ui| {
-                        ui.set_max_width(width);
-                        let focused = focus == Some(Slot::Assumption(idx));
-                        list_item_input(ui, cx, label.id, &a.text, focused, |text| {
-                            Edit::SetAssumption(
-                                idx,
-                                Assumption {
-                                    text,
-                                    confidence: a.confidence,
-                                },
-                            )
-                        })
-                        .1
+                let guess =
+                    fit::buttons_width(ui, &["Confidence", "Remove"]) + ui.spacing().slider_width;
+                let (row, (_, key)) = fit::FieldRow::field(ui, guess, |ui| {
+                    let focused = focus == Some(Slot::Assumption(idx));
+                    list_item_input(ui, cx, label.id, &a.text, focused, |text| {
+                        Edit::SetAssumption(
+                            idx,
+                            Assumption {
+                                text,
+                                confidence: a.confidence,
+                            },
+                        )
                     })
-                    .inner;
+                });
                 let conf_label = ui.label("Confidence");
                 let mut confidence = a.confidence;
                 let response = ui
@@ -252,6 +245,7 @@ fn assumptions_ui(
                 if let Some(to) = after_key(key, idx, count) {
                     *next_focus = Some(Slot::Assumption(to));
                 }
+                row.end(ui);
             });
         });
     }

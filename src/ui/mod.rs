@@ -4,8 +4,8 @@
 //! One module per place (`directive`, `framing`, `options/`, `matrix/`, `decide/`,
 //! `decision_log` with the memo's prose in `memo`), each drawn through
 //! [`places::PlaceView`]; the window's chrome
-//! (`menu_bar`, `nav`, `presentation`); what every command is (`command/`); and the
-//! design tokens (`theme`).
+//! (`menu_bar`, `nav`, `presentation`); what every command is (`command/`); how rows keep
+//! inside the window (`fit`); and the design tokens (`theme`).
 
 pub mod acceptability_chart;
 pub mod blind_note;
@@ -16,6 +16,7 @@ pub mod decide;
 pub mod decision_log;
 pub mod directive;
 pub mod fields;
+pub mod fit;
 pub mod focus_view;
 pub mod framing;
 pub mod framing_slide;

@@ -48,8 +48,13 @@ pub fn stepper_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         {
             show_summary(ui.ctx(), (!summary).then_some(place));
         }
-        ui.label(
-            egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len())).strong(),
+        // Whole: on a narrow screen "3 of 6" moves to the next line rather than splitting.
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!("{} of {}", place.index() + 1, Place::ALL.len()))
+                    .strong(),
+            )
+            .extend(),
         );
         let leave = Command::TogglePresentation;
         if leave.button(ui, "Leave", true) {

@@ -149,6 +149,11 @@ pub const QUOTE_SIZE: f32 = 28.0;
 /// The robustness verdict line, points.
 pub const VERDICT_SIZE: f32 = 20.0;
 
+/// The narrowest a text field shrinks to so a row fits the window, points.
+pub const FIELD_MIN_WIDTH: f32 = 160.0;
+/// The widest a text field grows, however much room its row has, points.
+pub const FIELD_MAX_WIDTH: f32 = 640.0;
+
 /// Width of the navigation on the left, points.
 pub const NAV_WIDTH: f32 = 170.0;
 /// Height of a navigation entry, points.

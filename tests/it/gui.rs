@@ -11,5 +11,6 @@ mod keyboard;
 mod layout;
 mod notice;
 mod presenting;
+mod reach;
 mod round;
 mod smoke;

@@ -15,6 +15,9 @@ const SIZE_STEPS: usize = 5;
 const MIN_RADIUS: f32 = 4.0;
 /// Radius added per size step, points.
 const RADIUS_STEP: f32 = 2.5;
+/// The widest a marker's name may be, as a share of the chart's width, before it wraps: a
+/// wider label could not sit beside a marker in the middle of the chart.
+const LABEL_WIDTH_SHARE: f32 = 0.5;
 
 /// Which criteria the chart plots, by position in `session.criteria`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,12 +210,15 @@ fn name_markers_ui(
         })
         .collect();
     let frame = *transform.frame();
+    // A long name wraps rather than running past the chart's edge (large type on a narrow
+    // screen): a label may take this share of the chart's width beside its marker.
+    let wrap_width = frame.width() * LABEL_WIDTH_SHARE;
     let measure = |text: &str| {
         egui::WidgetText::from(text)
             .into_galley(
                 ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
+                Some(egui::TextWrapMode::Wrap),
+                wrap_width,
                 egui::TextStyle::Small,
             )
             .size()
@@ -234,14 +240,15 @@ fn name_markers_ui(
             short(x)
         );
         // A child that takes no room in the layout: the chart's own space already holds it.
+        // It wraps at the width it was measured at, so its lines break where they did then.
         let mut child = ui.new_child(
             egui::UiBuilder::new()
-                .max_rect(label.rect)
+                .max_rect(label.rect.with_max_x(label.rect.left() + wrap_width))
                 .layout(egui::Layout::top_down(egui::Align::LEFT)),
         );
         let response = child.add(
             egui::Label::new(RichText::new(label.text).small())
-                .wrap_mode(egui::TextWrapMode::Extend)
+                .wrap_mode(egui::TextWrapMode::Wrap)
                 .selectable(false),
         );
         // Screen readers (and tests) hear where the marker is, not just its name.

@@ -9,6 +9,7 @@ mod details;
 use crate::document::Edit;
 use crate::model::{Lens, OptionId, Session};
 use crate::ui::fields::text_input;
+use crate::ui::fit;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -226,13 +227,16 @@ fn option_row_ui(
                 state.selected = if selected { None } else { Some(id.clone()) };
             }
             if cx.presenting {
-                ui.label(&option.title);
+                ui.add(egui::Label::new(&option.title).truncate());
                 return;
             }
             let label = ui.label(format!("Option {}", option_idx + 1));
             let title_id = id.clone();
-            text_input(ui, cx, label.id, &option.title, false, |t| {
-                Edit::SetOptionTitle(title_id, t)
+            let guess = fit::buttons_width(ui, &["Up", "Down", "Duplicate", "Delete"]);
+            let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
+                text_input(ui, cx, label.id, &option.title, false, |t| {
+                    Edit::SetOptionTitle(title_id, t)
+                })
             });
             let up = ui
                 .add_enabled(option_idx > 0, egui::Button::new("Up").small())
@@ -255,6 +259,7 @@ fn option_row_ui(
             if ui.small_button("Delete").clicked() {
                 cx.edit(Edit::RemoveOption(id.clone()));
             }
+            row.end(ui);
         });
     });
 }

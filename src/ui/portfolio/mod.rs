@@ -80,7 +80,7 @@ pub fn portfolio_ui(
     let mut actions = Vec::new();
     let pal = theme::palette(ui);
     let settings = &screen.portfolio.settings;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(format!("Portfolio: {}", screen.folder));
         if !settings.period.is_empty() {
             ui.label(RichText::new(&settings.period).weak());
@@ -148,7 +148,13 @@ pub fn portfolio_ui(
         ));
     }
     ui.add_space(theme::SPACE_M);
-    actions.extend(table::sessions_table_ui(ui, screen, state));
+    // The one part allowed to be wider than the window: its rows keep whole, and it
+    // scrolls sideways while everything above and below it fits.
+    let clicked = egui::ScrollArea::horizontal()
+        .id_salt("portfolio-table")
+        .show(ui, |ui| table::sessions_table_ui(ui, screen, state))
+        .inner;
+    actions.extend(clicked);
     kill_candidates_ui(ui, screen);
     if let Some(text) = &screen.to_fund_selected {
         ui.add_space(theme::SPACE_S);

@@ -58,9 +58,8 @@ pub(in crate::ui::matrix) fn totals_source_line_ui(
     ui.label(
         RichText::new(format!(
             "Totals and ranks use the raters' {} on the {rated} {cells} raters scored; \
-             \"Scores shown: Aggregate ({})\" shows those numbers.",
+             show the raters' aggregate (\"Scores shown\") to see those numbers.",
             session.aggregation.label(),
-            session.aggregation.label()
         ))
         .color(theme::palette(ui).warning),
     );
