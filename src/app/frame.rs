@@ -112,7 +112,9 @@ impl VerdictApp {
             // Everything egui remembers about the place's widgets (scroll offsets, text
             // cursors and their undo) is keyed under the document's serial.
             _ => {
-                ui.push_id(open.serial, |ui| {
+                // Presenting keeps scroll offsets of its own, so the room starts every place
+                // at its top whatever was being edited further down.
+                ui.push_id((open.serial, *presenting), |ui| {
                     if !room_ui(ui, &mut cx, now) {
                         view.ui(ui, &mut cx);
                     }

@@ -295,6 +295,9 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
     }
     ui.add_space(theme::SPACE_M);
     let raters: Vec<RaterId> = session.raters.iter().map(|r| r.id.clone()).collect();
+    // The cell's name takes what the numbers leave, cut with its whole text on hover, so
+    // the table fits the window however long the option titles.
+    let name_width = (crate::ui::fit::room(ui) * NAME_SHARE).max(theme::FIELD_MIN_WIDTH);
     egui::Grid::new("round-reveal")
         .num_columns(4 + raters.len())
         .striped(true)
@@ -308,7 +311,10 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
             ui.label(RichText::new("Agreement").strong());
             ui.end_row();
             for c in &reveal.cells {
-                ui.label(cell_name(session, &c.cell));
+                ui.scope(|ui| {
+                    ui.set_max_width(name_width);
+                    ui.add(egui::Label::new(cell_name(session, &c.cell)).truncate());
+                });
                 for r in &raters {
                     ui.label(
                         c.ratings
@@ -343,6 +349,9 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
         }
     });
 }
+
+/// The share of the row a revealed cell's name may take.
+const NAME_SHARE: f32 = 0.4;
 
 fn cell_name(session: &Session, cell: &Cell) -> String {
     let option = session

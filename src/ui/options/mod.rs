@@ -24,6 +24,8 @@ pub struct MenuState {
     pub new_lens: Option<Lens>,
     /// "New option title" takes the keyboard when it is next drawn.
     pub focus_new_title: bool,
+    /// Enter was pressed with no title typed: say what is missing until one is.
+    title_missing: bool,
 }
 
 /// One line of the flattened, grouped list.
@@ -165,6 +167,16 @@ fn add_option_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState)
             state.new_title.clear();
             // The next title can be typed straight away, as in a list.
             state.focus_new_title = true;
+        } else if enter {
+            state.title_missing = true;
+            state.focus_new_title = true;
+        }
+        state.title_missing &= state.new_title.trim().is_empty();
+        if state.title_missing {
+            ui.colored_label(
+                crate::ui::theme::palette(ui).warning,
+                "Type the option's title first",
+            );
         }
     });
 }

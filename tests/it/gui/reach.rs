@@ -480,6 +480,9 @@ fn walk_every_place(width: f32, height: f32) {
     walk.click("Start scoring round");
     walk.expect("Reveal scores");
     walk.check("Matrix in a hidden scoring round");
+    walk.click("Reveal scores");
+    walk.expect("Accept the scores");
+    walk.check("Matrix with a scoring round revealed");
     walk.click("Cancel round");
 
     walk.click("Criteria…");
