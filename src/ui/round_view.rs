@@ -297,7 +297,8 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
     let raters: Vec<RaterId> = session.raters.iter().map(|r| r.id.clone()).collect();
     // The cell's name takes what the numbers leave, cut with its whole text on hover, so
     // the table fits the window however long the option titles.
-    let name_width = (crate::ui::fit::room(ui) * NAME_SHARE).max(theme::FIELD_MIN_WIDTH);
+    let numbers = (raters.len() + 2) as f32 * NUMBER_WIDTH + AGREEMENT_WIDTH;
+    let name_width = (crate::ui::fit::room(ui) - numbers).max(theme::FIELD_MIN_WIDTH);
     egui::Grid::new("round-reveal")
         .num_columns(4 + raters.len())
         .striped(true)
@@ -350,8 +351,10 @@ fn revealed_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, round: &ScoringRound, reveal: 
     });
 }
 
-/// The share of the row a revealed cell's name may take.
-const NAME_SHARE: f32 = 0.4;
+/// Room kept for each column of numbers (a rater's score, the range, the aggregate).
+const NUMBER_WIDTH: f32 = 72.0;
+/// Room kept for the agreement column ("⚠ low: discuss").
+const AGREEMENT_WIDTH: f32 = 150.0;
 
 fn cell_name(session: &Session, cell: &Cell) -> String {
     let option = session

@@ -30,8 +30,9 @@ pub struct MatrixState {
     pub show_ranges: bool,
     rationale: Option<RationaleEditor>,
     raters: RaterState,
-    /// Ranges shown and presenting, as last drawn: the column widths follow both.
-    layout: Option<(bool, bool)>,
+    /// Ranges shown, presenting, and the option column's width, as last drawn: the column
+    /// widths start again when any of them changes.
+    layout: Option<(bool, bool, i32)>,
     /// The cell being typed into and where the keyboard goes next.
     entry: entry::EntryState,
     /// The criteria editor window, opened with "Criteria…".
@@ -155,6 +156,9 @@ fn lock_weights_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
     }
 }
 
+/// The widest the option column starts, points; a person can still drag it wider.
+const OPTION_MAX_WIDTH: f32 = 460.0;
+
 fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &RaterView) {
     let body_height = ui.text_style_height(&TextStyle::Body);
     let small_height = ui.text_style_height(&TextStyle::Small);
@@ -176,7 +180,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     let n_criteria = cx.session.criteria.len();
     // Presenting: larger type, so the columns grow with it and share the room on screen.
     let scale = if cx.presenting { 1.6 } else { 1.0 };
-    let (rank_width, option_width, total_width) = (44.0 * scale, 220.0 * scale, 84.0 * scale);
+    let (rank_width, mut option_width, total_width) = (44.0 * scale, 220.0 * scale, 84.0 * scale);
     let criterion_width = if ranges {
         170.0
     } else if cx.presenting {
@@ -185,6 +189,12 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     } else {
         96.0
     };
+    if !cx.presenting {
+        // Titles take the room the scores leave, so fewer of them are cut.
+        let scores = n_criteria as f32 * (criterion_width + theme::SPACE_L);
+        let room = ui.available_width() - rank_width - total_width - scores - theme::SPACE_XL * 2.0;
+        option_width = room.clamp(option_width, OPTION_MAX_WIDTH);
+    }
     // A cell asked for elsewhere (a score flip point) is scrolled into view.
     let jump_row =
         super::cell_jump::pending(ui.ctx()).and_then(|(option, _)| cx.session.option_idx(&option));
@@ -209,7 +219,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState, view: &R
     }
     // The table remembers its column widths; when ranges come or go, or presenting starts
     // or ends, it starts again from the widths meant for that layout.
-    let layout = (ranges, cx.presenting);
+    let layout = (ranges, cx.presenting, option_width.round() as i32);
     if state.layout != Some(layout) {
         table.reset();
         state.layout = Some(layout);
