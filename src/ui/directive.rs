@@ -1,7 +1,7 @@
 //! The Directive place: the ask verbatim, who gave it, when, the goal behind it, the deadline.
 
 use crate::document::{DirectiveField, Edit};
-use crate::ui::fields::{date_field, text_field};
+use crate::ui::fields::{date_field, date_field_noted, text_field};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -48,15 +48,20 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 |t| Edit::SetDirectiveText(DirectiveField::BusinessGoal, t),
             );
             ui.end_row();
-            date_field(ui, cx, "Deadline", directive.deadline, Edit::SetDeadline);
-            if let (Some(received), Some(deadline)) = (directive.received, directive.deadline)
-                && deadline < received
-            {
-                ui.colored_label(
-                    theme::palette(ui).warning,
-                    format!("before the day it was received ({received})"),
-                );
-            }
+            let early = match (directive.received, directive.deadline) {
+                (Some(received), Some(deadline)) if deadline < received => {
+                    Some(format!("before the day it was received ({received})"))
+                }
+                _ => None,
+            };
+            date_field_noted(
+                ui,
+                cx,
+                "Deadline",
+                directive.deadline,
+                early,
+                Edit::SetDeadline,
+            );
             ui.end_row();
             stakes_field(ui, cx, session.stakes);
             ui.end_row();

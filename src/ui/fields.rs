@@ -176,9 +176,35 @@ pub fn date_field(
     value: Option<NaiveDate>,
     edit: impl FnOnce(Option<NaiveDate>) -> Edit,
 ) -> egui::Response {
+    date_field_noted(ui, cx, label, value, None, edit)
+}
+
+/// Like [`date_field`], with `note` (a warning about the date, e.g. "before the day it was
+/// received") beside the field, wrapping under it when the row is narrow.
+pub fn date_field_noted(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    label: &str,
+    value: Option<NaiveDate>,
+    note: Option<String>,
+    edit: impl FnOnce(Option<NaiveDate>) -> Edit,
+) -> egui::Response {
     let label = ui.label(label);
+    // The field and what is said about it share one cell of a grid, wrapping when narrow.
+    ui.horizontal_wrapped(|ui| date_input(ui, cx, label.id, value, note, edit))
+        .inner
+}
+
+fn date_input(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    label_id: egui::Id,
+    value: Option<NaiveDate>,
+    note: Option<String>,
+    edit: impl FnOnce(Option<NaiveDate>) -> Edit,
+) -> egui::Response {
     let shown = value.map(|d| d.to_string()).unwrap_or_default();
-    let draft_id = label.id.with("draft");
+    let draft_id = label_id.with("draft");
     let mut text: String = ui
         .data(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| shown.clone());
@@ -188,7 +214,7 @@ pub fn date_field(
                 .hint_text("YYYY-MM-DD")
                 .desired_width(120.0),
         )
-        .labelled_by(label.id);
+        .labelled_by(label_id);
     let parsed = if text.trim().is_empty() {
         Some(None)
     } else {
@@ -214,6 +240,8 @@ pub fn date_field(
             format!("not a date (YYYY-MM-DD): still {shown}")
         };
         ui.colored_label(theme::palette(ui).warning, kept);
+    } else if let Some(note) = note {
+        ui.colored_label(theme::palette(ui).warning, note);
     }
     response
 }
