@@ -287,7 +287,15 @@ fn score_flips_ui(
             FlipKind::Crossing => "",
             FlipKind::Veto => "; vetoed past it",
         };
+        // The button first: after a long sentence it would be squeezed to a letter a line.
         ui.horizontal_wrapped(|ui| {
+            let go = ui
+                .push_id(idx, |ui| ui.small_button("Go to cell"))
+                .inner
+                .on_hover_text("Show this score in the Matrix");
+            if go.clicked() {
+                action = Some((flip.option.clone(), flip.criterion.clone()));
+            }
             ui.label(format!(
                 "“{}” on {}: from {} to {} ({} % of the scale{scale}{why})",
                 title(&flip.option),
@@ -296,13 +304,6 @@ fn score_flips_ui(
                 short(flip.to),
                 fixed(flip.scale_fraction * 100.0, 0),
             ));
-            let go = ui
-                .push_id(idx, |ui| ui.small_button("Go to cell"))
-                .inner
-                .on_hover_text("Show this score in the Matrix");
-            if go.clicked() {
-                action = Some((flip.option.clone(), flip.criterion.clone()));
-            }
         });
     }
     action
