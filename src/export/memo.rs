@@ -123,7 +123,7 @@ impl MemoLength {
 /// [`super::robustness_report`]: without the 10,000 draws it is cheap enough to count again
 /// on every keystroke.
 pub fn memo_length(session: &Session, report: &RobustnessReport) -> MemoLength {
-    let scored = crate::analysis::raters::aggregated(session);
+    let scored = super::summary::scored(session);
     let summary = Summary::with_report(&scored, NaiveDate::MIN, report.clone());
     let memo = Memo::from_summary(summary);
     let mut words = count(&memo.y_statement);
@@ -592,22 +592,7 @@ fn asks(s: &Summary, a: &Argument) -> Vec<Block> {
             ),
         ));
     }
-    let steps: Vec<String> = session
-        .next_steps
-        .iter()
-        .filter(|step| !step.done && !step.text.trim().is_empty())
-        .map(|step| {
-            let mut text = clause(&step.text);
-            let owner = step.owner.trim();
-            match (owner.is_empty(), step.due) {
-                (false, Some(due)) => text.push_str(&format!(" — {owner}, by {due}")),
-                (false, None) => text.push_str(&format!(" — {owner}")),
-                (true, Some(due)) => text.push_str(&format!(" — by {due}, owner needed")),
-                (true, None) => text.push_str(" — owner needed"),
-            }
-            text
-        })
-        .collect();
+    let steps = a.next_steps.clone();
     blocks.push(Block::Sub("Next steps".into()));
     if steps.is_empty() {
         blocks.push(Block::Para("None written down yet.".into()));
