@@ -3,9 +3,7 @@
 //! escapes it as it writes it down.
 
 use super::precision;
-use super::summary::{
-    Summary, exact_meaning, next_steps, number, sentence, value_in_unit,
-};
+use super::summary::{Summary, exact_meaning, next_steps, number, sentence, value_in_unit};
 use crate::analysis::{self, Recommendation};
 use crate::model::{Criterion, Direction, Lens, Outcome, SolutionOption};
 
@@ -463,15 +461,20 @@ fn follow_up_line(s: &Summary, winner: Option<usize>) -> Labelled {
             },
         );
     // The line names one step; the others are listed under Next steps, and it says so.
-    let others = session
-        .next_steps
-        .iter()
-        .filter(|step| !step.text.trim().is_empty())
-        .count()
-        .saturating_sub(usize::from(step != NO_STEP));
+    let written = |done: bool| {
+        session
+            .next_steps
+            .iter()
+            .filter(|step| step.done == done && !step.text.trim().is_empty())
+            .count()
+    };
+    let (open, done) = (written(false), written(true));
+    let others = open.saturating_sub(1);
     let step = match others {
+        _ if step == NO_STEP && done > 0 => {
+            format!("none open ({done} done, under Next steps)")
+        }
         0 => step,
-        _ if step == NO_STEP => format!("none open ({others} done, under Next steps)"),
         1 => format!("{step}, and 1 more under Next steps"),
         n => format!("{step}, and {n} more under Next steps"),
     };

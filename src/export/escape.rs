@@ -86,7 +86,15 @@ fn md_line(line: &str) -> String {
                 .get(i + 1)
                 .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
         let tilde = ch == '~' && tilde_needs_escape(&chars, i);
-        if MD_ALWAYS.contains(&ch) || at_start || ordered_list_marker || entity || tilde {
+        // A run of `#` ending a heading line would be read as its closing sequence.
+        let closing_hashes = ch == '#' && chars[i..].iter().all(|c| *c == '#');
+        if MD_ALWAYS.contains(&ch)
+            || at_start
+            || ordered_list_marker
+            || entity
+            || tilde
+            || closing_hashes
+        {
             out.push('\\');
         }
         out.push(ch);
@@ -195,9 +203,13 @@ mod tests {
 
     #[test]
     fn dollars_hashes_and_lone_tildes_inside_a_line_are_left_as_typed() {
-        assert_eq!(md_inline("about ~90 k$ a year, ticket #42"), "about ~90 k$ a year, ticket #42");
+        assert_eq!(
+            md_inline("about ~90 k$ a year, ticket #42"),
+            "about ~90 k$ a year, ticket #42"
+        );
         assert_eq!(md_inline("~90 k$"), "~90 k$");
         assert_eq!(md_inline("# head"), r"\# head");
+        assert_eq!(md_inline("Plan #"), r"Plan \#");
         // Tildes that could open and close strikethrough are escaped.
         assert_eq!(md_inline("~~gone~~"), r"\~\~gone\~\~");
         assert_eq!(md_inline("a~b~c"), r"a\~b\~c");

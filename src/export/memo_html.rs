@@ -4,9 +4,7 @@
 //! [`escape::html`](super::escape::html) only.
 
 use super::escape::html;
-use super::html::{
-    bottom_line, changed_since, charts, lines, list, matrix, one_line, page_start,
-};
+use super::html::{bottom_line, changed_since, charts, lines, list, matrix, one_line, page_start};
 use super::memo::{Block, Memo};
 use super::memo_markdown::GENERATED;
 use super::summary::Summary;

@@ -204,11 +204,9 @@ impl<'a> Summary<'a> {
             n => format!("{n} raters"),
         };
         let shared_only = session.options.iter().any(|o| {
-            o.scores.keys().any(|c| {
-                !o.rater_scores
-                    .values()
-                    .any(|scores| scores.contains_key(c))
-            })
+            o.scores
+                .keys()
+                .any(|c| !o.rater_scores.values().any(|scores| scores.contains_key(c)))
         });
         let mut note = format!(
             "Scores are the {} of {who} where raters scored, as the ranking uses them",

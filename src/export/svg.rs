@@ -277,7 +277,11 @@ pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
     let groups = overlapping(&points);
     let mut drawn = points.clone();
     // Biggest markers first so small ones stay visible on top.
-    drawn.sort_by(|a, b| b.radius.total_cmp(&a.radius).then(a.option_idx.cmp(&b.option_idx)));
+    drawn.sort_by(|a, b| {
+        b.radius
+            .total_cmp(&a.radius)
+            .then(a.option_idx.cmp(&b.option_idx))
+    });
     for p in drawn {
         let o = &s.session.options[p.option_idx];
         let vetoed = s.flags(p.option_idx).contains(&"vetoed");

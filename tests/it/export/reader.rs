@@ -81,18 +81,27 @@ fn a_criterion_with_a_unit_carries_it_in_headers_sentences_and_the_veto() {
     let s = support();
     let md = render(&s, Format::Markdown, day());
     let text = rendered_text(&md);
-    assert!(text.contains("Yearly run cost (k$ / year)"), "matrix header");
+    assert!(
+        text.contains("Yearly run cost (k$ / year)"),
+        "matrix header"
+    );
     assert!(
         text.contains("does better on Yearly run cost (0 k$ / year against 120 k$ / year)"),
         "{text}"
     );
-    assert!(text.contains("Yearly run cost is 235 k$ / year"), "pros and cons");
+    assert!(
+        text.contains("Yearly run cost is 235 k$ / year"),
+        "pros and cons"
+    );
     assert!(
         md.contains("| lower is better, 0–500 k$ / year | 300 k$ / year |"),
         "the veto in its unit"
     );
     // Criteria without a unit stay bare numbers.
-    assert!(text.contains("Cost is 3.5\n") || text.contains("Cost is 3.5 "), "{text}");
+    assert!(
+        text.contains("Cost is 3.5\n") || text.contains("Cost is 3.5 "),
+        "{text}"
+    );
     let html = html_text(&render(&s, Format::Html, day()));
     assert!(html.contains("k$ / year"), "the HTML matrix header");
     assert!(html.contains("Yearly run cost is 235 k$ / year"), "{html}");
@@ -121,7 +130,9 @@ fn dollars_and_lone_tildes_read_as_typed_and_are_never_escaped_in_the_markdown_s
 #[test]
 fn tildes_that_could_strike_text_through_stay_literal() {
     let mut s = support();
-    s.framing.constraints.push("~~not struck~~ and a~b~c".into());
+    s.framing
+        .constraints
+        .push("~~not struck~~ and a~b~c".into());
     let text = rendered_text(&render(&s, Format::Markdown, day()));
     assert!(!text.contains("<strike>"), "{text}");
     assert!(text.contains("~~not struck~~ and a~b~c"), "{text}");
@@ -132,7 +143,11 @@ fn the_html_matrix_gives_option_titles_room_and_scrolls_sideways_instead_of_brea
     let html = render(&support(), Format::Html, day());
     let doc = Html::parse_document(&html);
     let cells = Selector::parse("div.table-scroll > table.matrix td.option-title").expect("css");
-    assert_eq!(doc.select(&cells).count(), 7, "every option title in the matrix");
+    assert_eq!(
+        doc.select(&cells).count(),
+        7,
+        "every option title in the matrix"
+    );
     for rule in [
         ".table-scroll { overflow-x: auto; }",
         "table.matrix td, table.matrix th { overflow-wrap: normal; word-break: normal;",
@@ -158,7 +173,9 @@ fn scatter(html: &str) -> Scatter {
         labels: Vec::new(),
     };
     let attr = |e: &scraper::node::Element, name: &str| -> f64 {
-        e.attr(name).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+        e.attr(name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
     };
     for node in svg.descendants() {
         let Some(element) = scraper::ElementRef::wrap(node) else {
@@ -217,7 +234,10 @@ fn the_record_says_scores_changed_after_the_decision_on_every_surface() {
         assert!(text.contains(sentence), "{format}: {text}");
     }
     for format in [Format::Html, Format::MemoHtml] {
-        assert!(html_text(&render(&s, format, day())).contains(sentence), "{format}");
+        assert!(
+            html_text(&render(&s, format, day())).contains(sentence),
+            "{format}"
+        );
     }
     let json: serde_json::Value =
         serde_json::from_str(&render(&s, Format::Json, day())).expect("JSON");
