@@ -8,7 +8,7 @@
 
 use super::argument::{Argument, Labelled};
 use super::precision;
-use super::summary::{Summary, number, score_number, sentence};
+use super::summary::{Summary, number, score_number, sentence, value_in_unit};
 use crate::analysis::raters::rater_summary;
 use crate::analysis::robustness::RobustnessReport;
 use crate::model::{Lens, MemoSection, Outcome, Session};
@@ -628,15 +628,16 @@ fn faq(s: &Summary) -> Vec<Block> {
         for cell in raters.discuss_first {
             let option = s.option_title(cell.option.as_str());
             let criterion = s.criterion_name(cell.criterion.as_str());
+            let value = |v: f64| {
+                session
+                    .criterion(&cell.criterion)
+                    .map_or_else(|| score_number(v), |c| value_in_unit(c, v))
+            };
             let spread: Vec<String> = cell
                 .ratings
                 .iter()
                 .map(|(rater, score)| {
-                    format!(
-                        "{} gave {}",
-                        session.rater_name(rater),
-                        score_number(*score)
-                    )
+                    format!("{} gave {}", session.rater_name(rater), value(*score))
                 })
                 .collect();
             let why = session
@@ -659,7 +660,7 @@ fn faq(s: &Summary) -> Vec<Block> {
                     "{}; the ranking uses the {} ({}).{why}",
                     spread.join(", "),
                     session.aggregation.label(),
-                    score_number(cell.aggregate)
+                    value(cell.aggregate)
                 ),
             ));
         }

@@ -504,6 +504,143 @@ pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{CriterionId, LogEntry, OptionId};
+    use chrono::{TimeZone, Utc};
+
+    fn logged(day: u32, event: LogEvent) -> LogEntry {
+        LogEntry {
+            at: Utc
+                .with_ymd_and_hms(2026, 11, day, 12, 0, 0)
+                .single()
+                .expect("a valid time"),
+            event,
+        }
+    }
+
+    fn chosen() -> Outcome {
+        Outcome::Chosen {
+            option: OptionId::new("a"),
+            rationale: String::new(),
+        }
+    }
+
+    fn decided_then(later: Vec<LogEntry>) -> Session {
+        let mut s = Session::new("x");
+        s.outcome = chosen();
+        s.log
+            .push(logged(1, LogEvent::OutcomeChanged { to: chosen() }));
+        s.log.extend(later);
+        s
+    }
+
+    fn note(s: &Session) -> Option<String> {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("a valid date");
+        Summary::new(s, today).changed_after_decision()
+    }
+
+    #[test]
+    fn a_weight_changed_after_the_decision_is_named_with_its_day() {
+        let s = decided_then(vec![logged(
+            3,
+            LogEvent::WeightChanged {
+                criterion: CriterionId::new("cost"),
+                from: 1.0,
+                to: 2.5,
+            },
+        )]);
+        assert_eq!(
+            note(&s).as_deref(),
+            Some(
+                "Weights changed after this decision was recorded (1 change on 2026-11-03: \
+                 weight of “Cost” from 1 to 2.5): the ranking below is today's, not the one \
+                 the deciders saw."
+            )
+        );
+    }
+
+    #[test]
+    fn rounds_and_weights_on_two_days_are_counted_together() {
+        let s = decided_then(vec![
+            logged(
+                2,
+                LogEvent::RoundAccepted {
+                    number: 1,
+                    cells: 1,
+                },
+            ),
+            logged(4, LogEvent::Note { text: "n".into() }),
+            logged(
+                5,
+                LogEvent::RoundAccepted {
+                    number: 2,
+                    cells: 3,
+                },
+            ),
+        ]);
+        let text = note(&s).expect("a note");
+        assert!(
+            text.starts_with(
+                "Scores changed after this decision was recorded (2 changes on 2026-11-02 and \
+                 2026-11-05: scoring round 1 accepted for 1 cell; scoring round 2 accepted for \
+                 3 cells)"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn nothing_is_noted_when_the_decision_came_after_the_changes_or_was_never_made() {
+        let mut s = decided_then(Vec::new());
+        s.log.insert(
+            0,
+            logged(
+                1,
+                LogEvent::RoundAccepted {
+                    number: 1,
+                    cells: 4,
+                },
+            ),
+        );
+        assert_eq!(note(&s), None);
+        s.log.push(logged(
+            2,
+            LogEvent::RoundAccepted {
+                number: 2,
+                cells: 4,
+            },
+        ));
+        assert!(note(&s).is_some());
+        s.outcome = Outcome::Undecided;
+        assert_eq!(note(&s), None);
+    }
+
+    #[test]
+    fn a_next_step_says_who_when_and_whether_it_is_done() {
+        let mut step = NextStep {
+            text: "Sign the contract.".into(),
+            owner: String::new(),
+            due: NaiveDate::from_ymd_opt(2027, 1, 8),
+            done: false,
+        };
+        assert_eq!(
+            next_step_words(&step),
+            "Sign the contract — by 2027-01-08, owner needed"
+        );
+        step.owner = "Jonas".into();
+        step.done = true;
+        assert_eq!(
+            next_step_words(&step),
+            "Sign the contract — Jonas, by 2027-01-08 (done)"
+        );
+    }
+
+    #[test]
+    fn a_value_carries_its_criterion_unit_when_there_is_one() {
+        let mut c = Criterion::new("run", "Yearly run cost", 1.0, Direction::Cost);
+        assert_eq!(value_in_unit(&c, 4.25), "4.3");
+        c.unit = " k$ / year ".into();
+        assert_eq!(value_in_unit(&c, 220.0), "220 k$ / year");
+    }
 
     #[test]
     fn a_scale_is_described_in_its_unit() {

@@ -325,3 +325,29 @@ fn the_json_ranks_on_the_same_scores_as_the_record() {
         "JSON total {total} is not the record's"
     );
 }
+
+#[test]
+fn the_memo_answers_a_disagreement_on_a_criterion_with_a_unit_in_that_unit() {
+    let mut s = support();
+    let fast_lane = s
+        .options
+        .iter_mut()
+        .find(|o| o.title.starts_with("Billing fast lane"))
+        .expect("the fast lane");
+    for (rater, value) in [("jonas", 0.0), ("priya", 400.0)] {
+        fast_lane
+            .rater_scores
+            .get_mut(&verdict::model::RaterId::new(rater))
+            .and_then(|scores| scores.get_mut(&verdict::model::CriterionId::new("yearly-run-cost")))
+            .expect("a rater's yearly run cost")
+            .likely = value;
+    }
+    let text = rendered_text(&render(&s, Format::Memo, day()));
+    assert!(
+        text.contains(
+            "Jonas gave 0 k$ / year, Priya gave 400 k$ / year; the ranking uses the mean \
+             (200 k$ / year)"
+        ),
+        "{text}"
+    );
+}
