@@ -3,7 +3,7 @@
 //! escapes it as it writes it down.
 
 use super::precision;
-use super::summary::{Summary, exact_meaning, number, score_number, sentence};
+use super::summary::{Summary, exact_meaning, next_steps, number, sentence, value_in_unit};
 use crate::analysis::{self, Recommendation};
 use crate::model::{Criterion, Direction, Lens, Outcome, SolutionOption};
 
@@ -45,6 +45,10 @@ pub(super) struct Argument {
     pub bottom_line: [Labelled; 3],
     /// The option the argument is for: the chosen one, else the best-ranked viable one.
     pub winner: Option<usize>,
+    /// The plain warning that scores or weights changed after the decision was recorded.
+    pub changed_since: Option<String>,
+    /// Every next step, in the order written, done ones marked.
+    pub next_steps: Vec<String>,
     /// The deciders' own rationale, when written.
     pub rationale: String,
     /// The criteria that separate the winner from the runner-up, biggest first.
@@ -67,6 +71,9 @@ pub(super) struct Argument {
 
 /// The words the bottom line uses when the expected result misses the target.
 pub(super) const SHORT_OF_TARGET: &str = "this does not reach the target";
+
+/// What the bottom line says when no step is open.
+const NO_STEP: &str = "none written";
 
 /// How many assumptions the risks list at most.
 const WEAK_ASSUMPTIONS: usize = 3;
@@ -103,6 +110,8 @@ impl Argument {
                 follow_up_line(s, winner),
             ],
             winner,
+            changed_since: s.changed_after_decision(),
+            next_steps: next_steps(session),
             rationale: session.outcome.rationale().trim().to_owned(),
             reasons,
             gives_up,
@@ -158,13 +167,14 @@ fn quoted(option: &SolutionOption) -> String {
     format!("“{}”", option.title.trim())
 }
 
-/// A score in words: the number and, when the scale describes that level, its meaning.
+/// A score in words: the number in the criterion's unit and, when the scale describes that
+/// level, its meaning.
 fn score_words(c: &Criterion, likely: f64) -> String {
     match exact_meaning(c, likely) {
         Some(meaning) if !meaning.trim().is_empty() => {
-            format!("{} ({})", score_number(likely), meaning.trim())
+            format!("{} ({})", value_in_unit(c, likely), meaning.trim())
         }
-        _ => score_number(likely),
+        _ => value_in_unit(c, likely),
     }
 }
 
@@ -197,7 +207,7 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
                 "{} scores {} against {} for {} ({}; {} % of the weight)",
                 quoted(winner),
                 score_words(c, sw),
-                score_number(sr),
+                value_in_unit(c, sr),
                 quoted(rival),
                 match c.direction {
                     Direction::Benefit => "higher is better",
@@ -228,8 +238,8 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
             format!(
                 "{} ({} against {})",
                 c.name.trim(),
-                score_number(sr),
-                score_number(sw)
+                value_in_unit(c, sr),
+                value_in_unit(c, sw)
             )
         })
         .collect();
@@ -433,7 +443,7 @@ fn follow_up_line(s: &Summary, winner: Option<usize>) -> Labelled {
         .iter()
         .find(|step| !step.done && !step.text.trim().is_empty())
         .map_or_else(
-            || "none written".to_owned(),
+            || NO_STEP.to_owned(),
             |step| {
                 let mut who = Vec::new();
                 if !step.owner.trim().is_empty() {
@@ -450,6 +460,24 @@ fn follow_up_line(s: &Summary, winner: Option<usize>) -> Labelled {
                 }
             },
         );
+    // The line names one step; the others are listed under Next steps, and it says so.
+    let written = |done: bool| {
+        session
+            .next_steps
+            .iter()
+            .filter(|step| step.done == done && !step.text.trim().is_empty())
+            .count()
+    };
+    let (open, done) = (written(false), written(true));
+    let others = open.saturating_sub(1);
+    let step = match others {
+        _ if step == NO_STEP && done > 0 => {
+            format!("none open ({done} done, under Next steps)")
+        }
+        0 => step,
+        1 => format!("{step}, and 1 more under Next steps"),
+        n => format!("{step}, and {n} more under Next steps"),
+    };
     let review = session
         .review_date
         .map_or_else(|| "no date set".to_owned(), |d| d.to_string());
@@ -491,8 +519,8 @@ fn rejected(s: &Summary, winner: Option<usize>) -> Vec<Rejected> {
                         "; furthest behind {} on {} ({} against {})",
                         quoted(&session.options[w]),
                         c.name.trim(),
-                        score_number(sr),
-                        score_number(sw)
+                        value_in_unit(c, sr),
+                        value_in_unit(c, sw)
                     ));
                 }
                 why

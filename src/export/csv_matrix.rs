@@ -10,7 +10,13 @@ use super::summary::{Summary, number};
 /// The matrix of `session` as CSV with a header row and CRLF line ends.
 pub(super) fn render(s: Summary) -> String {
     let mut header: Vec<String> = ["id", "title", "lens"].map(String::from).to_vec();
-    header.extend(s.session.criteria.iter().map(|c| csv_text(&c.name)));
+    // Headed by name and unit, e.g. "Yearly run cost (k$ / year)", which `verdict import` reads.
+    header.extend(
+        s.session
+            .criteria
+            .iter()
+            .map(|c| csv_text(&c.name_with_unit())),
+    );
     header.extend(["total", "rank", "flags"].map(String::from));
     let mut rows = vec![header];
     for (option_idx, o) in s.session.options.iter().enumerate() {

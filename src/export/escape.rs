@@ -47,10 +47,24 @@ pub fn html(text: &str) -> String {
 }
 
 /// Characters that mean something to CommonMark or GFM wherever they appear in a line.
-const MD_ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '|', '~', '#', '$'];
+/// `$` is not among them (CommonMark has no maths), so amounts such as "k$" stay as typed.
+const MD_ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '|'];
 
-/// Characters that start a block (heading underline, list, quote, break) at a line start.
-const MD_LINE_START: &[char] = &['-', '+', '=', '>'];
+/// Characters that start a block (heading, heading underline, list, quote, break) at a line
+/// start.
+const MD_LINE_START: &[char] = &['-', '+', '=', '>', '#'];
+
+/// Whether the `~` at `i` could open or close GFM strikethrough. One that follows a space
+/// (or starts the text, before a letter or digit) can never close a run, so nothing it opens
+/// is ever closed: "~90 k$" stays as typed; every other `~` is escaped.
+fn tilde_needs_escape(chars: &[char], i: usize) -> bool {
+    let next = chars.get(i + 1).copied();
+    let after_space = match i.checked_sub(1).map(|p| chars[p]) {
+        Some(prev) => prev.is_whitespace() && next != Some('~'),
+        None => next.is_some_and(char::is_alphanumeric),
+    };
+    !after_space
+}
 
 /// One line of user text as inert Markdown inline content: leading and trailing whitespace
 /// is dropped (so it cannot become code or a hard break) and everything that could become
@@ -62,12 +76,25 @@ fn md_line(line: &str) -> String {
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     for (i, &ch) in chars.iter().enumerate() {
         let at_start = i == 0 && MD_LINE_START.contains(&ch);
-        let ordered_list_marker = i == digits && digits > 0 && matches!(ch, '.' | ')');
+        // "1. " starts a list; "3.5" does not.
+        let ordered_list_marker = i == digits
+            && digits > 0
+            && matches!(ch, '.' | ')')
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
         let entity = ch == '&'
             && chars
                 .get(i + 1)
                 .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
-        if MD_ALWAYS.contains(&ch) || at_start || ordered_list_marker || entity {
+        let tilde = ch == '~' && tilde_needs_escape(&chars, i);
+        // A run of `#` ending a heading line would be read as its closing sequence.
+        let closing_hashes = ch == '#' && chars[i..].iter().all(|c| *c == '#');
+        if MD_ALWAYS.contains(&ch)
+            || at_start
+            || ordered_list_marker
+            || entity
+            || tilde
+            || closing_hashes
+        {
             out.push('\\');
         }
         out.push(ch);
@@ -169,8 +196,24 @@ mod tests {
         assert_eq!(md_inline("*bold* `code`"), r"\*bold\* \`code\`");
         assert_eq!(md_inline("- item\n# head"), r"\- item \# head");
         assert_eq!(md_inline("1. first"), r"1\. first");
+        assert_eq!(md_inline("3.5 k$ / year"), "3.5 k$ / year");
         assert_eq!(md_inline("AT&T &amp;"), r"AT\&T \&amp;");
         assert_eq!(md_inline("5 - 3 = 2"), "5 - 3 = 2");
+    }
+
+    #[test]
+    fn dollars_hashes_and_lone_tildes_inside_a_line_are_left_as_typed() {
+        assert_eq!(
+            md_inline("about ~90 k$ a year, ticket #42"),
+            "about ~90 k$ a year, ticket #42"
+        );
+        assert_eq!(md_inline("~90 k$"), "~90 k$");
+        assert_eq!(md_inline("# head"), r"\# head");
+        assert_eq!(md_inline("Plan #"), r"Plan \#");
+        // Tildes that could open and close strikethrough are escaped.
+        assert_eq!(md_inline("~~gone~~"), r"\~\~gone\~\~");
+        assert_eq!(md_inline("a~b~c"), r"a\~b\~c");
+        assert_eq!(md_inline("x ~y~ z"), r"x ~y\~ z");
     }
 
     #[test]

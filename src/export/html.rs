@@ -6,7 +6,7 @@ use super::argument::{Argument, Labelled, SHORT_OF_TARGET};
 use super::escape::html;
 use super::html_style::{CSP, CSS};
 use super::precision;
-use super::summary::{Summary, exact_meaning, judge, number, score_number};
+use super::summary::{Summary, exact_meaning, judge, number, score_number, value_in_unit};
 use super::svg;
 use crate::model::Outcome;
 use std::fmt::Write;
@@ -18,9 +18,11 @@ pub(super) fn render(s: Summary) -> String {
     let argument = Argument::new(&s);
     header(&mut out, &s);
     bottom_line(&mut out, &argument.bottom_line);
+    changed_since(&mut out, &argument);
     why(&mut out, &s, &argument);
     rejected(&mut out, &argument);
     risks(&mut out, &argument);
+    next_steps(&mut out, &argument);
     out.push_str("<h2 class=\"appendix\">Appendix</h2>\n");
     charts(&mut out, &s);
     matrix(&mut out, &s);
@@ -112,6 +114,24 @@ pub(super) fn bottom_line(out: &mut String, lines: &[Labelled; 3]) {
             line.label
         );
     }
+    out.push_str("</section>\n");
+}
+
+/// The warning that scores or weights moved after the decision, right under the bottom line.
+pub(super) fn changed_since(out: &mut String, a: &Argument) {
+    if let Some(changed) = &a.changed_since {
+        let _ = writeln!(
+            out,
+            "<p class=\"changed\" dir=\"auto\"><strong>Note:</strong> {}</p>",
+            html(&one_line(changed))
+        );
+    }
+}
+
+/// Every next step, done ones marked.
+fn next_steps(out: &mut String, a: &Argument) {
+    out.push_str("<section>\n<h2>Next steps</h2>\n");
+    list(out, a.next_steps.iter().cloned(), "None written down.");
     out.push_str("</section>\n");
 }
 
@@ -235,11 +255,24 @@ pub(super) fn charts(out: &mut String, s: &Summary) {
         svg::ranking_chart(s)
     );
     if let Some(chart) = svg::impact_cost_chart(s) {
+        let shared: Vec<String> = svg::shared_spots(s)
+            .iter()
+            .map(|keys| keys.join(" and "))
+            .collect();
+        let shared = if shared.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " Options whose circles overlap are labelled together beside them: {}.",
+                shared.join("; ")
+            )
+        };
         let _ = writeln!(
             out,
             "<figure><figcaption>Impact against cost</figcaption>{chart}\
              <p class=\"legend\">Letters are the keys in the matrix; bigger circles carry more \
-             trust risk; red circles are vetoed. The shaded quarter is best: high impact at low cost.</p></figure>"
+             trust risk; red circles are vetoed. The shaded quarter is best: high impact at low \
+             cost.{shared}</p></figure>"
         );
     }
     out.push_str("</section>\n");
@@ -252,11 +285,19 @@ pub(super) fn matrix(out: &mut String, s: &Summary) {
         return;
     }
     let decimals = precision::total_decimals(&s.ranking);
-    out.push_str("<table>\n<thead><tr><th>Key</th><th>Option</th><th>Lens</th>");
+    // The table scrolls sideways on a narrow page rather than squeezing the option titles.
+    out.push_str(
+        "<div class=\"table-scroll\"><table class=\"matrix\">\n<thead><tr><th>Key</th>\
+         <th class=\"option-title\">Option</th><th>Lens</th>",
+    );
     for c in &s.session.criteria {
+        let unit = match c.unit.trim() {
+            "" => String::new(),
+            unit => format!("<br><small>{}</small>", html(unit)),
+        };
         let _ = write!(
             out,
-            "<th class=\"num\" dir=\"auto\">{}<br><small>weight {} {}</small></th>",
+            "<th class=\"num\" dir=\"auto\">{}{unit}<br><small>weight {} {}</small></th>",
             html(&one_line(&c.name)),
             number(c.weight),
             arrow(c.direction)
@@ -267,7 +308,8 @@ pub(super) fn matrix(out: &mut String, s: &Summary) {
         let flags = s.flags(option_idx);
         let _ = write!(
             out,
-            "<tr class=\"{}\"><td class=\"key\">{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td>",
+            "<tr class=\"{}\"><td class=\"key\">{}</td><td class=\"option-title\" dir=\"auto\">{}</td>\
+             <td dir=\"auto\">{}</td>",
             flags.join(" "),
             svg::key(option_idx),
             lines(&o.title),
@@ -293,9 +335,13 @@ pub(super) fn matrix(out: &mut String, s: &Summary) {
         );
     }
     out.push_str(
-        "</tbody>\n</table>\n<p class=\"legend\">↑ higher is better · ↓ lower is better. \
-         Totals are weighted means on each criterion's scale, out of 100.</p>\n</section>\n",
+        "</tbody>\n</table></div>\n<p class=\"legend\">↑ higher is better · ↓ lower is better. \
+         Totals are weighted means on each criterion's scale, out of 100.</p>\n",
     );
+    if let Some(note) = s.matrix_note() {
+        let _ = writeln!(out, "<p class=\"legend\">{}</p>", html(&note));
+    }
+    out.push_str("</section>\n");
 }
 
 /// An arrow for the direction: up when higher is better.
@@ -412,7 +458,7 @@ fn options(out: &mut String, s: &Summary) {
                 "<li dir=\"auto\"><span class=\"{class}\">{}</span>: {} is {}",
                 verdict.word(),
                 html(&one_line(&c.name)),
-                score_number(score.likely)
+                html(&value_in_unit(c, score.likely))
             );
             if let Some(meaning) = exact_meaning(c, score.likely) {
                 let _ = write!(out, " ({})", html(&one_line(meaning)));

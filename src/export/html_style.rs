@@ -19,6 +19,11 @@ body { margin: 0 auto; max-width: 1100px; padding: 32px 40px 48px; color: var(--
 p, li, blockquote, h1, h3 { overflow-wrap: anywhere; }
 td { overflow-wrap: anywhere; }
 td.flags { white-space: nowrap; }
+.table-scroll { overflow-x: auto; }
+table.matrix td, table.matrix th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+table.matrix .option-title { min-width: 11em; }
+table.matrix th small { white-space: normal; }
+.changed { color: var(--warn); font-weight: 600; }
 h1 { font-size: 2.1rem; line-height: 1.15; margin: 0.2rem 0 0.6rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.7rem; padding-bottom: 0.25rem;
   border-bottom: 2px solid var(--line); }
@@ -74,6 +79,9 @@ figcaption { font-weight: 700; margin-bottom: 0.3rem; }
 .chart .dot { fill: var(--accent); fill-opacity: 0.8; stroke: #fff; stroke-width: 1.5; }
 .chart .dot.vetoed { fill: var(--bad); }
 .chart .dot-label { fill: #fff; font-size: 12px; font-weight: 700; }
+.chart .group-label { fill: var(--ink); font-size: 15px; font-weight: 700;
+  paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+.chart .leader { stroke: var(--ink); stroke-width: 1.5; }
 .legend { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; font-size: 0.92rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.45rem; text-align: left;
@@ -102,6 +110,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; }
   .decision, .directive, .bluf, th { background: none; }
   .status { color: var(--ink); border: 1.5px solid var(--ink); background: none; }
   table, tr, figure, .option { break-inside: avoid; }
+  .table-scroll { overflow: visible; }
   .charts { grid-template-columns: 1fr 1fr; }
 }
 "#;

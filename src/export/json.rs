@@ -34,6 +34,9 @@ struct Results<'a> {
     ranking: Vec<RankRow<'a>>,
     recommendation: Advice,
     robustness: Robustness<'a>,
+    /// The record's warning that scores or weights changed after the decision; `null` when
+    /// nothing changed since.
+    changed_after_decision: Option<String>,
 }
 
 /// The robustness verdict of `verdict analyze` with its defaults, and what it rests on.
@@ -129,7 +132,10 @@ fn advice(s: &Summary) -> Advice {
 
 /// The document without its private notes, and its results, as pretty JSON.
 pub(super) fn render(session: &Session, today: NaiveDate) -> String {
-    let s = Summary::new(session, today);
+    // The results rest on the scores the ranking uses, as in every other format: with
+    // raters, their aggregate. The document below stays as saved.
+    let scored = super::summary::scored(session);
+    let s = Summary::new(&scored, today);
     let mut public = session.clone();
     public.notes.clear();
     for option in &mut public.options {
@@ -164,6 +170,7 @@ pub(super) fn render(session: &Session, today: NaiveDate) -> String {
                 samples: s.report.monte_carlo.as_ref().map(|mc| mc.config.samples),
                 seed: s.report.monte_carlo.as_ref().map(|mc| mc.config.seed),
             },
+            changed_after_decision: s.changed_after_decision(),
         },
     };
     // Non-finite numbers become null; nothing else in these types can fail to serialise.

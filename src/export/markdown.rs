@@ -17,10 +17,16 @@ pub(super) fn render(summary: Summary) -> String {
     front_matter(&mut doc, &summary);
     doc.heading(1, &md_inline(summary.title()));
     bottom_line(&mut doc, &argument.bottom_line);
+    if let Some(changed) = &argument.changed_since {
+        doc.line(format!("**Note:** {}", md_inline(changed)));
+        doc.line("");
+    }
     provenance(&mut doc, &summary);
     why(&mut doc, &argument);
     rejected(&mut doc, &argument);
     risks(&mut doc, &argument);
+    doc.heading(2, "Next steps");
+    doc.bullets(&argument.next_steps, "None written down.");
     doc.heading(2, "Appendix");
     markdown_appendix::render(&mut doc, &summary);
     doc.0

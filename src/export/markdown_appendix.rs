@@ -5,7 +5,9 @@
 use super::escape::{md_block, md_inline};
 use super::markdown::Doc;
 use super::precision;
-use super::summary::{Summary, exact_meaning, judge, number, scale_words, score_number};
+use super::summary::{
+    Summary, exact_meaning, judge, number, scale_words, score_number, value_in_unit,
+};
 use crate::model::SolutionOption;
 
 /// Writes the appendix after the `## Appendix` heading.
@@ -83,13 +85,15 @@ fn drivers(doc: &mut Doc, s: &Summary) {
     doc.line("| Criterion | Weight | Share | Direction and scale | Veto |");
     doc.line("|---|---:|---:|---|---|");
     for c in &s.session.criteria {
-        let veto = c.veto.map_or_else(|| "none".to_owned(), number);
+        let veto = c
+            .veto
+            .map_or_else(|| "none".to_owned(), |v| md_inline(&value_in_unit(c, v)));
         doc.line(format!(
             "| {} | {} | {} % | {} | {veto} |",
             md_inline(&c.name),
             number(c.weight),
             crate::analysis::number::fixed(s.weight_share(c), 0),
-            scale_words(c)
+            md_inline(&scale_words(c))
         ));
     }
     doc.line("");
@@ -118,7 +122,7 @@ pub(super) fn matrix(doc: &mut Doc, s: &Summary) {
     let mut head = String::from("| Option | Lens |");
     let mut rule = String::from("|---|---|");
     for c in &s.session.criteria {
-        head.push_str(&format!(" {} |", md_inline(&c.name)));
+        head.push_str(&format!(" {} |", md_inline(&c.name_with_unit())));
         rule.push_str("---:|");
     }
     head.push_str(" Total | Rank | Flags |");
@@ -152,6 +156,10 @@ pub(super) fn matrix(doc: &mut Doc, s: &Summary) {
         doc.line(row);
     }
     doc.line("");
+    if let Some(note) = s.matrix_note() {
+        doc.line(md_inline(&note));
+        doc.line("");
+    }
 }
 
 pub(super) fn ranking(doc: &mut Doc, s: &Summary) {
@@ -285,7 +293,7 @@ fn pros_and_cons(doc: &mut Doc, s: &Summary) {
                 "- {}, because {} is {}",
                 verdict.word(),
                 md_inline(&c.name),
-                score_number(score.likely)
+                md_inline(&value_in_unit(c, score.likely))
             );
             if let Some(meaning) = exact_meaning(c, score.likely) {
                 line.push_str(&format!(" ({})", md_inline(meaning)));

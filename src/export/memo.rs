@@ -8,7 +8,7 @@
 
 use super::argument::{Argument, Labelled};
 use super::precision;
-use super::summary::{Summary, number, score_number, sentence};
+use super::summary::{Summary, number, score_number, sentence, value_in_unit};
 use crate::analysis::raters::rater_summary;
 use crate::analysis::robustness::RobustnessReport;
 use crate::model::{Lens, MemoSection, Outcome, Session};
@@ -123,7 +123,7 @@ impl MemoLength {
 /// [`super::robustness_report`]: without the 10,000 draws it is cheap enough to count again
 /// on every keystroke.
 pub fn memo_length(session: &Session, report: &RobustnessReport) -> MemoLength {
-    let scored = crate::analysis::raters::aggregated(session);
+    let scored = super::summary::scored(session);
     let summary = Summary::with_report(&scored, NaiveDate::MIN, report.clone());
     let memo = Memo::from_summary(summary);
     let mut words = count(&memo.y_statement);
@@ -592,22 +592,7 @@ fn asks(s: &Summary, a: &Argument) -> Vec<Block> {
             ),
         ));
     }
-    let steps: Vec<String> = session
-        .next_steps
-        .iter()
-        .filter(|step| !step.done && !step.text.trim().is_empty())
-        .map(|step| {
-            let mut text = clause(&step.text);
-            let owner = step.owner.trim();
-            match (owner.is_empty(), step.due) {
-                (false, Some(due)) => text.push_str(&format!(" — {owner}, by {due}")),
-                (false, None) => text.push_str(&format!(" — {owner}")),
-                (true, Some(due)) => text.push_str(&format!(" — by {due}, owner needed")),
-                (true, None) => text.push_str(" — owner needed"),
-            }
-            text
-        })
-        .collect();
+    let steps = a.next_steps.clone();
     blocks.push(Block::Sub("Next steps".into()));
     if steps.is_empty() {
         blocks.push(Block::Para("None written down yet.".into()));
@@ -643,15 +628,16 @@ fn faq(s: &Summary) -> Vec<Block> {
         for cell in raters.discuss_first {
             let option = s.option_title(cell.option.as_str());
             let criterion = s.criterion_name(cell.criterion.as_str());
+            let value = |v: f64| {
+                session
+                    .criterion(&cell.criterion)
+                    .map_or_else(|| score_number(v), |c| value_in_unit(c, v))
+            };
             let spread: Vec<String> = cell
                 .ratings
                 .iter()
                 .map(|(rater, score)| {
-                    format!(
-                        "{} gave {}",
-                        session.rater_name(rater),
-                        score_number(*score)
-                    )
+                    format!("{} gave {}", session.rater_name(rater), value(*score))
                 })
                 .collect();
             let why = session
@@ -674,7 +660,7 @@ fn faq(s: &Summary) -> Vec<Block> {
                     "{}; the ranking uses the {} ({}).{why}",
                     spread.join(", "),
                     session.aggregation.label(),
-                    score_number(cell.aggregate)
+                    value(cell.aggregate)
                 ),
             ));
         }

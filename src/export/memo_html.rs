@@ -4,7 +4,7 @@
 //! [`escape::html`](super::escape::html) only.
 
 use super::escape::html;
-use super::html::{bottom_line, charts, lines, list, matrix, one_line, page_start};
+use super::html::{bottom_line, changed_since, charts, lines, list, matrix, one_line, page_start};
 use super::memo::{Block, Memo};
 use super::memo_markdown::GENERATED;
 use super::summary::Summary;
@@ -25,6 +25,7 @@ pub(super) fn render(summary: Summary) -> String {
         html(&one_line(s.title()))
     );
     bottom_line(&mut out, memo.bottom_line());
+    changed_since(&mut out, &memo.argument);
     let _ = writeln!(
         out,
         "<p class=\"y-statement\" dir=\"auto\"><strong>In one sentence:</strong> {}</p>",

@@ -24,6 +24,10 @@ pub(super) fn render(summary: Summary) -> String {
         .collect();
     doc.line(bluf.join("\\\n"));
     doc.line("");
+    if let Some(changed) = &memo.argument.changed_since {
+        doc.line(format!("**Note:** {}", md_inline(changed)));
+        doc.line("");
+    }
     doc.line(format!(
         "> **In one sentence:** {}",
         md_inline(&memo.y_statement)

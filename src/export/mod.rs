@@ -158,8 +158,8 @@ pub fn render_with_report(
     report: RobustnessReport,
 ) -> String {
     // Readers of the summary see the scores the ranking used: with several raters, their
-    // aggregate.
-    let scored = crate::analysis::raters::aggregated(session);
+    // aggregate, every written rationale kept.
+    let scored = summary::scored(session);
     let summary = summary::Summary::with_report(&scored, today, report);
     match format {
         Format::Markdown => markdown::render(summary),

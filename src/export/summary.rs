@@ -5,9 +5,12 @@ use crate::analysis::robustness::RobustnessReport;
 use crate::analysis::verdict::Verdict as RobustnessVerdict;
 use crate::analysis::{self, Ranking, Recommendation};
 use crate::model::{
-    Criterion, CriterionId, Direction, LogEvent, OptionId, Outcome, Session, SolutionOption,
+    Criterion, CriterionId, Direction, LogEvent, NextStep, OptionId, Outcome, Session,
+    SolutionOption,
 };
 use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// How an option does on one criterion, for pros and cons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,6 +186,109 @@ impl<'a> Summary<'a> {
         flags
     }
 
+    /// What the matrix shows when raters scored, e.g. "Scores are the mean of 2 raters where
+    /// raters scored, as the ranking uses them; other cells hold the shared score."; `None`
+    /// when nobody scored as a rater.
+    pub(super) fn matrix_note(&self) -> Option<String> {
+        let session = self.session;
+        let raters: BTreeSet<_> = session
+            .options
+            .iter()
+            .flat_map(|o| o.rater_scores.keys())
+            .collect();
+        if raters.is_empty() {
+            return None;
+        }
+        let who = match raters.len() {
+            1 => "1 rater".to_owned(),
+            n => format!("{n} raters"),
+        };
+        let shared_only = session.options.iter().any(|o| {
+            o.scores
+                .keys()
+                .any(|c| !o.rater_scores.values().any(|scores| scores.contains_key(c)))
+        });
+        let mut note = format!(
+            "Scores are the {} of {who} where raters scored, as the ranking uses them",
+            session.aggregation.label()
+        );
+        note.push_str(if shared_only {
+            "; other cells hold the shared score."
+        } else {
+            "."
+        });
+        Some(note)
+    }
+
+    /// The plain warning that scores or weights changed after the outcome was last recorded,
+    /// e.g. "Scores changed after this decision was recorded (1 change on 2026-11-30: …): the
+    /// ranking below is today's."; `None` while undecided or when nothing changed since.
+    ///
+    /// The log holds accepted scoring rounds and weight changes; a score typed into the
+    /// matrix outside a round is not logged, so it cannot be told here.
+    pub(super) fn changed_after_decision(&self) -> Option<String> {
+        let session = self.session;
+        if session.outcome == Outcome::Undecided {
+            return None;
+        }
+        let decided = session
+            .log
+            .iter()
+            .rposition(|e| matches!(e.event, LogEvent::OutcomeChanged { .. }))?;
+        let mut scores = false;
+        let mut weights = false;
+        let mut changes = Vec::new();
+        let mut days = BTreeSet::new();
+        for entry in &session.log[decided + 1..] {
+            let what = match &entry.event {
+                LogEvent::RoundAccepted { number, cells } => {
+                    scores = true;
+                    format!(
+                        "scoring round {number} accepted for {cells} {}",
+                        if *cells == 1 { "cell" } else { "cells" }
+                    )
+                }
+                LogEvent::WeightChanged {
+                    criterion,
+                    from,
+                    to,
+                } => {
+                    weights = true;
+                    format!(
+                        "weight of “{}” from {} to {}",
+                        self.criterion_name(criterion.as_str()),
+                        number(*from),
+                        number(*to)
+                    )
+                }
+                LogEvent::WeightsSet { method, .. } => {
+                    weights = true;
+                    format!("weights set again by {}", method.label())
+                }
+                _ => continue,
+            };
+            days.insert(entry.at.date_naive());
+            changes.push(what);
+        }
+        let what = match (scores, weights) {
+            (true, true) => "Scores and weights",
+            (true, false) => "Scores",
+            (false, true) => "Weights",
+            (false, false) => return None,
+        };
+        let days: Vec<String> = days.iter().map(NaiveDate::to_string).collect();
+        let count = match changes.len() {
+            1 => "1 change".to_owned(),
+            n => format!("{n} changes"),
+        };
+        Some(format!(
+            "{what} changed after this decision was recorded ({count} on {}: {}): the ranking \
+             below is today's, not the one the deciders saw.",
+            days.join(" and "),
+            changes.join("; ")
+        ))
+    }
+
     /// A log event in plain words, naming options and criteria by their titles.
     pub(super) fn describe(&self, event: &LogEvent) -> String {
         match event {
@@ -287,6 +393,75 @@ pub(super) fn score_number(value: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
+/// A value on `criterion`'s scale as people read it, with the criterion's unit when it has
+/// one: "220 k$ / year", "4". Every export writes a criterion's value through this.
+pub(super) fn value_in_unit(criterion: &Criterion, value: f64) -> String {
+    match criterion.unit.trim() {
+        "" => score_number(value),
+        unit => format!("{} {unit}", score_number(value)),
+    }
+}
+
+/// One next step in words, e.g. "Open the fast lane — Jonas, by 2026-12-11", or with
+/// "owner needed" when nobody has taken it; a step already done ends with "(done)".
+pub(super) fn next_step_words(step: &NextStep) -> String {
+    let mut text = step.text.trim().trim_end_matches(['.', ';']).to_owned();
+    let owner = step.owner.trim();
+    match (owner.is_empty(), step.due) {
+        (false, Some(due)) => text.push_str(&format!(" — {owner}, by {due}")),
+        (false, None) => text.push_str(&format!(" — {owner}")),
+        (true, Some(due)) => text.push_str(&format!(" — by {due}, owner needed")),
+        (true, None) => text.push_str(" — owner needed"),
+    }
+    if step.done {
+        text.push_str(" (done)");
+    }
+    text
+}
+
+/// Every next step with text, in the order written, in [`next_step_words`].
+pub(super) fn next_steps(session: &Session) -> Vec<String> {
+    session
+        .next_steps
+        .iter()
+        .filter(|step| !step.text.trim().is_empty())
+        .map(next_step_words)
+        .collect()
+}
+
+/// The session as the exports show it: where raters scored, their aggregate (what the
+/// ranking uses), with every written rationale kept — the shared score's first, labelled,
+/// then each rater's.
+pub(super) fn scored(session: &Session) -> Cow<'_, Session> {
+    let mut out = analysis::raters::aggregated(session);
+    if matches!(out, Cow::Borrowed(_)) {
+        return out;
+    }
+    let shown = out.to_mut();
+    for (option, original) in shown.options.iter_mut().zip(&session.options) {
+        for (criterion, shared) in &original.scores {
+            let why = shared.rationale.trim();
+            let Some(score) = option.scores.get_mut(criterion) else {
+                continue;
+            };
+            let raters_scored = original
+                .rater_scores
+                .values()
+                .any(|scores| scores.contains_key(criterion));
+            if why.is_empty() || !raters_scored {
+                continue;
+            }
+            let own = format!("Shared score {}: {why}", score_number(shared.likely));
+            score.rationale = if score.rationale.trim().is_empty() {
+                own
+            } else {
+                format!("{own}\n{}", score.rationale)
+            };
+        }
+    }
+    out
+}
+
 /// The criterion's direction and scale in a few words, e.g. "lower is better, 1–5".
 pub(super) fn scale_words(criterion: &Criterion) -> String {
     let arrow = match criterion.direction {
@@ -329,6 +504,143 @@ pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{CriterionId, LogEntry, OptionId};
+    use chrono::{TimeZone, Utc};
+
+    fn logged(day: u32, event: LogEvent) -> LogEntry {
+        LogEntry {
+            at: Utc
+                .with_ymd_and_hms(2026, 11, day, 12, 0, 0)
+                .single()
+                .expect("a valid time"),
+            event,
+        }
+    }
+
+    fn chosen() -> Outcome {
+        Outcome::Chosen {
+            option: OptionId::new("a"),
+            rationale: String::new(),
+        }
+    }
+
+    fn decided_then(later: Vec<LogEntry>) -> Session {
+        let mut s = Session::new("x");
+        s.outcome = chosen();
+        s.log
+            .push(logged(1, LogEvent::OutcomeChanged { to: chosen() }));
+        s.log.extend(later);
+        s
+    }
+
+    fn note(s: &Session) -> Option<String> {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("a valid date");
+        Summary::new(s, today).changed_after_decision()
+    }
+
+    #[test]
+    fn a_weight_changed_after_the_decision_is_named_with_its_day() {
+        let s = decided_then(vec![logged(
+            3,
+            LogEvent::WeightChanged {
+                criterion: CriterionId::new("cost"),
+                from: 1.0,
+                to: 2.5,
+            },
+        )]);
+        assert_eq!(
+            note(&s).as_deref(),
+            Some(
+                "Weights changed after this decision was recorded (1 change on 2026-11-03: \
+                 weight of “Cost” from 1 to 2.5): the ranking below is today's, not the one \
+                 the deciders saw."
+            )
+        );
+    }
+
+    #[test]
+    fn rounds_and_weights_on_two_days_are_counted_together() {
+        let s = decided_then(vec![
+            logged(
+                2,
+                LogEvent::RoundAccepted {
+                    number: 1,
+                    cells: 1,
+                },
+            ),
+            logged(4, LogEvent::Note { text: "n".into() }),
+            logged(
+                5,
+                LogEvent::RoundAccepted {
+                    number: 2,
+                    cells: 3,
+                },
+            ),
+        ]);
+        let text = note(&s).expect("a note");
+        assert!(
+            text.starts_with(
+                "Scores changed after this decision was recorded (2 changes on 2026-11-02 and \
+                 2026-11-05: scoring round 1 accepted for 1 cell; scoring round 2 accepted for \
+                 3 cells)"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn nothing_is_noted_when_the_decision_came_after_the_changes_or_was_never_made() {
+        let mut s = decided_then(Vec::new());
+        s.log.insert(
+            0,
+            logged(
+                1,
+                LogEvent::RoundAccepted {
+                    number: 1,
+                    cells: 4,
+                },
+            ),
+        );
+        assert_eq!(note(&s), None);
+        s.log.push(logged(
+            2,
+            LogEvent::RoundAccepted {
+                number: 2,
+                cells: 4,
+            },
+        ));
+        assert!(note(&s).is_some());
+        s.outcome = Outcome::Undecided;
+        assert_eq!(note(&s), None);
+    }
+
+    #[test]
+    fn a_next_step_says_who_when_and_whether_it_is_done() {
+        let mut step = NextStep {
+            text: "Sign the contract.".into(),
+            owner: String::new(),
+            due: NaiveDate::from_ymd_opt(2027, 1, 8),
+            done: false,
+        };
+        assert_eq!(
+            next_step_words(&step),
+            "Sign the contract — by 2027-01-08, owner needed"
+        );
+        step.owner = "Jonas".into();
+        step.done = true;
+        assert_eq!(
+            next_step_words(&step),
+            "Sign the contract — Jonas, by 2027-01-08 (done)"
+        );
+    }
+
+    #[test]
+    fn a_value_carries_its_criterion_unit_when_there_is_one() {
+        let mut c = Criterion::new("run", "Yearly run cost", 1.0, Direction::Cost);
+        assert_eq!(value_in_unit(&c, 4.25), "4.3");
+        c.unit = " k$ / year ".into();
+        assert_eq!(value_in_unit(&c, 220.0), "220 k$ / year");
+    }
 
     #[test]
     fn a_scale_is_described_in_its_unit() {

@@ -144,11 +144,105 @@ fn position(criterion: &Criterion, value: f64) -> f64 {
     }
 }
 
+/// One option's marker in the impact-vs-cost chart.
+#[derive(Clone, Copy, Debug)]
+struct Point {
+    option_idx: usize,
+    x: f64,
+    y: f64,
+    radius: f64,
+}
+
+/// The axis words of `criterion`: its name, then its scale in its unit, e.g.
+/// "Cost → (1–5)" or "Yearly run cost → (0–500 k$ / year)".
+fn axis_words(criterion: &Criterion) -> String {
+    let unit = match criterion.unit.trim() {
+        "" => String::new(),
+        unit => format!(" {unit}"),
+    };
+    format!(
+        "{} → ({}–{}{unit})",
+        criterion.name,
+        number(criterion.scale.lo),
+        number(criterion.scale.hi)
+    )
+}
+
+/// The markers of the impact-vs-cost chart, in option order.
+fn points(
+    s: &Summary,
+    (impact, cost, risk): (&Criterion, &Criterion, Option<&Criterion>),
+    (left, top, plot_w, plot_h): (f64, f64, f64, f64),
+) -> Vec<Point> {
+    let mut points = Vec::new();
+    for (option_idx, o) in s.session.options.iter().enumerate() {
+        let (Some(i), Some(c)) = (o.score(&impact.id), o.score(&cost.id)) else {
+            continue;
+        };
+        let r = risk
+            .and_then(|r| o.score(&r.id).map(|sc| position(r, sc.likely)))
+            .unwrap_or(0.5);
+        // Inset by `PAD` so markers at the ends of a scale stay inside the frame.
+        points.push(Point {
+            option_idx,
+            x: left + PAD + (plot_w - 2.0 * PAD) * position(cost, c.likely),
+            y: top + PAD + (plot_h - 2.0 * PAD) * (1.0 - position(impact, i.likely)),
+            radius: 10.0 + 14.0 * r,
+        });
+    }
+    points
+}
+
+/// The markers that overlap, gathered into groups (each in option order, groups in the order
+/// of their first option): a marker drawn over another would hide its letter, so a group's
+/// letters are written together beside it.
+fn overlapping(points: &[Point]) -> Vec<Vec<Point>> {
+    let mut groups: Vec<Vec<Point>> = Vec::new();
+    for &point in points {
+        let touching: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                g.iter().any(|q| {
+                    (q.x - point.x).hypot(q.y - point.y) < q.radius.max(point.radius) + 8.0
+                })
+            })
+            .map(|(idx, _)| idx)
+            .collect();
+        let mut merged = vec![point];
+        for idx in touching.iter().rev() {
+            merged.extend(groups.remove(*idx));
+        }
+        merged.sort_by_key(|p| p.option_idx);
+        groups.push(merged);
+    }
+    groups.sort_by_key(|g| g[0].option_idx);
+    groups
+}
+
+/// The keys of options whose markers would sit on top of each other in the impact-vs-cost
+/// chart, one list per spot, e.g. `[["F", "G"]]`; the legend names them.
+pub(super) fn shared_spots(s: &Summary) -> Vec<Vec<String>> {
+    let Some(axes) = chart_axes(&s.session.criteria) else {
+        return Vec::new();
+    };
+    overlapping(&points(s, axes, PLOT))
+        .into_iter()
+        .filter(|g| g.len() > 1)
+        .map(|g| g.iter().map(|p| key(p.option_idx)).collect())
+        .collect()
+}
+
+/// Where the impact-vs-cost plot sits: left, top, width, height.
+const PLOT: (f64, f64, f64, f64) = (40.0, 10.0, WIDTH - 50.0, 300.0);
+
 /// Impact (up) against cost (right), one circle per option scored on both, its size growing
-/// with trust risk. `None` when the criteria have no benefit and cost pair to plot.
+/// with trust risk. Markers that overlap keep their places and their letters are written
+/// together beside them. `None` when the criteria have no benefit and cost pair to plot.
 pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
-    let (impact, cost, risk) = chart_axes(&s.session.criteria)?;
-    let (left, top, plot_w, plot_h) = (40.0, 10.0, WIDTH - 50.0, 300.0);
+    let axes = chart_axes(&s.session.criteria)?;
+    let (impact, cost, risk) = axes;
+    let (left, top, plot_w, plot_h) = PLOT;
     let mut out = String::new();
     let _ = write!(
         out,
@@ -170,55 +264,88 @@ pub(super) fn impact_cost_chart(s: &Summary) -> Option<String> {
     );
     let _ = write!(
         out,
-        "<text x=\"{}\" y=\"{}\" class=\"axis-label\" text-anchor=\"middle\">{} → ({}–{})</text>\
+        "<text x=\"{}\" y=\"{}\" class=\"axis-label\" text-anchor=\"middle\">{}</text>\
          <text transform=\"translate(22 {}) rotate(-90)\" class=\"axis-label\" \
-         text-anchor=\"middle\">{} → ({}–{})</text>",
+         text-anchor=\"middle\">{}</text>",
         left + plot_w / 2.0,
         top + plot_h + 36.0,
-        html(&cost.name),
-        number(cost.scale.lo),
-        number(cost.scale.hi),
+        html(&axis_words(cost)),
         top + plot_h / 2.0,
-        html(&impact.name),
-        number(impact.scale.lo),
-        number(impact.scale.hi)
+        html(&axis_words(impact)),
     );
-    let mut points: Vec<(usize, f64, f64, f64)> = Vec::new();
-    for (option_idx, o) in s.session.options.iter().enumerate() {
-        let (Some(i), Some(c)) = (o.score(&impact.id), o.score(&cost.id)) else {
-            continue;
-        };
-        let r = risk
-            .and_then(|r| o.score(&r.id).map(|sc| position(r, sc.likely)))
-            .unwrap_or(0.5);
-        // Inset by `PAD` so markers at the ends of a scale stay inside the frame.
-        let x = left + PAD + (plot_w - 2.0 * PAD) * position(cost, c.likely);
-        let y = top + PAD + (plot_h - 2.0 * PAD) * (1.0 - position(impact, i.likely));
-        points.push((option_idx, x, y, 10.0 + 14.0 * r));
-    }
-    // Options with the same two scores would hide each other: fan them out to the right.
-    let original: Vec<(f64, f64)> = points.iter().map(|p| (p.1, p.2)).collect();
-    for (i, point) in points.iter_mut().enumerate() {
-        let same = original[..i]
-            .iter()
-            .filter(|(x, y)| (x - original[i].0).abs() < 0.5 && (y - original[i].1).abs() < 0.5)
-            .count();
-        point.1 += 16.0 * same as f64;
-    }
+    let points = points(s, axes, PLOT);
+    let groups = overlapping(&points);
+    let mut drawn = points.clone();
     // Biggest markers first so small ones stay visible on top.
-    points.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
-    for (option_idx, x, y, radius) in points {
-        let o = &s.session.options[option_idx];
-        let vetoed = s.flags(option_idx).contains(&"vetoed");
+    drawn.sort_by(|a, b| {
+        b.radius
+            .total_cmp(&a.radius)
+            .then(a.option_idx.cmp(&b.option_idx))
+    });
+    for p in drawn {
+        let o = &s.session.options[p.option_idx];
+        let vetoed = s.flags(p.option_idx).contains(&"vetoed");
         let class = if vetoed { "dot vetoed" } else { "dot" };
+        let alone = groups
+            .iter()
+            .any(|g| g.len() == 1 && g[0].option_idx == p.option_idx);
+        let label = if alone {
+            format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"dot-label\" text-anchor=\"middle\">{}</text>",
+                p.x,
+                p.y + 5.0,
+                key(p.option_idx)
+            )
+        } else {
+            String::new()
+        };
         let _ = write!(
             out,
-            "<g><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{radius:.1}\" \
-             class=\"{class}\"/><text x=\"{x:.1}\" y=\"{:.1}\" class=\"dot-label\" \
-             text-anchor=\"middle\">{}</text></g>",
+            "<g><title>{}</title><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" \
+             class=\"{class}\"/>{label}</g>",
             html(&o.title),
-            y + 5.0,
-            key(option_idx)
+            p.x,
+            p.y,
+            p.radius,
+        );
+    }
+    // Each group of overlapping markers gets one label beside it naming every option in it,
+    // on the side with room, joined to the group by a short leader line.
+    for group in groups.iter().filter(|g| g.len() > 1) {
+        let keys: Vec<String> = group.iter().map(|p| key(p.option_idx)).collect();
+        let titles: Vec<String> = group
+            .iter()
+            .map(|p| html(&s.session.options[p.option_idx].title))
+            .collect();
+        let right = group
+            .iter()
+            .map(|p| p.x + p.radius)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let leftmost = group
+            .iter()
+            .map(|p| p.x - p.radius)
+            .fold(f64::INFINITY, f64::min);
+        let y = group.iter().map(|p| p.y).sum::<f64>() / group.len() as f64;
+        let text = keys.join(", ");
+        // About 10 units a character at the label's size.
+        let width = 10.0 * text.chars().count() as f64;
+        let (line_from, line_to, anchor) = if right + 12.0 + width < left + plot_w {
+            (right, right + 8.0, "start")
+        } else {
+            (leftmost, leftmost - 8.0, "end")
+        };
+        let text_x = if anchor == "start" {
+            line_to + 3.0
+        } else {
+            line_to - 3.0
+        };
+        let _ = write!(
+            out,
+            "<g><title>{}</title><line x1=\"{line_from:.1}\" y1=\"{y:.1}\" x2=\"{line_to:.1}\" \
+             y2=\"{y:.1}\" class=\"leader\"/><text x=\"{text_x:.1}\" y=\"{:.1}\" \
+             class=\"group-label\" text-anchor=\"{anchor}\">{text}</text></g>",
+            titles.join("; "),
+            y + 5.0
         );
     }
     out.push_str("</svg>");

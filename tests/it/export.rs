@@ -10,3 +10,4 @@ mod golden;
 mod html;
 mod json;
 mod markdown;
+mod reader;
