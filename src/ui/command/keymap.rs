@@ -22,7 +22,9 @@ pub fn keymap() -> Vec<(Command, Shortcut)> {
 /// Takes the shortcuts pressed this frame out of the input and puts their commands into
 /// `out`. While a text field has the keyboard, only [`When::Always`] shortcuts count.
 pub fn keyboard_input(ctx: &egui::Context, is_presenting: bool, out: &mut Outbox) {
-    let typing = ctx.egui_wants_keyboard_input();
+    // Typing means a text field has the keyboard; a focused button or Matrix cell still
+    // lets Ctrl+Z and the other document shortcuts through.
+    let typing = ctx.text_edit_focused();
     ctx.input_mut(|input| {
         for (command, shortcut) in keymap() {
             let listening = match shortcut.when {

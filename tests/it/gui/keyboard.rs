@@ -382,3 +382,21 @@ fn tab_with_nothing_focused_goes_into_the_criteria_editor_when_it_is_open() {
     k.press(Key::Tab);
     k.assert_focus("New criterion name");
 }
+
+#[test]
+fn ctrl_z_on_a_focused_matrix_cell_undoes_the_last_change() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND, Key::Num4);
+    k.press(Key::Tab);
+    k.assert_focus("Impact of Tune the database");
+    k.press(Key::Delete);
+    let impact = verdict::model::CriterionId::new("impact");
+    assert!(k.session().options[0].score(&impact).is_none(), "cleared");
+    k.chord(Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        k.session().options[0].score(&impact).map(|s| s.likely),
+        Some(4.0),
+        "Ctrl+Z on the focused cell brings the score back"
+    );
+    k.assert_focus("Impact of Tune the database");
+}

@@ -176,7 +176,7 @@ pub fn ranks_everywhere(s: &Session) -> Vec<(&'static str, BTreeMap<String, Stan
             .filter(|l| l.starts_with("<tr class="))
             .filter_map(|line| {
                 let title = line
-                    .split("<td dir=\"auto\">")
+                    .split("<td class=\"option-title\" dir=\"auto\">")
                     .nth(1)?
                     .split("</td>")
                     .next()?;
