@@ -29,6 +29,8 @@ enum Slot {
     Stakeholder(usize),
     /// The new question's field.
     NewQuestion,
+    /// A challenge question's answer.
+    Answer(usize),
 }
 
 /// Draws the framing and emits edits.
@@ -96,11 +98,14 @@ fn questions_ui(
             }
             ui.horizontal(|ui| {
                 let guess = fit::buttons_width(ui, &["Remove"]);
-                let (row, _) = fit::FieldRow::field(ui, guess, |ui| {
+                let (row, answer) = fit::FieldRow::field(ui, guess, |ui| {
                     text_input(ui, cx, label_id, &q.answer, true, |t| {
                         Edit::SetAnswer(idx, t)
                     })
                 });
+                if focus == Some(Slot::Answer(idx)) {
+                    answer.request_focus();
+                }
                 if ui
                     .small_button("Remove")
                     .on_hover_text("Remove this question")
@@ -128,7 +133,10 @@ fn questions_ui(
                 cx.edit(Edit::AddQuestion(draft.trim().to_owned()));
                 cx.seal();
                 draft.clear();
-                // The next question can be typed straight away.
+                // A question asked is answered next.
+                state.focus = Some(Slot::Answer(session.framing.questions.len()));
+            } else if enter {
+                // Nothing to add: the keyboard stays for the question.
                 state.focus = Some(Slot::NewQuestion);
             }
         });
@@ -163,7 +171,14 @@ fn list_ui(
                     let remove = ui
                         .small_button("Remove")
                         .on_hover_text("Remove this item (Backspace in an empty one does too)");
-                    if remove.clicked() || key == ListKey::RemoveEmpty {
+                    // Remove, like Backspace in an empty item, leaves the keyboard on the
+                    // item before.
+                    let key = if remove.clicked() {
+                        ListKey::RemoveEmpty
+                    } else {
+                        key
+                    };
+                    if key == ListKey::RemoveEmpty {
                         cx.edit(Edit::RemoveListItem(list, idx));
                         cx.seal();
                     } else if key == ListKey::Next {

@@ -115,9 +115,13 @@ fn recommendation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut DecideState)
             };
             if let Some((kind, option)) = start
                 && !cx.presenting
-                && ui.button("Start the outcome from this advice").clicked()
             {
-                state.form.take_advice(kind, option, plain);
+                // The place's first control: Tab into Decide starts here, at the top.
+                let button = ui.button("Start the outcome from this advice");
+                cx.focus_on_arrival(&button);
+                if button.clicked() {
+                    state.form.take_advice(kind, option, plain);
+                }
             }
         });
 }

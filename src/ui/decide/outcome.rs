@@ -119,6 +119,16 @@ impl OutcomeForm {
     }
 }
 
+/// The form's kind for a recorded outcome (Undecided reads as Choose, the form's default).
+fn kind_of(outcome: &Outcome) -> OutcomeKind {
+    match outcome {
+        Outcome::Undecided | Outcome::Chosen { .. } => OutcomeKind::Choose,
+        Outcome::Killed { .. } => OutcomeKind::Kill,
+        Outcome::Deferred { .. } => OutcomeKind::Defer,
+        Outcome::Reframe { .. } => OutcomeKind::Reframe,
+    }
+}
+
 /// The colour that marks an outcome.
 fn outcome_color(outcome: &Outcome, palette: &theme::Palette) -> Option<Color32> {
     match outcome {
@@ -235,11 +245,22 @@ fn form_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, form: &mut OutcomeForm) {
                 .hint_text("Why this decision, in a sentence or two"),
         )
         .labelled_by(label.id);
-    let outcome = form.outcome(session, cx.today);
+    // A different decision needs its own reason, not the one written for the last.
+    let reused = form.kind != kind_of(&session.outcome)
+        && !session.outcome.rationale().trim().is_empty()
+        && form.rationale.trim() == session.outcome.rationale().trim();
+    let outcome = if reused {
+        Err(
+            "This rationale is the one recorded for the current decision: write why this one."
+                .to_owned(),
+        )
+    } else {
+        form.outcome(session, cx.today)
+    };
     let asked = std::mem::take(&mut form.record_asked);
     if asked && outcome.is_err() {
         // Not complete: the keyboard goes to what the form still needs, which it names.
-        let to = if form.rationale.trim().is_empty() {
+        let to = if form.rationale.trim().is_empty() || reused {
             &rationale
         } else {
             needed.as_ref().unwrap_or(&rationale)

@@ -116,6 +116,18 @@ pub fn robustness_ui(
     };
     verdict_ui(ui, report);
     ui.label(format!("Recommendation: {}", report.recommendation));
+    if settings.config() != RobustnessConfig::default() {
+        // What is explored here is not what the record states: say which is which.
+        ui.label(
+            RichText::new(
+                "These settings are yours to explore, here and on the summary slide; the \
+                 exported record states the standard check (weights as set, 10,000 \
+                 samples, seed 1).",
+            )
+            .small()
+            .weak(),
+        );
+    }
     ui.separator();
 
     // The room reads the results; the settings are the analyst's, off screen.

@@ -121,6 +121,12 @@ impl EntryState {
         self.focus = Some((key, FOCUS_FRAMES));
     }
 
+    /// Puts the keyboard on the cell of `option` and `criterion` (e.g. after its rationale
+    /// window closes).
+    pub fn focus_cell(&mut self, option: OptionId, criterion: CriterionId) {
+        self.focus_on(CellKey { option, criterion });
+    }
+
     /// Puts the keyboard on the first cell (the first option's first criterion).
     pub fn focus_first_cell(&mut self, session: &crate::model::Session) {
         if let (Some(option), Some(criterion)) = (session.options.first(), session.criteria.first())

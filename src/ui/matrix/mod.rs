@@ -82,8 +82,11 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
         .id_salt("matrix-horizontal")
         .show(ui, |ui| table_ui(ui, cx, state, &view));
     super::cell_jump::tick(ui.ctx());
-    if !cx.presenting {
-        rationale::rationale_window_ui(ui, cx, &mut state.rationale);
+    if !cx.presenting
+        && let Some((option, criterion)) =
+            rationale::rationale_window_ui(ui, cx, &mut state.rationale)
+    {
+        state.entry.focus_cell(option, criterion);
     }
     crate::ui::criteria::criteria_window_ui(ui.ctx(), cx, &mut state.criteria);
 }

@@ -42,27 +42,26 @@ impl RationaleEditor {
 }
 
 /// Draws the editor window while `editor` is open; closes it when asked or when its
-/// cell (or its rater) no longer has a score.
+/// cell (or its rater) no longer has a score. Returns the cell whose editor was closed by
+/// the person (Done, Escape or the close button), for the keyboard to go back to.
 pub(super) fn rationale_window_ui(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
     editor: &mut Option<RationaleEditor>,
-) {
-    let Some(ed) = editor.as_mut() else {
-        return;
-    };
+) -> Option<(OptionId, CriterionId)> {
+    let ed = editor.as_mut()?;
     let session = cx.session;
     let (Some(option), Some(criterion)) =
         (session.option(&ed.option), session.criterion(&ed.criterion))
     else {
         *editor = None;
-        return;
+        return None;
     };
     // A rater who is gone (removed, or undone away) takes their editor with them.
     let rater = ed.rater.as_ref().map(|id| session.rater(id));
     if rater.is_some_and(|found| found.is_none()) {
         *editor = None;
-        return;
+        return None;
     }
     let rater = rater.flatten();
     let slot = Slot {
@@ -72,7 +71,7 @@ pub(super) fn rationale_window_ui(
     };
     let Some(score) = slot.score() else {
         *editor = None;
-        return;
+        return None;
     };
     let cell = slot.name();
     let mut open = true;
@@ -100,8 +99,14 @@ pub(super) fn rationale_window_ui(
                     .hint_text("The argument behind this score"),
             );
             super::cells::name_widget(&response, || format!("Rationale of {cell}"));
-            if std::mem::take(&mut ed.focus_pending) {
-                response.request_focus();
+            // Asked until it holds: the window's first frame only measures its content.
+            if ed.focus_pending {
+                if response.has_focus() {
+                    ed.focus_pending = false;
+                } else {
+                    response.request_focus();
+                    ui.ctx().request_repaint();
+                }
             }
             // Escape closes the window, keeping what was typed.
             let focused = response.has_focus() || response.lost_focus();
@@ -120,6 +125,10 @@ pub(super) fn rationale_window_ui(
         });
     if !open || done {
         cx.seal();
-        *editor = None;
+        let closed = editor
+            .take()
+            .map(|ed| (ed.option.clone(), ed.criterion.clone()));
+        return closed;
     }
+    None
 }

@@ -74,8 +74,11 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         .selected
         .as_ref()
         .is_some_and(|id| session.option(id).is_some());
+    // The list takes what its rows need, up to most of the height when details are open,
+    // so a short menu shows every option above the details.
+    let rows_height = rows.len() as f32 * (ROW_HEIGHT + ui.spacing().item_spacing.y);
     let list_height = if has_details {
-        (ui.available_height() * 0.45).max(120.0)
+        rows_height.min(ui.available_height() * 0.6).max(120.0)
     } else {
         ui.available_height()
     };
@@ -250,6 +253,9 @@ fn option_row_ui(
                     Edit::SetOptionTitle(title_id, t)
                 })
             });
+            if option.title.trim().is_empty() {
+                ui.colored_label(theme::palette(ui).warning, "needs a title");
+            }
             let up = ui
                 .add_enabled(option_idx > 0, egui::Button::new("Up").small())
                 .on_hover_text("Move up");

@@ -232,10 +232,11 @@ fn a_decision_goes_from_an_empty_session_to_a_saved_file_with_the_keyboard_alone
     let scored: usize = k.session().options.iter().map(|o| o.scores.len()).sum();
     assert_eq!(scored, 20, "every cell scored");
 
-    // Decide: Tab enters at the new kill criterion.
+    // Decide: Tab enters at the top, on the advice; the kill criteria come after the charts.
     k.chord(Modifiers::COMMAND, Key::Num5);
     k.press(Key::Tab);
-    k.assert_focus("New kill criterion");
+    k.assert_focus("Start the outcome from this advice");
+    k.tab_to("New kill criterion", 10);
     k.type_text("The league drops the availability clause");
     k.press(Key::Enter);
     assert_eq!(k.session().kill_criteria.len(), 1);
@@ -280,7 +281,7 @@ fn a_decision_goes_from_an_empty_session_to_a_saved_file_with_the_keyboard_alone
         saved.options[4].scores.values().all(|s| s.likely >= 0.0),
         "scored as typed"
     );
-    // Today: 121 keys of navigation (Tab, arrows, Enter, Space, shortcuts) for 462 typed
+    // Today: 124 keys of navigation (Tab, arrows, Enter, Space, shortcuts) for 462 typed
     // characters; the 20 cells of the matrix take one key each.
     println!(
         "{} navigation keys, {} characters typed",
@@ -399,4 +400,70 @@ fn ctrl_z_on_a_focused_matrix_cell_undoes_the_last_change() {
         "Ctrl+Z on the focused cell brings the score back"
     );
     k.assert_focus("Impact of Tune the database");
+}
+
+#[test]
+fn a_question_asked_is_answered_next() {
+    let mut session = super::flow::checkout_session();
+    session.framing.problem_statements = vec!["p95 is 4 s".into(), "Carts time out".into()];
+    let mut k = window(session);
+    k.chord(Modifiers::COMMAND, Key::Num2);
+    k.press(Key::Tab);
+    k.tab_to("New question", 20);
+    k.type_text("Who pays if we are late?");
+    k.press(Key::Enter);
+    k.assert_focus("Who pays if we are late?");
+    k.type_text("Nobody; the date is ours");
+    let last = k.session().framing.questions.last().unwrap().clone();
+    assert_eq!(last.answer, "Nobody; the date is ours");
+}
+
+#[test]
+fn escape_in_a_rationale_window_gives_the_keyboard_back_to_its_cell() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND, Key::Num4);
+    k.press(Key::Tab);
+    k.press(Key::ArrowRight);
+    k.assert_focus("Cost of Tune the database");
+    // A real keyboard sends R as a key and as the text "r"; the cell reads the text.
+    k.h.key_press(Key::R);
+    k.type_text("r");
+    k.assert_focus("Rationale of Cost of Tune the database");
+    k.type_text("Two weeks of one DBA");
+    k.press(Key::Escape);
+    k.assert_focus("Cost of Tune the database");
+    let cost = verdict::model::CriterionId::new("cost");
+    assert_eq!(
+        k.session().options[0]
+            .score(&cost)
+            .map(|s| s.rationale.as_str()),
+        Some("Two weeks of one DBA"),
+        "the R that opened the window is not in its text"
+    );
+    k.press(Key::ArrowRight);
+    k.assert_focus("Trust risk of Tune the database");
+}
+
+#[test]
+fn another_decision_cannot_be_recorded_on_the_last_ones_rationale() {
+    let mut k = window(super::flow::checkout_session());
+    k.chord(Modifiers::COMMAND, Key::Enter);
+    k.type_text("Fastest way to a lower p95");
+    k.chord(Modifiers::SHIFT, Key::Tab);
+    k.press(Key::ArrowDown);
+    k.chord(Modifiers::COMMAND, Key::Enter);
+    assert!(matches!(k.session().outcome, Outcome::Chosen { .. }));
+    // Switch to Kill with the same words: refused, and the keyboard goes to the rationale.
+    k.h.get_by_label("Kill the project").click();
+    k.h.run();
+    k.chord(Modifiers::COMMAND, Key::Enter);
+    assert!(
+        matches!(k.session().outcome, Outcome::Chosen { .. }),
+        "not killed"
+    );
+    k.assert_focus("Rationale");
+    assert!(
+        k.h.query_by_label_contains("is the one recorded for the current decision")
+            .is_some()
+    );
 }

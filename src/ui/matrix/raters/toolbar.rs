@@ -56,14 +56,16 @@ fn mode_selector_ui(ui: &mut Ui, session: &Session, state: &mut RaterState) {
             .map(|r| MatrixMode::Rater(r.id.clone())),
     );
     modes.push(MatrixMode::Spread);
-    egui::ComboBox::from_label("Scores shown")
+    let combo = egui::ComboBox::from_label("Scores shown")
         .selected_text(mode_label(session, &state.mode))
         .show_ui(ui, |ui| {
-            for mode in modes {
-                let label = mode_label(session, &mode);
-                ui.selectable_value(&mut state.mode, mode, label);
+            for mode in &modes {
+                let label = mode_label(session, mode);
+                ui.selectable_value(&mut state.mode, mode.clone(), label);
             }
-        });
+        })
+        .response;
+    crate::ui::fields::step_with_arrows(ui, &combo, &mut state.mode, &modes);
 }
 
 fn aggregation_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
