@@ -467,3 +467,20 @@ fn another_decision_cannot_be_recorded_on_the_last_ones_rationale() {
             .is_some()
     );
 }
+
+#[test]
+fn the_shortcut_sheet_scrolls_with_the_keyboard_to_its_last_row() {
+    let mut k = window(super::flow::checkout_session());
+    k.press(Key::F1);
+    let last = "Leave the field, then undo the last change to the session (in a field, Ctrl+Z \
+                undoes its typing)";
+    let bottom = |k: &Keyboard| k.h.get_by_label(last).rect().bottom();
+    assert!(bottom(&k) > 768.0, "the last row starts below the window");
+    k.press(Key::End);
+    k.h.run();
+    assert!(
+        bottom(&k) <= 768.0,
+        "End scrolls to the last row, now at {}",
+        bottom(&k)
+    );
+}
