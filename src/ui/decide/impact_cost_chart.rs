@@ -3,11 +3,12 @@
 
 use crate::analysis::number::short;
 use crate::model::{Criterion, Direction, Session, SolutionOption};
-use crate::ui::label_layout::{Marker, leader_end, place_labels};
+use crate::ui::label_layout::{Marker, PlacedLabel, leader_end, place_labels};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 use egui::{Align2, RichText, Ui};
 use egui_plot::{HLine, HoverPosition, Plot, PlotPoint, PlotTransform, Points, Text, VLine};
+use std::sync::Arc;
 
 /// Marker sizes come in this many steps, one plot series each.
 const SIZE_STEPS: usize = 5;
@@ -223,7 +224,22 @@ fn name_markers_ui(
             )
             .size()
     };
-    let labels = place_labels(&markers, frame, 1.0, measure);
+    // Placing hundreds of labels is the chart's dearest step: it is done again only when a
+    // marker, a name, the chart's frame or the text size changed.
+    let key = placement_key(&markers, frame, wrap_width, ui);
+    let cache = ui.scope_id().with("label-placement");
+    let cached = ui
+        .data(|d| d.get_temp::<(u64, Arc<Vec<PlacedLabel>>)>(cache))
+        .filter(|(k, _)| *k == key);
+    let labels = match cached {
+        Some((_, labels)) => labels,
+        None => {
+            let labels = Arc::new(place_labels(&markers, frame, 1.0, measure));
+            ui.data_mut(|d| d.insert_temp(cache, (key, Arc::clone(&labels))));
+            labels
+        }
+    };
+    let labels = labels.iter().cloned();
     let painter = ui.painter_at(frame);
     let stroke = egui::Stroke::new(1.0, ui.visuals().weak_text_color());
     for label in labels {
@@ -255,6 +271,28 @@ fn name_markers_ui(
         ui.ctx()
             .accesskit_node_builder(response.id, |node| node.set_value(spoken));
     }
+}
+
+/// A digest of everything label placement reads.
+fn placement_key(markers: &[Marker], frame: egui::Rect, wrap_width: f32, ui: &Ui) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for m in markers {
+        [m.pos.x, m.pos.y, m.radius].map(f32::to_bits).hash(&mut h);
+        m.name.hash(&mut h);
+    }
+    let small = ui.text_style_height(&egui::TextStyle::Small);
+    [
+        frame.min.x,
+        frame.min.y,
+        frame.max.x,
+        frame.max.y,
+        wrap_width,
+        small,
+    ]
+    .map(f32::to_bits)
+    .hash(&mut h);
+    h.finish()
 }
 
 /// The plotted position of an option: (cost, impact), when it has both scores.
