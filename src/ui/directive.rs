@@ -1,7 +1,7 @@
 //! The Directive place: the ask verbatim, who gave it, when, the goal behind it, the deadline.
 
 use crate::document::{DirectiveField, Edit};
-use crate::ui::fields::{date_field, date_field_noted, text_field};
+use crate::ui::fields::{date_field_noted, text_field};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -37,7 +37,14 @@ pub fn directive_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 Edit::SetDirectiveText(DirectiveField::GivenBy, t)
             });
             ui.end_row();
-            date_field(ui, cx, "Received", directive.received, Edit::SetReceived);
+            date_field_noted(
+                ui,
+                cx,
+                "Received",
+                directive.received,
+                None,
+                Edit::SetReceived,
+            );
             ui.end_row();
             text_field(
                 ui,

@@ -31,9 +31,9 @@ pub const FIELD_KEYS: [(&str, &str); 7] = [
         "Press the button or tick the box with the keyboard",
     ),
     (
-        "Escape, then Ctrl+Z",
-        "Leave the field, then undo the last change to the session \
-         (in a field, Ctrl+Z undoes its typing)",
+        "Ctrl+Z  /  Ctrl+Shift+Z",
+        "Undo / redo the last change to the session, in a field too \
+         (a \"New …\" field undoes its own typing)",
     ),
 ];
 
@@ -67,7 +67,11 @@ pub fn text_input(
     } else {
         egui::TextEdit::singleline(&mut text)
     };
-    let response = ui.add(widget.desired_width(width)).labelled_by(label_id);
+    let id = ui.next_auto_id();
+    session_undo_keys(ui, cx, id);
+    let response = ui
+        .add(widget.id(id).desired_width(width))
+        .labelled_by(label_id);
     cx.focus_on_arrival(&response);
     if response.changed() {
         cx.edit(edit(text));
@@ -108,6 +112,7 @@ pub fn list_item_input(
             key = ListKey::RemoveEmpty;
         }
     }
+    session_undo_keys(ui, cx, id);
     if focus {
         put_cursor_at_end(ui.ctx(), id, value);
     }
@@ -137,6 +142,30 @@ pub fn list_item_input(
         cx.seal();
     }
     (response, key)
+}
+
+/// In a field bound to the session, Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo the
+/// session, this field's typing included: one history, and an emptied field is never
+/// written back as a new change that throws the redo away.
+fn session_undo_keys(ui: &egui::Ui, cx: &mut ViewCtx<'_>, id: egui::Id) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    if !ui.memory(|m| m.has_focus(id)) {
+        return;
+    }
+    let (undo, redo) = ui.input_mut(|i| {
+        // Ctrl+Shift+Z first: Ctrl+Z would also match it.
+        let redo = i.consume_shortcut(&KeyboardShortcut::new(
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::Z,
+        )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y));
+        let undo = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z));
+        (undo, redo)
+    });
+    if undo {
+        cx.command(crate::ui::command::Command::Undo);
+    } else if redo {
+        cx.command(crate::ui::command::Command::Redo);
+    }
 }
 
 /// Takes a press of `key` with no modifiers out of this frame's input; true if there was one.
@@ -176,11 +205,13 @@ pub fn date_field(
     value: Option<NaiveDate>,
     edit: impl FnOnce(Option<NaiveDate>) -> Edit,
 ) -> egui::Response {
-    date_field_noted(ui, cx, label, value, None, edit)
+    let label = ui.label(label);
+    date_input(ui, cx, label.id, value, None, edit)
 }
 
-/// Like [`date_field`], with `note` (a warning about the date, e.g. "before the day it was
-/// received") beside the field, wrapping under it when the row is narrow.
+/// Like [`date_field`], for a cell of a two-column grid: the field and what is said about
+/// it (a refused date, or `note`, e.g. "before the day it was received") share the second
+/// column, the words wrapping under the field when the row is narrow.
 pub fn date_field_noted(
     ui: &mut egui::Ui,
     cx: &mut ViewCtx<'_>,
@@ -193,6 +224,16 @@ pub fn date_field_noted(
     // The field and what is said about it share one cell of a grid, wrapping when narrow.
     ui.horizontal_wrapped(|ui| date_input(ui, cx, label.id, value, note, edit))
         .inner
+}
+
+/// A warning beside a field, kept whole: in a wrapping row it moves to the next line
+/// rather than breaking a letter a line.
+fn warning(ui: &mut egui::Ui, text: String) {
+    let color = theme::palette(ui).warning;
+    ui.add(
+        egui::Label::new(egui::RichText::new(text).color(color))
+            .wrap_mode(egui::TextWrapMode::Extend),
+    );
 }
 
 fn date_input(
@@ -239,9 +280,9 @@ fn date_input(
         } else {
             format!("not a date (YYYY-MM-DD): still {shown}")
         };
-        ui.colored_label(theme::palette(ui).warning, kept);
+        warning(ui, kept);
     } else if let Some(note) = note {
-        ui.colored_label(theme::palette(ui).warning, note);
+        warning(ui, note);
     }
     response
 }

@@ -4,7 +4,7 @@
 
 use crate::document::Edit;
 use crate::model::{NextStep, Rating, Reversibility, Role, expectation, review_due};
-use crate::ui::fields::{date_field, text_input};
+use crate::ui::fields::{date_field, date_field_noted, text_input};
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -30,11 +30,12 @@ pub fn follow_up_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, form: &mut ReviewFo
         .num_columns(2)
         .spacing([theme::SPACE_XL, theme::SPACE_M])
         .show(ui, |ui| {
-            date_field(
+            date_field_noted(
                 ui,
                 cx,
                 "Review date",
                 cx.session.review_date,
+                None,
                 Edit::SetReviewDate,
             );
             ui.end_row();
@@ -44,6 +45,9 @@ pub fn follow_up_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, form: &mut ReviewFo
             }
         });
 }
+
+/// The width of a next step's owner field, points.
+const OWNER_WIDTH: f32 = 220.0;
 
 fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.label(egui::RichText::new("Next steps").strong());
@@ -56,9 +60,12 @@ fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let focus_step: Option<usize> = ui.data_mut(|d| d.remove_temp(focus_key));
     for (idx, step) in steps.iter().enumerate() {
         ui.push_id(("next-step", idx), |ui| {
-            ui.horizontal_wrapped(|ui| {
+            let n = idx + 1;
+            // Two rows: what, in the width of the place; then who, by when and Remove, each
+            // of a set width, so a long step or a refused date never squeezes the others.
+            ui.horizontal(|ui| {
                 let mut done = step.done;
-                let done_label = ui.label(format!("Step {} done", idx + 1));
+                let done_label = ui.label(format!("Step {n} done"));
                 if ui
                     .checkbox(&mut done, "")
                     .labelled_by(done_label.id)
@@ -73,7 +80,6 @@ fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     ));
                     cx.seal();
                 }
-                let n = idx + 1;
                 let what = ui.label(format!("Step {n}"));
                 let edited = step.clone();
                 let field = text_input(ui, cx, what.id, &step.text, false, move |text| {
@@ -82,21 +88,28 @@ fn next_steps_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 if focus_step == Some(idx) {
                     field.request_focus();
                 }
-                let who = ui.label(format!("Owner of step {n}"));
-                let edited = step.clone();
-                text_input(ui, cx, who.id, &step.owner, false, move |owner| {
-                    Edit::SetNextStep(idx, NextStep { owner, ..edited })
+            });
+            ui.indent(("next-step-details", idx), |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let who = ui.label(format!("Owner of step {n}"));
+                    let edited = step.clone();
+                    ui.scope(|ui| {
+                        ui.set_max_width(OWNER_WIDTH);
+                        text_input(ui, cx, who.id, &step.owner, false, move |owner| {
+                            Edit::SetNextStep(idx, NextStep { owner, ..edited })
+                        });
+                    });
+                    let edited = step.clone();
+                    date_field(ui, cx, &format!("Step {n} due"), step.due, move |due| {
+                        Edit::SetNextStep(idx, NextStep { due, ..edited })
+                    });
+                    if step.is_overdue(cx.today) {
+                        ui.colored_label(theme::palette(ui).warning, "overdue");
+                    }
+                    if ui.small_button(format!("Remove step {n}")).clicked() {
+                        cx.edit(Edit::RemoveNextStep(idx));
+                    }
                 });
-                let edited = step.clone();
-                date_field(ui, cx, &format!("Step {n} due"), step.due, move |due| {
-                    Edit::SetNextStep(idx, NextStep { due, ..edited })
-                });
-                if step.is_overdue(cx.today) {
-                    ui.colored_label(theme::palette(ui).warning, "overdue");
-                }
-                if ui.small_button(format!("Remove step {n}")).clicked() {
-                    cx.edit(Edit::RemoveNextStep(idx));
-                }
             });
         });
     }

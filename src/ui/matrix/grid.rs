@@ -69,6 +69,24 @@ pub(super) fn next_cell(
             *anchor = None;
             at.stepped(step, n_options, n_criteria)
         }
+        // Tab past the end of a row goes on at the start of the next, as the keyboard does
+        // between the cells when nothing is being typed.
+        Move::Tab(Step::Right)
+            if at.criterion_idx + 1 >= n_criteria && at.option_idx + 1 < n_options =>
+        {
+            *anchor = None;
+            CellAt {
+                option_idx: at.option_idx + 1,
+                criterion_idx: 0,
+            }
+        }
+        Move::Tab(Step::Left) if at.criterion_idx == 0 && at.option_idx > 0 => {
+            *anchor = None;
+            CellAt {
+                option_idx: at.option_idx - 1,
+                criterion_idx: n_criteria.saturating_sub(1),
+            }
+        }
         Move::Tab(step) => {
             anchor.get_or_insert(at.criterion_idx);
             at.stepped(step, n_options, n_criteria)
@@ -288,6 +306,34 @@ mod tests {
         option_idx: 0,
         criterion_idx: 0,
     };
+
+    #[test]
+    fn tab_past_the_end_of_a_row_goes_on_at_the_start_of_the_next_and_back() {
+        let mut anchor = None;
+        let end_of_first = CellAt {
+            option_idx: 0,
+            criterion_idx: 2,
+        };
+        let next = next_cell(end_of_first, Move::Tab(Step::Right), &mut anchor, 3, 3);
+        assert_eq!(
+            next,
+            CellAt {
+                option_idx: 1,
+                criterion_idx: 0
+            }
+        );
+        let back = next_cell(next, Move::Tab(Step::Left), &mut anchor, 3, 3);
+        assert_eq!(back, end_of_first);
+        // The very last cell has nowhere to go on to.
+        let last = CellAt {
+            option_idx: 2,
+            criterion_idx: 2,
+        };
+        assert_eq!(
+            next_cell(last, Move::Tab(Step::Right), &mut anchor, 3, 3),
+            last
+        );
+    }
 
     #[test]
     fn a_low_above_the_likely_value_takes_the_likely_value_and_a_passed_high_along() {

@@ -34,7 +34,13 @@ enum Row {
     Option(usize),
 }
 
+/// The least height of a row; large type (presenting, zoom) makes rows taller.
 const ROW_HEIGHT: f32 = 26.0;
+
+/// The height of one row of the list at the current text size.
+fn row_height(ui: &egui::Ui) -> f32 {
+    ROW_HEIGHT.max(ui.text_style_height(&egui::TextStyle::Body) + theme::SPACE_L)
+}
 
 /// Draws the menu and emits edits for added, changed, moved and deleted options.
 pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
@@ -76,7 +82,8 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         .is_some_and(|id| session.option(id).is_some());
     // The list takes what its rows need, up to most of the height when details are open,
     // so a short menu shows every option above the details.
-    let rows_height = rows.len() as f32 * (ROW_HEIGHT + ui.spacing().item_spacing.y);
+    let row_h = row_height(ui);
+    let rows_height = rows.len() as f32 * (row_h + ui.spacing().item_spacing.y);
     let list_height = if has_details {
         rows_height.min(ui.available_height() * 0.6).max(120.0)
     } else {
@@ -86,12 +93,12 @@ pub fn menu_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, state: &mut MenuState) {
         .id_salt("menu-rows")
         .max_height(list_height)
         .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+        .show_rows(ui, row_h, rows.len(), |ui, range| {
             for row in &rows[range] {
                 match row {
                     Row::Group { lens, count } => {
                         ui.horizontal(|ui| {
-                            ui.set_height(ROW_HEIGHT);
+                            ui.set_height(row_h);
                             ui.label(
                                 egui::RichText::new(format!("{} ({count})", lens.label())).strong(),
                             );
@@ -224,7 +231,7 @@ fn option_row_ui(
     let id = option.id.clone();
     ui.push_id(&id, |ui| {
         ui.horizontal(|ui| {
-            ui.set_height(ROW_HEIGHT);
+            ui.set_height(row_height(ui));
             // Ranks stay hidden while a scoring round is.
             let blind = session.hidden_round().is_some();
             let rank = cx

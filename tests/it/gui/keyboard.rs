@@ -472,8 +472,8 @@ fn another_decision_cannot_be_recorded_on_the_last_ones_rationale() {
 fn the_shortcut_sheet_scrolls_with_the_keyboard_to_its_last_row() {
     let mut k = window(super::flow::checkout_session());
     k.press(Key::F1);
-    let last = "Leave the field, then undo the last change to the session (in a field, Ctrl+Z \
-                undoes its typing)";
+    let last = "Undo / redo the last change to the session, in a field too (a \"New …\" field \
+                undoes its own typing)";
     let bottom = |k: &Keyboard| k.h.get_by_label(last).rect().bottom();
     assert!(bottom(&k) > 768.0, "the last row starts below the window");
     k.press(Key::End);
@@ -483,4 +483,26 @@ fn the_shortcut_sheet_scrolls_with_the_keyboard_to_its_last_row() {
         "End scrolls to the last row, now at {}",
         bottom(&k)
     );
+}
+
+#[test]
+fn ctrl_z_in_a_field_undoes_the_session_and_ctrl_shift_z_brings_it_back() {
+    let mut k = window(super::flow::checkout_session());
+    k.assert_focus("Session title");
+    k.chord(Modifiers::NONE, Key::End);
+    k.type_text(" DRAFT");
+    assert_eq!(k.session().title, "Checkout DRAFT");
+    k.chord(Modifiers::COMMAND, Key::Z);
+    assert_eq!(k.session().title, "Checkout", "the typing is undone");
+    assert_eq!(
+        k.h.state().document().undo_label(),
+        None,
+        "undone in the session's history, not typed back as a new change"
+    );
+    // Nothing older to undo: the field is not emptied, and the redo survives.
+    k.chord(Modifiers::COMMAND, Key::Z);
+    assert_eq!(k.session().title, "Checkout");
+    k.chord(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(k.session().title, "Checkout DRAFT", "redone");
+    k.assert_focus("Session title");
 }
