@@ -79,6 +79,7 @@ impl VerdictApp {
         .with_discuss_first(&derived.discuss_first)
         .with_summary(summary)
         .with_memo_length(derived.record.memo_length())
+        .with_standard_verdict(derived.record.verdict_line())
         .with_chrome(chrome)
         .with_arrival(arrived)
         .with_blind(open.places.matrix.blind_rater(open.doc.session()))

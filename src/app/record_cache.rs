@@ -39,6 +39,13 @@ impl RecordCache {
         self.shown.as_ref().map_or("", |(_, text, _)| text.as_str())
     }
 
+    /// The line of the standard robustness verdict the record states, once drawn.
+    pub(super) fn verdict_line(&self) -> Option<&str> {
+        self.verdict
+            .as_ref()
+            .map(|(_, report)| report.verdict.line.as_str())
+    }
+
     /// The memo's length, once counted.
     pub(super) fn memo_length(&self) -> Option<MemoLength> {
         self.shown.as_ref().map(|(_, _, length)| *length)

@@ -224,7 +224,9 @@ impl VerdictApp {
             self.derived = derive(&self.open.doc, key);
             self.derived.record = record;
         }
-        if self.open.place == Place::Log {
+        // The record (and the standard verdict it states) is drawn where it is read: on Log
+        // & share, and while presenting, for the summary slide.
+        if self.open.place == Place::Log || self.presenting {
             let today = (self.clock)().date_naive();
             self.derived
                 .record

@@ -45,8 +45,7 @@ pub fn room_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) -> b
         return true;
     }
     if cx.presenting && summary_shown(ui.ctx(), place) {
-        let report = cx.robustness.as_ref().and_then(|r| r.report);
-        scrolled(ui, &mut |ui| summary_slide_ui(ui, cx, report));
+        scrolled(ui, &mut |ui| summary_slide_ui(ui, cx));
         return true;
     }
     match place {

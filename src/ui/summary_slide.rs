@@ -4,15 +4,14 @@
 
 use super::view_ctx::ViewCtx;
 use crate::analysis::number::fixed;
-use crate::analysis::robustness::RobustnessReport;
 use crate::model::Outcome;
 use egui::{RichText, Ui};
 
 /// How many options the slide lists.
 const TOP: usize = 3;
 
-/// Draws the slide. `report` is the latest robustness report, if one has arrived.
-pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&RobustnessReport>) {
+/// Draws the slide; its robustness line is the standard check the record states.
+pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
     let session = cx.session;
     let title = if session.title.trim().is_empty() {
         "Decision summary"
@@ -60,9 +59,11 @@ pub fn summary_slide_ui(ui: &mut Ui, cx: &ViewCtx<'_>, report: Option<&Robustnes
     }
     ui.add_space(super::theme::SPACE_XL);
     ui.label(RichText::new("Robustness").strong());
-    ui.label(report.map_or("Working out how robust the winner is…", |r| {
-        r.verdict.line.as_str()
-    }));
+    // The standard check, as the exported record states it, whatever was explored on Decide.
+    ui.label(
+        cx.standard_verdict
+            .unwrap_or("Working out how robust the winner is…"),
+    );
 }
 
 /// The decision in one line: what was decided and why.

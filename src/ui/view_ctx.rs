@@ -78,6 +78,9 @@ pub struct ViewCtx<'a> {
     pub robustness: Option<RobustnessShown<'a>>,
     /// The narrative memo's length, computed once per revision while Log & share is shown.
     pub memo_length: Option<MemoLength>,
+    /// The line of the standard robustness verdict (the one the record states), while Log &
+    /// share is shown or presenting.
+    pub standard_verdict: Option<&'a str>,
     /// What the window shows around the place.
     pub chrome: Chrome,
     /// How the place was arrived at this frame, until a field has taken the keyboard.
@@ -114,6 +117,7 @@ impl<'a> ViewCtx<'a> {
             summary: "",
             robustness: None,
             memo_length: None,
+            standard_verdict: None,
             chrome: Chrome::default(),
             arrived: None,
             blind: None,
@@ -136,6 +140,12 @@ impl<'a> ViewCtx<'a> {
     /// Sets the memo length shown in Log & share.
     pub fn with_memo_length(mut self, length: Option<MemoLength>) -> Self {
         self.memo_length = length;
+        self
+    }
+
+    /// Sets the standard robustness verdict's line.
+    pub fn with_standard_verdict(mut self, line: Option<&'a str>) -> Self {
+        self.standard_verdict = line;
         self
     }
 

@@ -120,9 +120,8 @@ pub fn robustness_ui(
         // What is explored here is not what the record states: say which is which.
         ui.label(
             RichText::new(
-                "These settings are yours to explore, here and on the summary slide; the \
-                 exported record states the standard check (weights as set, 10,000 \
-                 samples, seed 1).",
+                "These settings are yours to explore here; the summary slide and the exported \
+                 record state the standard check (weights as set, 10,000 samples, seed 1).",
             )
             .small()
             .weak(),

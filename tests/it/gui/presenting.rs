@@ -119,3 +119,21 @@ fn a_scoring_round_on_the_shared_screen_offers_nothing_to_type_into() {
         );
     }
 }
+
+#[test]
+fn the_summary_slide_states_the_standard_robustness_check_the_record_states() {
+    let session = super::flow::checkout_session();
+    let standard = verdict::analysis::robustness::standard(&session)
+        .verdict
+        .line;
+    let app = verdict::app::VerdictApp::new_for_test(session, verdict::app::Prefs::default())
+        .with_clock(super::flow::noon);
+    let mut harness = super::flow::harness(app);
+    super::flow::press(&mut harness, egui::Modifiers::NONE, egui::Key::F11);
+    harness.get_by_label("Summary slide").click();
+    harness.run();
+    assert!(
+        harness.query_by_label(&standard).is_some(),
+        "the slide says: {standard}"
+    );
+}
