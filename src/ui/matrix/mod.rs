@@ -76,7 +76,9 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
     }
     raters::discuss_line_ui(ui, cx.session, &view);
     raters::totals_source_line_ui(ui, cx.session, &view);
-    entry_message_ui(ui, &state.entry);
+    if !cx.presenting {
+        entry_message_ui(ui, &state.entry);
+    }
     ui.add_space(theme::SPACE_S);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-horizontal")
@@ -93,7 +95,10 @@ pub fn matrix_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, state: &mut MatrixState) {
 
 /// The last refusal or note from typing or pasting into the cells.
 fn entry_message_ui(ui: &mut Ui, entry: &entry::EntryState) {
+    // The line is kept even when empty, so a message coming or going never moves the cells
+    // under the pointer or the keyboard.
     let Some(message) = &entry.message else {
+        ui.add_space(ui.text_style_height(&TextStyle::Body));
         return;
     };
     let color = if message.refused {
