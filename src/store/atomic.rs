@@ -246,6 +246,10 @@ fn write_backup(target: &Path, main_temp: &Path) -> io::Result<()> {
         File::open(&guard.path)?.sync_all()?;
     }
     fs::rename(&guard.path, &backup)?;
+    // When the `.bak` already is the current file (a save killed between keeping the `.bak`
+    // and replacing the file leaves them as one file under two names), renaming one name of
+    // a file onto another does nothing and leaves the temporary name behind: it goes here.
+    let _ = fs::remove_file(&guard.path);
     std::mem::forget(guard);
     Ok(())
 }

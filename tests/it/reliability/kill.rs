@@ -120,3 +120,18 @@ fn a_kill_at_any_moment_of_a_save_leaves_the_old_or_the_new_version() {
         assert!(mid_save > 0, "no kill landed during a save");
     }
 }
+
+#[test]
+fn a_save_after_one_killed_between_its_backup_and_its_rename_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("big.ron");
+    let (a, b) = versions();
+    store::save_file(&target, &a).unwrap();
+    // What such a kill leaves: the `.bak` is the file itself, under a second name.
+    let _ = fs::remove_file(store::backup_path(&target));
+    fs::hard_link(&target, store::backup_path(&target)).unwrap();
+    store::save_file(&target, &b).unwrap();
+    assert_eq!(temp_files(dir.path()), 0, "no temporary file is left");
+    assert_eq!(store::load_file(&target).unwrap(), b);
+    assert_eq!(store::load_file(&store::backup_path(&target)).unwrap(), a);
+}
