@@ -3,10 +3,10 @@
 //! one session in its log, keeping decision quality apart from outcome quality.
 
 use crate::model::{Outcome, Rating, Session, expectation};
-use crate::store::{self, DocumentLock, DueSession};
+use crate::store::{self, DocumentLock, DueSession, LoadError};
 use chrono::NaiveDate;
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `verdict review`.
@@ -62,15 +62,62 @@ pub fn run(args: &ReviewArgs, context: &super::Context) -> anyhow::Result<ExitCo
 
 fn list(args: &ReviewArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let found = store::sessions_due(&args.paths, today);
-    for problem in &found.problems {
+    // A folder may hold other RON files (the app's own settings, say): they are named once,
+    // not reported as broken sessions. A file named on the command line is always checked.
+    let (skipped, problems): (Vec<&LoadError>, Vec<&LoadError>) = found
+        .problems
+        .iter()
+        .partition(|p| !named_on_command_line(args, p) && not_a_session(p));
+    for problem in &problems {
         eprintln!("{problem}");
     }
     super::io::emit(&to_text(&found.due, today))?;
-    Ok(if found.problems.is_empty() {
+    if !skipped.is_empty() {
+        let files: Vec<&str> = skipped.iter().map(|p| p.file()).collect();
+        eprintln!("not sessions, skipped: {}", files.join(", "));
+    }
+    Ok(if problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn named_on_command_line(args: &ReviewArgs, problem: &LoadError) -> bool {
+    args.paths
+        .iter()
+        .any(|p| p.display().to_string() == problem.file())
+}
+
+/// True when `problem` is a file that does not even start like a session: its outermost
+/// value is a map, a list, a string or a number rather than a session's `( … )`. A session
+/// with a mistake inside still starts with `(` and stays a problem to report.
+fn not_a_session(problem: &LoadError) -> bool {
+    let LoadError::Syntax { file, .. } = problem else {
+        return false;
+    };
+    let Ok(text) = store::read_text(Path::new(file)) else {
+        return false;
+    };
+    first_value_char(&text).is_some_and(|c| !(c == '(' || c.is_alphabetic() || c == '_'))
+}
+
+/// The first character of RON `text` that is not space, a comment or an attribute such as
+/// `#![enable(implicit_some)]`.
+fn first_value_char(text: &str) -> Option<char> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("#!") {
+            rest = after.split_once(']').map_or("", |(_, next)| next);
+        } else {
+            return rest.chars().next();
+        }
+    }
 }
 
 /// The due list as text: per session, why it is due, what was decided and expected.
@@ -192,4 +239,20 @@ fn record(args: &ReviewArgs, happened: &str, context: &super::Context) -> anyhow
     out.push('\n');
     super::io::emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_value_char;
+
+    #[test]
+    fn the_first_value_skips_space_comments_and_attributes() {
+        assert_eq!(first_value_char("  (format: 1)"), Some('('));
+        assert_eq!(
+            first_value_char("// settings\n/* kept */\n#![enable(implicit_some)]\n{\"a\": 1}"),
+            Some('{')
+        );
+        assert_eq!(first_value_char("Session(format: 1)"), Some('S'));
+        assert_eq!(first_value_char("// only a comment"), None);
+    }
 }

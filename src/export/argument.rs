@@ -3,8 +3,8 @@
 //! escapes it as it writes it down.
 
 use super::precision;
-use super::summary::{Summary, exact_meaning, next_steps, number, sentence, value_in_unit};
-use crate::analysis::{self, Recommendation};
+use super::summary::{Summary, clause, exact_meaning, next_steps, number, sentence, value_in_unit};
+use crate::analysis::{self, RankedOption, Recommendation};
 use crate::model::{Criterion, Direction, Lens, Outcome, SolutionOption};
 
 /// A labelled line, e.g. "Decision" and what was decided.
@@ -53,7 +53,8 @@ pub(super) struct Argument {
     pub rationale: String,
     /// The criteria that separate the winner from the runner-up, biggest first.
     pub reasons: Vec<Reason>,
-    /// Where the runner-up does better, in one sentence; empty when nowhere.
+    /// What the winner gives up against the runner-up, as a whole sentence ("What it gives
+    /// up: … does better on …", or that it gives up nothing); empty without a runner-up.
     pub gives_up: String,
     /// How robust the result is, in one sentence: the verdict `verdict analyze` prints.
     pub robustness: String,
@@ -129,7 +130,7 @@ impl Argument {
                 .into_iter()
                 .filter(|a| !a.text.trim().is_empty())
                 .take(WEAK_ASSUMPTIONS)
-                .map(|a| format!("{} ({} % confident)", a.text.trim(), number(a.confidence)))
+                .map(|a| format!("{} ({} % confident)", clause(&a.text), number(a.confidence)))
                 .collect(),
             open_questions: session
                 .framing
@@ -245,12 +246,15 @@ fn separate(s: &Summary, w: usize, r: usize) -> (Vec<Reason>, String) {
         .collect();
     let gives_up = if behind.is_empty() {
         format!(
-            "{} is at least as good as {} on every criterion.",
-            quoted(winner),
+            "It gives up nothing on the criteria: it is at least as good as {} on every one.",
             quoted(rival)
         )
     } else {
-        format!("{} does better on {}.", quoted(rival), behind.join(", "))
+        format!(
+            "What it gives up: {} does better on {}.",
+            quoted(rival),
+            behind.join(", ")
+        )
     };
     (reasons, gives_up)
 }
@@ -398,29 +402,72 @@ fn expected_line(s: &Summary, winner: Option<usize>) -> Labelled {
             .iter()
             .filter(|(_, e)| e.reaches == Some(false))
             .count();
-        let mut counts = Vec::new();
-        if reached > 0 {
-            counts.push(format!("{reached} reached"));
-        }
-        if missed > 0 {
-            counts.push(format!("{missed} not reached"));
-        }
-        let open = others - reached - missed;
-        if open > 0 {
-            counts.push(format!("{open} not judged"));
-        }
-        text.push_str(&format!(
-            " Other success {}: {}.",
-            if others == 1 { "metric" } else { "metrics" },
-            counts.join(", ")
-        ));
+        text.push(' ');
+        text.push_str(&other_metrics(reached, missed, others - reached - missed));
     }
     Labelled { label, text }
 }
 
-/// `text` without surrounding space or a final full stop, for use inside a sentence.
-fn clause(text: &str) -> String {
-    text.trim().trim_end_matches(['.', ';']).trim().to_owned()
+/// The success metrics after the first, counted in a sentence: "One other success metric is
+/// not judged yet.", "Of the three other success metrics, two are expected to reach their
+/// targets and one is not judged yet."
+fn other_metrics(reached: usize, missed: usize, open: usize) -> String {
+    let groups: Vec<(usize, &str, &str)> = [
+        (
+            reached,
+            "is expected to reach its target",
+            "are expected to reach their targets",
+        ),
+        (
+            missed,
+            "is expected to fall short of its target",
+            "are expected to fall short of their targets",
+        ),
+        (open, "is not judged yet", "are not judged yet"),
+    ]
+    .into_iter()
+    .filter(|g| g.0 > 0)
+    .collect();
+    let said = |&(n, one, many): &(usize, &str, &str)| {
+        format!("{} {}", count_words(n), if n == 1 { one } else { many })
+    };
+    let total = reached + missed + open;
+    match groups.as_slice() {
+        [] => String::new(),
+        [only] => {
+            let noun = if total == 1 { "metric" } else { "metrics" };
+            let words = said(only);
+            let (n, verb) = words.split_once(' ').unwrap_or((&words, ""));
+            format!("{} other success {noun} {verb}.", upper_first(n))
+        }
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(said).collect();
+            format!(
+                "Of the {} other success metrics, {} and {}.",
+                count_words(total),
+                init.join(", "),
+                said(last)
+            )
+        }
+    }
+}
+
+/// A small count in words ("one" … "ten"), larger ones in digits.
+fn count_words(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn follow_up_line(s: &Summary, winner: Option<usize>) -> Labelled {
@@ -498,12 +545,7 @@ fn rejected(s: &Summary, winner: Option<usize>) -> Vec<Rejected> {
         .map(|row| {
             let o = &session.options[row.option_idx];
             let why = if row.is_vetoed() {
-                let names: Vec<String> = row
-                    .vetoed_by
-                    .iter()
-                    .map(|c| s.criterion_name(c.as_str()))
-                    .collect();
-                format!("vetoed: it breaks the limit on {}", names.join(", "))
+                vetoed_words(s, row)
             } else if let (Some(rank), Some(total)) = (row.rank, row.total) {
                 let mut why = format!(
                     "ranks {rank} with {} of 100",
@@ -553,10 +595,64 @@ fn rejected(s: &Summary, winner: Option<usize>) -> Vec<Rejected> {
     out
 }
 
+/// Why a vetoed option is out, in the words the record and the memo both use: "vetoed by
+/// Weeks to first on-time month: 26 weeks against the veto of at most 20 weeks", one clause
+/// per criterion whose veto it breaks.
+pub(super) fn vetoed_words(s: &Summary, row: &RankedOption) -> String {
+    let option = &s.session.options[row.option_idx];
+    let clauses: Vec<String> = row
+        .vetoed_by
+        .iter()
+        .map(|id| {
+            let Some(c) = s.session.criterion(id) else {
+                return s.criterion_name(id.as_str());
+            };
+            let limit = c.veto.map(|limit| {
+                let side = match c.direction {
+                    Direction::Benefit => "at least",
+                    Direction::Cost => "at most",
+                };
+                format!(" against the veto of {side} {}", value_in_unit(c, limit))
+            });
+            match (option.score(id), limit) {
+                (Some(score), Some(limit)) => format!(
+                    "{}: {}{limit}",
+                    c.name.trim(),
+                    value_in_unit(c, score.likely)
+                ),
+                _ => c.name.trim().to_owned(),
+            }
+        })
+        .collect();
+    format!("vetoed by {}", clauses.join("; and by "))
+}
+
 /// `text` with its first letter in lower case, to continue a sentence.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_lowercase().chain(chars).collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::other_metrics;
+
+    #[test]
+    fn other_success_metrics_are_counted_in_a_sentence() {
+        assert_eq!(
+            other_metrics(0, 0, 1),
+            "One other success metric is not judged yet."
+        );
+        assert_eq!(
+            other_metrics(2, 0, 0),
+            "Two other success metrics are expected to reach their targets."
+        );
+        assert_eq!(
+            other_metrics(2, 1, 1),
+            "Of the four other success metrics, two are expected to reach their targets, one \
+             is expected to fall short of its target and one is not judged yet."
+        );
+    }
 }

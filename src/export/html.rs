@@ -6,7 +6,7 @@ use super::argument::{Argument, Labelled, SHORT_OF_TARGET};
 use super::escape::html;
 use super::html_style::{CSP, CSS};
 use super::precision;
-use super::summary::{Summary, exact_meaning, judge, number, score_number, value_in_unit};
+use super::summary::{Summary, clause, exact_meaning, judge, number, score_number, value_in_unit};
 use super::svg;
 use crate::model::Outcome;
 use std::fmt::Write;
@@ -91,12 +91,46 @@ fn header(out: &mut String, s: &Summary) {
     let _ = write!(
         out,
         "<header>\n<p class=\"kicker\">Decision record · {} · exported {}</p>\n\
-         <h1 dir=\"auto\">{} <span class=\"status status-{status_class}\">{}</span></h1>\n</header>\n",
+         <h1 dir=\"auto\">{} <span class=\"status status-{status_class}\">{}</span></h1>\n{}</header>\n",
         s.record_date(),
         s.today,
         html(&one_line(s.title())),
-        html(&s.status())
+        html(&s.status()),
+        asked(s)
     );
+}
+
+/// Who asked and when, for the header: "Asked by Kofi Mensah, Head of Data, received
+/// 2026-11-30, answer due 2027-01-15"; empty when none of it is written down.
+fn asked(s: &Summary) -> String {
+    let d = &s.session.directive;
+    let mut parts = Vec::new();
+    match one_line(d.given_by.trim()) {
+        who if who.is_empty() => {}
+        who => parts.push(format!("Asked by {}", html(&who))),
+    }
+    if let Some(received) = d.received {
+        parts.push(if parts.is_empty() {
+            format!("Received {received}")
+        } else {
+            format!("received {received}")
+        });
+    }
+    if let Some(deadline) = d.deadline {
+        parts.push(if parts.is_empty() {
+            format!("Answer due {deadline}")
+        } else {
+            format!("answer due {deadline}")
+        });
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p class=\"meta asked\" dir=\"auto\">{}</p>\n",
+            parts.join(", ")
+        )
+    }
 }
 
 /// The three lines a reader sees first.
@@ -161,11 +195,7 @@ fn why(out: &mut String, s: &Summary, a: &Argument) {
         out.push_str("</ul>\n");
     }
     if !a.gives_up.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p dir=\"auto\">What it gives up: {}</p>",
-            html(&one_line(&a.gives_up))
-        );
+        let _ = writeln!(out, "<p dir=\"auto\">{}</p>", html(&one_line(&a.gives_up)));
     }
     let _ = writeln!(
         out,
@@ -398,7 +428,7 @@ fn framing(out: &mut String, s: &Summary) {
         out,
         f.assumptions
             .iter()
-            .map(|a| format!("{} ({} % confident)", a.text, number(a.confidence))),
+            .map(|a| format!("{} ({} % confident)", clause(&a.text), number(a.confidence))),
         "None written down.",
     );
     out.push_str("<h3>Stakeholders</h3>\n");
@@ -516,7 +546,7 @@ fn details(out: &mut String, o: &crate::model::SolutionOption) {
             .unwrap_or_default();
         items.push(format!(
             "<li dir=\"auto\">Expected on {}: {}{value}{reach}</li>",
-            html(&one_line(&e.metric)),
+            html(&one_line(&clause(&e.metric))),
             html(&one_line(&e.result))
         ));
     }

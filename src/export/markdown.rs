@@ -140,7 +140,7 @@ fn why(doc: &mut Doc, a: &Argument) {
         doc.line("");
     }
     if !a.gives_up.is_empty() {
-        doc.line(format!("What it gives up: {}", md_inline(&a.gives_up)));
+        doc.line(md_inline(&a.gives_up));
         doc.line("");
     }
     doc.line(format!("**How robust:** {}", md_inline(&a.robustness)));

@@ -6,7 +6,7 @@ use super::escape::{md_block, md_inline};
 use super::markdown::Doc;
 use super::precision;
 use super::summary::{
-    Summary, exact_meaning, judge, number, scale_words, score_number, value_in_unit,
+    Summary, clause, exact_meaning, judge, number, scale_words, score_number, value_in_unit,
 };
 use crate::model::SolutionOption;
 
@@ -46,7 +46,7 @@ fn context(doc: &mut Doc, s: &Summary) {
     let assumptions: Vec<String> = f
         .assumptions
         .iter()
-        .map(|a| format!("{} ({} % confident)", a.text, number(a.confidence)))
+        .map(|a| format!("{} ({} % confident)", clause(&a.text), number(a.confidence)))
         .collect();
     doc.bullets(&assumptions, "None written down.");
     doc.heading(4, "Stakeholders");
@@ -252,7 +252,7 @@ fn details(doc: &mut Doc, o: &SolutionOption) {
             .unwrap_or_default();
         doc.line(format!(
             "- Expected on {}: {}{value}{reach}",
-            md_inline(&e.metric),
+            md_inline(&clause(&e.metric)),
             md_inline(&e.result)
         ));
     }

@@ -1,17 +1,20 @@
 //! The narrative memo: the same session told as prose for a meeting that opens with silent
-//! reading. A Y-statement and the bottom line head it; then the sections of
-//! [`MemoSection::ALL`], each either the user's own prose or generated from the data (and
-//! marked so); an appendix with the matrix closes it.
+//! reading. The bottom line and a one-sentence summary head it, then one line saying which
+//! sections were written by hand and which were drawn from the data; then the sections of
+//! [`MemoSection::ALL`], each either the user's own prose or generated from the data (Tenets
+//! only when written: generated, they would repeat the constraints); an appendix with the
+//! matrix closes it.
 //!
 //! This module decides what the memo says, as [`Block`]s; `memo_markdown` and `memo_html`
 //! only write it down.
 
-use super::argument::{Argument, Labelled};
+use super::argument::{Argument, Labelled, vetoed_words};
+use super::memo_sentence::one_sentence;
 use super::precision;
-use super::summary::{Summary, number, score_number, sentence, value_in_unit};
+use super::summary::{Summary, clause, number, score_number, sentence, value_in_unit};
 use crate::analysis::raters::rater_summary;
 use crate::analysis::robustness::RobustnessReport;
-use crate::model::{Lens, MemoSection, Outcome, Session};
+use crate::model::{Lens, MemoSection, Outcome, Session, Stance};
 use chrono::NaiveDate;
 
 /// Words per printed page the length meter counts with: a page of 11-point type with
@@ -51,9 +54,10 @@ pub(super) struct Memo<'a> {
     pub summary: Summary<'a>,
     /// The argument shared with the record.
     pub argument: Argument,
-    /// "In the context of …, facing …, we decided for … and against …, to achieve …,
-    /// accepting …."
-    pub y_statement: String,
+    /// Who asked about what, what we decided and why, in one sentence.
+    pub one_sentence: String,
+    /// Which sections were written by hand and which were drawn from the data.
+    pub provenance: String,
     /// The sections in reading order.
     pub parts: Vec<Part>,
 }
@@ -63,8 +67,11 @@ impl<'a> Memo<'a> {
     pub(super) fn from_summary(summary: Summary<'a>) -> Self {
         let session = summary.session;
         let argument = Argument::new(&summary);
-        let parts = MemoSection::ALL
+        let parts: Vec<Part> = MemoSection::ALL
             .into_iter()
+            .filter(|&section| {
+                section != MemoSection::Tenets || !session.memo.get(section).trim().is_empty()
+            })
             .map(|section| {
                 let prose = session.memo.get(section);
                 if prose.trim().is_empty() {
@@ -88,7 +95,8 @@ impl<'a> Memo<'a> {
             })
             .collect();
         Self {
-            y_statement: y_statement(&summary, &argument),
+            one_sentence: one_sentence(&summary, &argument),
+            provenance: provenance(&parts),
             summary,
             argument,
             parts,
@@ -104,7 +112,8 @@ impl<'a> Memo<'a> {
 /// How long the memo is against its budget.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MemoLength {
-    /// Words in the Y-statement, the bottom line and the sections (not the appendix).
+    /// Words in the one-sentence summary, the bottom line and the sections (not the
+    /// appendix).
     pub words: usize,
     /// `words` in pages of [`WORDS_PER_PAGE`].
     pub pages: f64,
@@ -126,7 +135,7 @@ pub fn memo_length(session: &Session, report: &RobustnessReport) -> MemoLength {
     let scored = super::summary::scored(session);
     let summary = Summary::with_report(&scored, NaiveDate::MIN, report.clone());
     let memo = Memo::from_summary(summary);
-    let mut words = count(&memo.y_statement);
+    let mut words = count(&memo.one_sentence) + count(&memo.provenance);
     for line in memo.bottom_line() {
         words += count(line.label) + count(&line.text);
     }
@@ -152,11 +161,6 @@ fn count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// `text` without surrounding space or a final full stop, for use inside a sentence.
-fn clause(text: &str) -> String {
-    text.trim().trim_end_matches(['.', ';']).trim().to_owned()
-}
-
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -167,74 +171,36 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-fn y_statement(s: &Summary, a: &Argument) -> String {
-    let session = s.session;
-    let d = &session.directive;
-    // The shortest faithful context: the session's name, else the ask, else the goal.
-    let context = [
-        session.title.as_str(),
-        d.ask.as_str(),
-        d.business_goal.as_str(),
-    ]
-    .into_iter()
-    .map(clause)
-    .find(|t| !t.is_empty())
-    .unwrap_or_else(|| "this directive".to_owned());
-    let facing = session
-        .framing
-        .problem_statements
-        .iter()
-        .map(|p| clause(p))
-        .find(|p| !p.is_empty())
-        .map_or_else(
-            || "an ask nobody has framed yet".to_owned(),
-            |p| lower_first(&p),
-        );
-    let chosen = a
-        .winner
-        .map(|w| format!("“{}”", clause(&session.options[w].title)));
-    let decided = match (&session.outcome, chosen) {
-        (Outcome::Chosen { .. }, Some(c)) => format!("we decided for {c}"),
-        (Outcome::Killed { .. }, _) => "we decided to kill the project".to_owned(),
-        (_, Some(c)) => format!("we recommend {c} (not yet decided)"),
-        (_, None) => "we have not yet found an option to decide for".to_owned(),
+/// `text` with its first letter in upper case, to start a sentence.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// One line for the top of the memo: which sections a person wrote and which the session's
+/// data filled in, so no section needs its own note.
+fn provenance(parts: &[Part]) -> String {
+    let names = |generated: bool| -> Vec<String> {
+        parts
+            .iter()
+            .filter(|p| p.generated == generated)
+            .map(|p| p.section.heading().to_owned())
+            .collect()
     };
-    let against: Vec<String> = s
-        .ranking
-        .ranked()
-        .filter(|r| Some(r.option_idx) != a.winner)
-        .take(2)
-        .map(|r| format!("“{}”", clause(&session.options[r.option_idx].title)))
-        .collect();
-    let against = if against.is_empty() {
-        String::new()
-    } else {
-        format!(" and against {}", join_and(&against))
-    };
-    let achieve = session
-        .framing
-        .success_metrics
-        .iter()
-        .map(|m| clause(m))
-        .find(|m| !m.is_empty())
-        .map_or_else(|| clause(&d.business_goal), |m| lower_first(&m));
-    let achieve = if achieve.is_empty() {
-        "the business goal".to_owned()
-    } else {
-        achieve
-    };
-    let accepting = if !a.wrong_if.is_empty() {
-        format!("the risk that {}", lower_first(&clause(&a.wrong_if)))
-    } else if let Some(weak) = a.weak_assumptions.first() {
-        format!("that we may be wrong that {}", lower_first(&clause(weak)))
-    } else {
-        "what we give up against the other options".to_owned()
-    };
-    format!(
-        "In the context of {}, facing {facing}, {decided}{against}, to achieve \
-         {achieve}, accepting {accepting}.",
-        lower_first(&context)
-    )
+    let (written, drawn) = (names(false), names(true));
+    match (written.is_empty(), drawn.is_empty()) {
+        (true, _) => "Every section below is drawn from the session's data; none was written \
+                      by hand."
+            .to_owned(),
+        (false, true) => "Every section below was written by hand.".to_owned(),
+        (false, false) => format!(
+            "Written by hand: {}. Drawn from the session's data: {}.",
+            written.join(", "),
+            drawn.join(", ")
+        ),
+    }
 }
 
 fn join_and(items: &[String]) -> String {
@@ -249,7 +215,8 @@ fn generate(section: MemoSection, s: &Summary, a: &Argument) -> Vec<Block> {
     match section {
         MemoSection::Introduction => introduction(s),
         MemoSection::Problem => problem(s),
-        MemoSection::Tenets => tenets(s),
+        // Never generated: drawn from the data they would only repeat the constraints.
+        MemoSection::Tenets => Vec::new(),
         MemoSection::Options => options(s),
         MemoSection::Recommendation => recommendation(a),
         MemoSection::Confidence => confidence(s, a),
@@ -263,8 +230,11 @@ fn introduction(s: &Summary) -> Vec<Block> {
     let d = &s.session.directive;
     let mut blocks = Vec::new();
     let mut who = String::from("We were asked");
-    if !d.given_by.trim().is_empty() {
-        who = format!("{} asked", clause(&d.given_by));
+    match clause(&d.given_by) {
+        given if given.is_empty() => {}
+        // "Kofi Mensah, Head of Data, asked": close the apposition the name opened.
+        given if given.contains(',') => who = format!("{given}, asked"),
+        given => who = format!("{given} asked"),
     }
     if let Some(received) = d.received {
         who.push_str(&format!(" on {received}"));
@@ -285,7 +255,89 @@ fn introduction(s: &Summary) -> Vec<Block> {
     if let Some(deadline) = d.deadline {
         blocks.push(Block::Para(format!("An answer is due by {deadline}.")));
     }
+    blocks.extend(affected(s.session));
     blocks
+}
+
+/// Who is affected and where each stands, briefly: one line per stakeholder with their
+/// stance (and whether they decide, were consulted or are kept informed), then the people
+/// named only as consulted or informed.
+fn affected(session: &Session) -> Vec<Block> {
+    let people = &session.people;
+    let named = |list: &[String], name: &str| list.iter().any(|p| p.trim() == name.trim());
+    let stakeholders: Vec<String> = session
+        .framing
+        .stakeholders
+        .iter()
+        .filter(|p| !p.name.trim().is_empty())
+        .map(|p| {
+            let who = match p.role.trim() {
+                "" => p.name.trim().to_owned(),
+                role => format!("{} ({role})", p.name.trim()),
+            };
+            let part = if named(&people.deciders, &p.name) {
+                ", and is one of the deciders"
+            } else if named(&people.consulted, &p.name) {
+                ", and was consulted"
+            } else if named(&people.informed, &p.name) {
+                ", and is kept informed"
+            } else {
+                ""
+            };
+            format!("{who} {}{part}.", stance_words(p.stance))
+        })
+        .collect();
+    let mut blocks = vec![Block::Sub("Who is affected".into())];
+    if stakeholders.is_empty() {
+        blocks.push(Block::Para(
+            "Nobody affected is written down yet, nor where they stand.".into(),
+        ));
+    } else {
+        blocks.push(Block::Bullets(stakeholders));
+    }
+    let listed = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .filter(|p| {
+                !session
+                    .framing
+                    .stakeholders
+                    .iter()
+                    .any(|s| s.name.trim() == *p)
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut also = Vec::new();
+    for (label, list) in [
+        ("Also consulted", &people.consulted),
+        ("kept informed", &people.informed),
+    ] {
+        let names = listed(list);
+        if !names.is_empty() {
+            also.push(format!("{label}: {}", join_and(&names)));
+        }
+    }
+    if !also.is_empty() {
+        let mut line = also.join("; ");
+        if let Some(first) = line.get(..1) {
+            line = first.to_uppercase() + &line[1..];
+        }
+        blocks.push(Block::Para(format!("{line}.")));
+    }
+    blocks
+}
+
+/// Where a stakeholder stands, as a verb phrase: "is sceptical".
+fn stance_words(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Champion => "champions it",
+        Stance::Supporter => "supports it",
+        Stance::Neutral => "has no view yet",
+        Stance::Sceptic => "is sceptical",
+        Stance::Blocker => "would stop it if they could",
+    }
 }
 
 fn problem(s: &Summary) -> Vec<Block> {
@@ -336,34 +388,6 @@ fn problem(s: &Summary) -> Vec<Block> {
         }
     }));
     blocks
-}
-
-fn tenets(s: &Summary) -> Vec<Block> {
-    let f = &s.session.framing;
-    let mut tenets: Vec<String> = f
-        .constraints
-        .iter()
-        .filter(|c| !c.trim().is_empty())
-        .map(|c| sentence(c.trim()))
-        .collect();
-    tenets.extend(
-        f.non_goals
-            .iter()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| format!("We do not aim at this: {}", sentence(n.trim()))),
-    );
-    if tenets.is_empty() {
-        vec![Block::Para(
-            "No constraints or non-goals are written down, so nothing rules an option out in \
-             advance."
-                .into(),
-        )]
-    } else {
-        vec![
-            Block::Para("We hold these unless the reader tells us otherwise:".into()),
-            Block::Bullets(tenets),
-        ]
-    }
 }
 
 fn options(s: &Summary) -> Vec<Block> {
@@ -424,7 +448,9 @@ fn options(s: &Summary) -> Vec<Block> {
                 ));
             }
             match s.ranking.row_for(idx) {
-                Some(row) if row.is_vetoed() => text.push_str(" Vetoed by the scores."),
+                Some(row) if row.is_vetoed() => {
+                    text.push_str(&format!(" {}.", upper_first(&vetoed_words(s, row))));
+                }
                 Some(row) => {
                     if let (Some(rank), Some(total)) = (row.rank, row.total) {
                         text.push_str(&format!(
@@ -475,7 +501,7 @@ fn recommendation(a: &Argument) -> Vec<Block> {
         ));
     }
     if !a.gives_up.is_empty() {
-        blocks.push(Block::Labelled("What it gives up", a.gives_up.clone()));
+        blocks.push(Block::Para(a.gives_up.clone()));
     }
     blocks.push(Block::Labelled(
         a.bottom_line[1].label,

@@ -1,12 +1,11 @@
 //! The narrative memo as one self-contained HTML page, under the same policy and stylesheet
-//! as the record: the bottom line, the Y-statement, the sections (each marked when
-//! generated), and the charts and matrix as an appendix. User text goes through
+//! as the record: the bottom line, the one-sentence summary, one line on which sections were
+//! written by hand, the sections, and the charts and matrix as an appendix. User text goes through
 //! [`escape::html`](super::escape::html) only.
 
 use super::escape::html;
 use super::html::{bottom_line, changed_since, charts, lines, list, matrix, one_line, page_start};
 use super::memo::{Block, Memo};
-use super::memo_markdown::GENERATED;
 use super::summary::Summary;
 use std::fmt::Write;
 
@@ -29,13 +28,11 @@ pub(super) fn render(summary: Summary) -> String {
     let _ = writeln!(
         out,
         "<p class=\"y-statement\" dir=\"auto\"><strong>In one sentence:</strong> {}</p>",
-        html(&one_line(&memo.y_statement))
+        html(&one_line(&memo.one_sentence))
     );
+    let _ = writeln!(out, "<p class=\"generated\">{}</p>", html(&memo.provenance));
     for part in &memo.parts {
         let _ = writeln!(out, "<section>\n<h2>{}</h2>", part.section.heading());
-        if part.generated {
-            let _ = writeln!(out, "<p class=\"generated\">{GENERATED}</p>");
-        }
         for block in &part.blocks {
             write_block(&mut out, block);
         }

@@ -1,15 +1,12 @@
-//! The narrative memo as CommonMark: the bottom line, the Y-statement, the sections (each
-//! marked when generated), and the matrix and ranking as an appendix.
+//! The narrative memo as CommonMark: the bottom line, the one-sentence summary, one line on
+//! which sections were written by hand, the sections, and the matrix and ranking as an
+//! appendix.
 
 use super::escape::{md_block, md_inline};
 use super::markdown::Doc;
 use super::markdown_appendix;
 use super::memo::{Block, Memo};
 use super::summary::Summary;
-
-/// The note under the heading of a section generated from the data.
-pub(super) const GENERATED: &str =
-    "Generated from the session's data; no prose was written for this section.";
 
 /// The memo of `session` as CommonMark with GFM tables.
 pub(super) fn render(summary: Summary) -> String {
@@ -30,7 +27,7 @@ pub(super) fn render(summary: Summary) -> String {
     }
     doc.line(format!(
         "> **In one sentence:** {}",
-        md_inline(&memo.y_statement)
+        md_inline(&memo.one_sentence)
     ));
     doc.line("");
     doc.line(format!(
@@ -39,12 +36,10 @@ pub(super) fn render(summary: Summary) -> String {
         s.today
     ));
     doc.line("");
+    doc.line(format!("*{}*", memo.provenance));
+    doc.line("");
     for part in &memo.parts {
         doc.heading(2, part.section.heading());
-        if part.generated {
-            doc.line(format!("*{GENERATED}*"));
-            doc.line("");
-        }
         for block in &part.blocks {
             write_block(&mut doc, block);
         }

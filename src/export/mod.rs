@@ -16,6 +16,7 @@ mod markdown_appendix;
 mod memo;
 mod memo_html;
 mod memo_markdown;
+mod memo_sentence;
 mod portfolio;
 mod precision;
 mod summary;

@@ -491,6 +491,12 @@ pub(super) fn sentence(text: &str) -> String {
     }
 }
 
+/// `text` without surrounding space or a final full stop or semicolon, for use inside a
+/// sentence: "Expected on 95 % of days (measured over 20 days): …", never "….:".
+pub(super) fn clause(text: &str) -> String {
+    text.trim().trim_end_matches(['.', ';']).trim().to_owned()
+}
+
 /// The described meaning of exactly this level of `criterion`'s scale, if there is one.
 pub(super) fn exact_meaning(criterion: &Criterion, value: f64) -> Option<&str> {
     criterion

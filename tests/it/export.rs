@@ -10,4 +10,5 @@ mod golden;
 mod html;
 mod json;
 mod markdown;
+mod memo;
 mod reader;

@@ -168,3 +168,51 @@ fn recording_a_review_needs_one_file_and_both_judgements() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use good, mixed or poor"));
 }
+
+#[test]
+fn a_folder_scan_names_files_that_are_not_sessions_once_and_still_reports_broken_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    fs::copy(
+        root().join("saves/live-streams.ron"),
+        folder.join("streams.ron"),
+    )
+    .unwrap();
+    // The window's own settings, a RON map, live in a data folder a user may point at.
+    let settings = folder.join("app.ron");
+    fs::write(
+        &settings,
+        "{\n    \"window\": \"(fullscreen:false)\",\n    \"verdict-prefs\": \"(dark:true)\",\n}\n",
+    )
+    .unwrap();
+    let dir_arg = folder.to_str().unwrap();
+
+    let out = verdict(&["review", dir_arg, "--date", "2026-06-20"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("streams.ron"),
+        "the session is still listed"
+    );
+    assert_eq!(
+        stderr.trim(),
+        format!("not sessions, skipped: {}", settings.display()),
+        "one quiet line"
+    );
+
+    // A session with a mistake inside is still a problem to report.
+    fs::write(folder.join("broken.ron"), "(format: 1, title: )\n").unwrap();
+    let out = verdict(&["review", dir_arg, "--date", "2026-06-20"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("broken.ron:1:"), "{stderr}");
+
+    // Named on its own, a file that is not a session is an error, not a skip.
+    let out = verdict(&["review", settings.to_str().unwrap(), "--date", "2026-06-20"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("app.ron:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
