@@ -21,14 +21,21 @@ pub fn memo_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             if cx.presenting {
                 return;
             }
-            ui.weak("Sections left empty are written from the session's data, and marked so.");
+            ui.weak(
+                "Sections left empty are written from the session's data (the memo says \
+                 once which ones); Tenets is left out unless written.",
+            );
             for section in MemoSection::ALL {
                 let label = ui.label(egui::RichText::new(section.heading()).strong());
                 let mut text = cx.session.memo.get(section).to_owned();
                 let response = ui
                     .add(
                         egui::TextEdit::multiline(&mut text)
-                            .hint_text("Generated from the data")
+                            .hint_text(if section == MemoSection::Tenets {
+                                "Left out unless written"
+                            } else {
+                                "Drawn from the data unless written"
+                            })
                             .desired_rows(2)
                             .desired_width(ui.available_width().min(640.0)),
                     )
