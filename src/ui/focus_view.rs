@@ -37,3 +37,28 @@ pub fn leave_scroll_alone(response: &egui::Response) {
         .ctx
         .data_mut(|d| d.insert_temp(Id::unique(QUIET), response.id));
 }
+
+/// Scrolls the scroll area `ui` is the content of with the keyboard: the arrows by a line,
+/// Page Up/Down by most of `page`, Home and End to either end.
+pub fn scroll_with_keys(ui: &mut egui::Ui, page: f32) {
+    use egui::Key;
+    let line = ui.text_style_height(&egui::TextStyle::Body) * 2.0;
+    let far = 1.0e6;
+    let delta = ui.input(|i| {
+        [
+            (Key::ArrowDown, -line),
+            (Key::ArrowUp, line),
+            (Key::PageDown, -page * 0.9),
+            (Key::PageUp, page * 0.9),
+            (Key::End, -far),
+            (Key::Home, far),
+        ]
+        .into_iter()
+        .filter(|(key, _)| i.key_pressed(*key))
+        .map(|(_, delta)| delta)
+        .sum::<f32>()
+    });
+    if delta != 0.0 {
+        ui.scroll_with_delta(egui::vec2(0.0, delta));
+    }
+}

@@ -55,23 +55,30 @@ impl PlaceStates {
     }
 }
 
-/// Draws `add` in the place's vertical scroll area.
-fn scrolled(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+/// Draws `add` in the place's vertical scroll area. While presenting, with nothing typed
+/// into, the arrows and Home / End scroll it (Page Up / Down and the side arrows step places).
+fn scrolled(ui: &mut egui::Ui, presenting: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let page = ui.available_height();
     egui::ScrollArea::vertical()
         .id_salt("place")
         .auto_shrink([false, false])
-        .show(ui, |ui| crate::ui::focus_view::keep_focus_in_view(ui, add));
+        .show(ui, |ui| {
+            if presenting && !ui.ctx().text_edit_focused() {
+                crate::ui::focus_view::scroll_with_keys(ui, page);
+            }
+            crate::ui::focus_view::keep_focus_in_view(ui, add);
+        });
 }
 
 impl PlaceView for DirectiveState {
     fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-        scrolled(ui, |ui| directive_ui(ui, cx));
+        scrolled(ui, cx.presenting, |ui| directive_ui(ui, cx));
     }
 }
 
 impl PlaceView for FramingState {
     fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-        scrolled(ui, |ui| framing_ui(ui, cx, self));
+        scrolled(ui, cx.presenting, |ui| framing_ui(ui, cx, self));
     }
 }
 
@@ -89,7 +96,7 @@ impl PlaceView for MatrixState {
 
 impl PlaceView for DecideState {
     fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-        scrolled(ui, |ui| {
+        scrolled(ui, cx.presenting, |ui| {
             decide_ui(ui, cx, self);
             if let Some(shown) = cx.robustness {
                 ui.separator();

@@ -18,11 +18,20 @@ pub fn room_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) -> b
     round_timer_tick(ui.ctx(), cx, now);
     let place = cx.chrome.place;
     let session = cx.session;
+    let presenting = cx.presenting;
     let scrolled = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+        let page = ui.available_height();
         egui::ScrollArea::vertical()
             .id_salt("room")
             .auto_shrink([false, false])
-            .show(ui, |ui| add(ui));
+            .show(ui, |ui| {
+                // While presenting, the up and down arrows scroll a slide longer than the
+                // screen, as on every place.
+                if presenting && !ui.ctx().text_edit_focused() {
+                    crate::ui::focus_view::scroll_with_keys(ui, page);
+                }
+                add(ui);
+            });
     };
     if let Some(round) = session.hidden_round()
         && (matches!(place, Place::Decide | Place::Log)

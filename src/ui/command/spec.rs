@@ -223,21 +223,14 @@ impl Command {
             Command::NextPlace => spec(
                 "Next",
                 "Go to the next stage of the flow",
-                // A presentation clicker sends Page Down (some send the arrows).
-                &[
-                    presenting(Key::ArrowRight),
-                    presenting(Key::PageDown),
-                    presenting(Key::ArrowDown),
-                ],
+                // A presentation clicker sends Page Down or the right arrow; the down and up
+                // arrows scroll a place that is longer than the screen.
+                &[presenting(Key::ArrowRight), presenting(Key::PageDown)],
             ),
             Command::PreviousPlace => spec(
                 "Previous",
                 "Go to the previous stage of the flow",
-                &[
-                    presenting(Key::ArrowLeft),
-                    presenting(Key::PageUp),
-                    presenting(Key::ArrowUp),
-                ],
+                &[presenting(Key::ArrowLeft), presenting(Key::PageUp)],
             ),
             Command::TogglePresentation => CommandSpec {
                 toggled_label: Some("Leave presentation mode"),

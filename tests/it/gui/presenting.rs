@@ -137,3 +137,34 @@ fn the_summary_slide_states_the_standard_robustness_check_the_record_states() {
         "the slide says: {standard}"
     );
 }
+
+#[test]
+fn while_presenting_the_arrows_scroll_a_long_place_and_page_down_steps_on() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let session = store::load_file(&root.join("saves/live-streams.ron")).unwrap();
+    let app = VerdictApp::new_for_test(session, Prefs::default()).with_clock(super::flow::noon);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut VerdictApp| app.draw(ui), app);
+    harness.run();
+    super::flow::press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Num5);
+    super::flow::press(&mut harness, egui::Modifiers::NONE, egui::Key::F11);
+    let end = |h: &Harness<'_, VerdictApp>| {
+        h.query_all_by_label("Kill criteria")
+            .last()
+            .map(|n| n.rect().top())
+    };
+    assert!(end(&harness).is_none_or(|y| y > 768.0), "starts at the top");
+    super::flow::press(&mut harness, egui::Modifiers::NONE, egui::Key::End);
+    harness.run();
+    let y = end(&harness).expect("Kill criteria drawn");
+    assert!(y < 768.0, "End scrolled to the end: Kill criteria at {y}");
+    assert_eq!(
+        harness.state().place(),
+        Place::Decide,
+        "the arrows do not step"
+    );
+    super::flow::press(&mut harness, egui::Modifiers::NONE, egui::Key::PageDown);
+    assert_eq!(harness.state().place(), Place::Log, "Page Down steps on");
+}
