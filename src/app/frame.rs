@@ -77,6 +77,7 @@ impl VerdictApp {
             today,
         )
         .with_discuss_first(&derived.discuss_first)
+        .with_scored(derived.scored.as_ref())
         .with_summary(summary)
         .with_memo_length(derived.record.memo_length())
         .with_standard_verdict(derived.record.verdict_line())

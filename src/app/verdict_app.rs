@@ -24,6 +24,9 @@ pub(super) struct Derived {
     pub(super) ranking: Ranking,
     pub(super) recommendation: Recommendation,
     pub(super) discuss_first: Vec<(OptionId, CriterionId)>,
+    /// The session with raters' scores aggregated, when raters scored: the scores the
+    /// ranking uses, for the views that draw them.
+    pub(super) scored: Option<Session>,
     /// The record and memo length Log & share shows, kept across revisions.
     pub(super) record: RecordCache,
 }
@@ -253,6 +256,10 @@ fn derive(doc: &Document, key: (u64, u64)) -> Derived {
         ranking,
         recommendation,
         discuss_first: crate::analysis::raters::discuss_first_cells(doc.session()),
+        scored: match crate::analysis::raters::aggregated(doc.session()) {
+            std::borrow::Cow::Owned(scored) => Some(scored),
+            std::borrow::Cow::Borrowed(_) => None,
+        },
         record: RecordCache::default(),
     }
 }

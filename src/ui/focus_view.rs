@@ -62,3 +62,11 @@ pub fn scroll_with_keys(ui: &mut egui::Ui, page: f32) {
         ui.scroll_with_delta(egui::vec2(0.0, delta));
     }
 }
+
+/// While presenting, with no text field at work, the keys of [`scroll_with_keys`] scroll the
+/// place or slide `ui` is the content of (Page Up / Down step places instead, taken earlier).
+pub fn scroll_while_presenting(ui: &mut Ui, presenting: bool, page: f32) {
+    if presenting && !ui.ctx().text_edit_focused() {
+        scroll_with_keys(ui, page);
+    }
+}

@@ -63,9 +63,7 @@ fn scrolled(ui: &mut egui::Ui, presenting: bool, add: impl FnOnce(&mut egui::Ui)
         .id_salt("place")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if presenting && !ui.ctx().text_edit_focused() {
-                crate::ui::focus_view::scroll_with_keys(ui, page);
-            }
+            crate::ui::focus_view::scroll_while_presenting(ui, presenting, page);
             crate::ui::focus_view::keep_focus_in_view(ui, add);
         });
 }

@@ -25,11 +25,8 @@ pub fn room_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, now: DateTime<Utc>) -> b
             .id_salt("room")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                // While presenting, the up and down arrows scroll a slide longer than the
-                // screen, as on every place.
-                if presenting && !ui.ctx().text_edit_focused() {
-                    crate::ui::focus_view::scroll_with_keys(ui, page);
-                }
+                // A slide longer than the screen scrolls like every place.
+                crate::ui::focus_view::scroll_while_presenting(ui, presenting, page);
                 add(ui);
             });
     };

@@ -72,6 +72,9 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// Cells where raters disagree most, computed once per revision; empty without raters.
     pub discuss_first: &'a [(OptionId, CriterionId)],
+    /// The scores the ranking uses: `session` with raters' scores aggregated where raters
+    /// scored (computed once per revision), else `session` itself.
+    pub scored: &'a Session,
     /// The Markdown decision record, computed once per revision while Log & share is shown.
     pub summary: &'a str,
     /// The background robustness analysis, when the window runs one.
@@ -114,6 +117,7 @@ impl<'a> ViewCtx<'a> {
             presenting,
             today,
             discuss_first: &[],
+            scored: session,
             summary: "",
             robustness: None,
             memo_length: None,
@@ -128,6 +132,14 @@ impl<'a> ViewCtx<'a> {
     /// Sets the cells to discuss first (see [`crate::analysis::raters::discuss_first_cells`]).
     pub fn with_discuss_first(mut self, cells: &'a [(OptionId, CriterionId)]) -> Self {
         self.discuss_first = cells;
+        self
+    }
+
+    /// Sets the session with raters' scores aggregated, when it differs from `session`.
+    pub fn with_scored(mut self, scored: Option<&'a Session>) -> Self {
+        if let Some(scored) = scored {
+            self.scored = scored;
+        }
         self
     }
 

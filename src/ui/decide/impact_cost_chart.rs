@@ -82,8 +82,7 @@ enum Group {
 /// Draws the chart, or says why it cannot.
 pub fn impact_cost_chart_ui(ui: &mut Ui, cx: &ViewCtx<'_>, height: f32) {
     // The scores the ranking uses: the raters' aggregate wherever raters scored.
-    let scored = crate::analysis::raters::aggregated(cx.session);
-    let session: &Session = &scored;
+    let session = cx.scored;
     let Some(axes) = ChartAxes::of(session) else {
         ui.label("The impact-versus-cost chart needs one benefit and one cost criterion.");
         return;
