@@ -148,23 +148,21 @@ pub fn list_item_input(
 /// session, this field's typing included: one history, and an emptied field is never
 /// written back as a new change that throws the redo away.
 fn session_undo_keys(ui: &egui::Ui, cx: &mut ViewCtx<'_>, id: egui::Id) {
-    use egui::{Key, KeyboardShortcut, Modifiers};
+    use crate::ui::command::Command;
     if !ui.memory(|m| m.has_focus(id)) {
         return;
     }
-    let (undo, redo) = ui.input_mut(|i| {
-        // Ctrl+Shift+Z first: Ctrl+Z would also match it.
-        let redo = i.consume_shortcut(&KeyboardShortcut::new(
-            Modifiers::COMMAND | Modifiers::SHIFT,
-            Key::Z,
-        )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y));
-        let undo = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z));
-        (undo, redo)
-    });
-    if undo {
-        cx.command(crate::ui::command::Command::Undo);
-    } else if redo {
-        cx.command(crate::ui::command::Command::Redo);
+    // The keys of the commands themselves; Redo first, since Ctrl+Z also matches Ctrl+Shift+Z.
+    for command in [Command::Redo, Command::Undo] {
+        let pressed = command
+            .spec()
+            .shortcuts
+            .iter()
+            .any(|shortcut| ui.input_mut(|i| i.consume_shortcut(&shortcut.keys)));
+        if pressed {
+            cx.command(command);
+            return;
+        }
     }
 }
 
